@@ -1,0 +1,214 @@
+"""The school year of an association as read from its workbook: plain frozen records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Labeled(enum.Enum):
+    """A closed list whose values are the Russian words a user types in the workbook."""
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class PlanSection(Labeled):
+    TASKS = "Задачи"
+    DIRECTIONS = "Направления работы"
+    FORMS = "Формы работы"
+    RESULTS = "Ожидаемые результаты"
+
+
+class Fulfilment(Labeled):
+    DONE = "выполнена"
+    PARTLY = "частично"
+    NOT_DONE = "не выполнена"
+
+
+class MemberStatus(Labeled):
+    MEMBER = "член РМО"
+    GUEST = "приглашённый"
+
+
+class MeetingStatus(Labeled):
+    PLANNED = ""
+    CANCELLED = "отменено"
+    MOVED = "перенесено"
+
+
+class Kind(Labeled):
+    CONTEST = "конкурс"
+    CONFERENCE = "конференция"
+    SEMINAR = "семинар"
+    WEBINAR = "вебинар"
+    MASTER_CLASS = "мастер-класс"
+    OPEN_EVENT = "открытое мероприятие"
+    COURSES = "курсы повышения квалификации"
+    PUBLICATION = "публикация"
+
+
+class Level(Labeled):
+    SCHOOL = "школьный"
+    MUNICIPAL = "муниципальный"
+    REGIONAL = "региональный"
+    FEDERAL = "всероссийский"
+    INTERNATIONAL = "международный"
+
+
+class Result(Labeled):
+    PARTICIPANT = "участник"
+    LAUREATE = "лауреат"
+    PRIZE_WINNER = "призёр"
+    WINNER = "победитель"
+    DIPLOMA = "диплом"
+    CERTIFICATE = "сертификат"
+    COURSE_CERTIFICATE = "удостоверение"
+
+
+class Summary(Labeled):
+    CONCLUSIONS = "Выводы"
+    PROBLEMS = "Проблемы"
+    NEXT_TASKS = "Задачи на следующий год"
+
+
+@dataclass(frozen=True)
+class SchoolYear:
+    start: int
+
+    @property
+    def label(self) -> str:
+        """«2025/2026», as documents write it."""
+        return f"{self.start}/{self.start + 1}"
+
+    @property
+    def folder(self) -> str:
+        """«2025-2026»: a slash cannot stand in a folder name."""
+        return f"{self.start}-{self.start + 1}"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.start, 8, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.start + 1, 7, 31)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # as typed on «Участники»: the key other sheets refer to
+    position: str
+    institution: str
+    status: MemberStatus = MemberStatus.MEMBER
+
+    @property
+    def is_member(self) -> bool:
+        return self.status is MemberStatus.MEMBER
+
+
+@dataclass(frozen=True)
+class Association:
+    name: str
+    year: SchoolYear
+    theme: str
+    head: Person
+    secretary: Person | None = None
+    full_name: str = ""
+    organisation: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Task:
+    text: str
+    fulfilment: Fulfilment | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    tasks: tuple[Task, ...] = ()
+    directions: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    results: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    section: str
+    period: str
+    content: str
+    responsible: str
+    meeting: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    meeting: int
+    text: str
+    speakers: tuple[Person, ...] = ()
+    responsible: str = ""
+    heard: str = ""
+    decisions: tuple[str, ...] = ()
+    given: bool = True
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One attendance mark: present, or absent with an optional reason."""
+
+    present: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    number: int
+    period: str
+    date: dt.date | None = None
+    place: str = ""
+    status: MeetingStatus = MeetingStatus.PLANNED
+    reason: str = ""
+    items: tuple[AgendaItem, ...] = ()
+    # person name -> mark; people without a mark have no mark for this meeting
+    attendance: dict[str, Mark] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def held(self) -> bool:
+        return self.date is not None and self.status is not MeetingStatus.CANCELLED
+
+
+@dataclass(frozen=True)
+class Participation:
+    person: Person
+    event: str
+    kind: Kind
+    level: Level
+    result: Result | None = None
+    date: str = ""
+    hours: float | None = None
+
+
+@dataclass(frozen=True)
+class Workbook:
+    association: Association
+    plan: Plan
+    people: tuple[Person, ...]
+    calendar: tuple[CalendarRow, ...]
+    meetings: tuple[Meeting, ...]
+    participation: tuple[Participation, ...] = ()
+    summary: dict[Summary, tuple[str, ...]] = field(default_factory=dict, hash=False)
+
+    @property
+    def members(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.is_member)
+
+    @property
+    def held_meetings(self) -> tuple[Meeting, ...]:
+        return tuple(m for m in self.meetings if m.held)
+
+    def meeting(self, number: int) -> Meeting | None:
+        return next((m for m in self.meetings if m.number == number), None)

@@ -1,0 +1,372 @@
+"""Opening a workbook safely and reading its cells as clean, typed values.
+
+Every value a person can get wrong becomes a Problem with the sheet and cell, collected in a
+Collector, never raised one by one: the user sees every mistake at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import text
+from .errors import Problem, RmoError, problem
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)
+# A workbook of one school year is a few hundred kilobytes; this is far above any real one
+# and far below what would exhaust memory.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\s*г\.?)?$")
+
+
+@dataclass
+class Collector:
+    """Problems found so far; raising them all at once when asked."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, message: str, sheet: str = "", cell: str = "") -> None:
+        self.problems.append(problem(message, sheet, cell))
+
+    def raise_if_any(self, sheet_order: list[str] | None = None) -> None:
+        if not self.problems:
+            return
+        order = {name: i for i, name in enumerate(sheet_order or [])}
+        unique = dict.fromkeys(self.problems)
+        raise RmoError(sorted(unique, key=lambda p: (p.sheet != "", order.get(p.sheet, 99),
+                                                     p.sheet, p.row, p.column, p.message)))
+
+
+def open_workbook(path: Path):
+    """Load the workbook with openpyxl, refusing files that are not .xlsx with a clear reason."""
+    fail = lambda message: RmoError([problem(message)])  # noqa: E731
+    name = path.name
+    if name.startswith("~$"):
+        raise fail(
+            f"«{name}» — это служебный файл Excel, который появляется, пока книга открыта. "
+            f"Укажите саму книгу: «{name[2:]}»."
+        )
+    if not path.exists():
+        raise fail(f"Файл «{path}» не найден. Проверьте имя и папку.")
+    if path.is_dir():
+        raise fail(f"«{path}» — это папка, а нужна книга Excel (.xlsx).")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+    except OSError as error:
+        raise fail(f"Не удалось прочитать файл «{name}»: {error.strerror}.") from error
+    if not head:
+        raise fail(f"Файл «{name}» пуст. Нужна книга Excel (.xlsx).")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise fail(
+            f"Файл «{name}» — старая книга Excel (.xls) или книга, защищённая паролем. "
+            "Откройте её в Excel, снимите пароль, если он есть, и сохраните как "
+            "«Книга Excel (.xlsx)»."
+        )
+    if not head.startswith(b"PK"):
+        raise fail(
+            f"Файл «{name}» — не книга Excel: похоже, это текст или CSV. "
+            "Откройте его в Excel и сохраните как «Книга Excel (.xlsx)»."
+        )
+    _check_zip(path, fail)
+    import openpyxl  # heavy: imported only when a workbook is read
+
+    try:
+        return openpyxl.load_workbook(path, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise fail(
+            f"Файл «{name}» не удалось открыть как книгу Excel ({type(error).__name__}). "
+            "Откройте его в Excel и сохраните заново как «Книга Excel (.xlsx)»."
+        ) from error
+
+
+def _check_zip(path: Path, fail) -> None:
+    """Refuse OpenDocument files and zip bombs before any part is unpacked."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            if "mimetype" in names and "content.xml" in names:
+                raise fail(
+                    f"Файл «{name}» — таблица OpenDocument (.ods). Откройте её в LibreOffice "
+                    "или Excel и сохраните как «Книга Excel (.xlsx)»."
+                )
+            if "xl/workbook.xml" not in names:
+                raise fail(
+                    f"Файл «{name}» — архив, но не книга Excel. Нужна книга Excel (.xlsx)."
+                )
+            total = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos) or 1
+            if total > MAX_UNPACKED_BYTES or (total > 10_000_000
+                                              and total / packed > MAX_COMPRESSION_RATIO):
+                raise fail(
+                    f"Файл «{name}» распаковывается в {total // (1024 * 1024)} МБ — это не "
+                    "похоже на книгу РМО. Файл не прочитан."
+                )
+    except zipfile.BadZipFile as error:
+        raise fail(
+            f"Файл «{name}» повреждён или сохранён не полностью. "
+            "Откройте его в Excel и сохраните заново."
+        ) from error
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row of a table sheet: the cells of its known columns by canonical name."""
+
+    sheet: str
+    number: int
+    cells: dict[str, Any]
+
+    def coordinate(self, column: str) -> str:
+        cell = self.cells.get(column)
+        return cell.coordinate if cell is not None else f"?{self.number}"
+
+
+class Sheets:
+    """Finds sheets and columns by their Russian names and reads typed cell values."""
+
+    def __init__(self, workbook, collector: Collector):
+        self.workbook = workbook
+        self.collector = collector
+        self.epoch = getattr(workbook, "epoch", None)
+        self._by_key = {text.normalize_key(ws.title): ws for ws in workbook.worksheets}
+
+    # --- sheets and tables --------------------------------------------------------------
+
+    def sheet(self, title: str, required: bool = True) -> Worksheet | None:
+        ws = self._by_key.get(text.normalize_key(title))
+        if ws is None and required:
+            near = _closest(title, [ws.title for ws in self.workbook.worksheets])
+            hint = f" Есть лист «{near}» — может быть, это он?" if near else ""
+            self.collector.add(f"нет листа «{title}».{hint}", "")
+        return ws
+
+    def table(self, title: str, required: list[str], optional: list[str] = (),
+              sheet_required: bool = True) -> tuple[list[str], list[Row]] | None:
+        """The rows of a table sheet whose header is row 1.
+
+        Returns the header keys found (canonical names) and the non-empty rows.
+        """
+        ws = self.sheet(title, sheet_required)
+        if ws is None:
+            return None
+        header = self._header(ws)
+        columns: dict[str, int] = {}
+        for name in [*required, *optional]:
+            key = text.normalize_key(name)
+            if key in header:
+                columns[name] = header[key]
+            elif name in required:
+                near = _closest(name, [str(c.value) for c in self.header_cells(ws) if c.value])
+                hint = f" Есть столбец «{near}» — может быть, это он?" if near else ""
+                self.collector.add(f"в первой строке нет столбца «{name}».{hint}", ws.title)
+        if any(name not in columns for name in required):
+            return None
+        self._merged(ws, columns.values())
+        rows = []
+        for cells in ws.iter_rows(min_row=2):
+            picked = {name: cells[i] if i < len(cells) else None for name, i in columns.items()}
+            if all(_is_blank(c) for c in picked.values()):
+                continue
+            rows.append(Row(ws.title, cells[0].row, picked))
+        return list(columns), rows
+
+    def _header(self, ws) -> dict[str, int]:
+        header: dict[str, int] = {}
+        for cells in ws.iter_rows(min_row=1, max_row=1):
+            for i, cell in enumerate(cells):
+                if cell.value is None:
+                    continue
+                key = text.normalize_key(str(cell.value))
+                if key:
+                    header.setdefault(key, i)
+        return header
+
+    def header_cells(self, ws) -> list[Any]:
+        for cells in ws.iter_rows(min_row=1, max_row=1):
+            return list(cells)
+        return []
+
+    def _merged(self, ws, column_indexes) -> None:
+        wanted = {i + 1 for i in column_indexes}
+        for merged in getattr(ws, "merged_cells", ()).ranges if hasattr(ws, "merged_cells") \
+                else ():
+            if any(col in wanted for col in range(merged.min_col, merged.max_col + 1)):
+                self.collector.add(
+                    f"объединённые ячейки {merged.coord}. В таблице каждая строка — отдельная "
+                    "запись: снимите объединение (Главная → Объединить и поместить в центре) "
+                    "и заполните каждую ячейку.",
+                    ws.title, merged.coord.split(":")[0],
+                )
+
+    # --- values ---------------------------------------------------------------------------
+
+    def text(self, row: Row, column: str, required: bool = False, words_only: bool = False,
+             what: str = "текст") -> str:
+        """A cell as clean text; numbers become their text unless words are expected."""
+        cell = row.cells.get(column)
+        value = None if cell is None else cell.value
+        where = row.coordinate(column)
+        if value is None or (isinstance(value, str) and not text.clean(value)):
+            if required:
+                self.collector.add(f"не заполнен столбец «{column}» — нужен {what}.", row.sheet,
+                                   where)
+            return ""
+        if isinstance(value, str):
+            cleaned = text.clean(value)
+            if cleaned in EXCEL_ERRORS:
+                self.collector.add(
+                    f"в ячейке ошибка Excel {cleaned}. Исправьте формулу или впишите значение.",
+                    row.sheet, where)
+                return ""
+            return cleaned
+        if isinstance(value, bool):
+            return "да" if value else "нет"
+        if isinstance(value, (int, float)):
+            if words_only:
+                self.collector.add(f"здесь число {text.number(value)}, а нужен {what}.",
+                                   row.sheet, where)
+                return ""
+            return text.number(value)
+        if isinstance(value, (dt.datetime, dt.date)):
+            if words_only:
+                self.collector.add(f"здесь дата, а нужен {what}.", row.sheet, where)
+                return ""
+            return text.date_numeric(_as_date(value))
+        return text.clean(str(value))
+
+    def date(self, row: Row, column: str, first: dt.date | None = None,
+             last: dt.date | None = None) -> tuple[dt.date | None, bool]:
+        """A date from a date cell, a «ДД.ММ.ГГГГ» text or a serial number.
+
+        Returns the date (None when empty) and whether the cell was valid.
+        """
+        cell = row.cells.get(column)
+        value = None if cell is None else cell.value
+        where = row.coordinate(column)
+        if value is None or (isinstance(value, str) and not text.clean(value)):
+            return None, True
+        day = None
+        if isinstance(value, (dt.datetime, dt.date)):
+            day = _as_date(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            day = self._serial(value)
+        elif isinstance(value, str):
+            cleaned = text.clean(value)
+            if cleaned in EXCEL_ERRORS:
+                self.collector.add(f"в ячейке ошибка Excel {cleaned}. Впишите дату.", row.sheet,
+                                   where)
+                return None, False
+            day = _parse_date(cleaned)
+            if day is None:
+                self.collector.add(
+                    f"«{cleaned}» — не дата. Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.",
+                    row.sheet, where)
+                return None, False
+        if day is None:
+            self.collector.add("нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.",
+                               row.sheet, where)
+            return None, False
+        if first and last and not first <= day <= last:
+            self.collector.add(
+                f"дата {text.date_numeric(day)} не входит в учебный год "
+                f"({text.date_numeric(first)} – {text.date_numeric(last)}).",
+                row.sheet, where)
+            return None, False
+        return day, True
+
+    def _serial(self, value: float) -> dt.date | None:
+        from openpyxl.utils.datetime import from_excel
+
+        if not 1 <= value < 2958466:
+            return None
+        try:
+            return _as_date(from_excel(value, epoch=self.epoch) if self.epoch else
+                            from_excel(value))
+        except (ValueError, OverflowError):
+            return None
+
+    def number(self, row: Row, column: str, what: str = "число") -> float | None:
+        cell = row.cells.get(column)
+        value = None if cell is None else cell.value
+        where = row.coordinate(column)
+        if value is None or (isinstance(value, str) and not text.clean(value)):
+            return None
+        if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
+            self.collector.add(f"нужно {what}.", row.sheet, where)
+            return None
+        if isinstance(value, (int, float)):
+            return float(value)
+        cleaned = text.clean(str(value)).replace(",", ".").replace(" ", "")
+        cleaned = re.sub(r"(ч|час|часа|часов|ак\.ч)\.?$", "", cleaned)
+        try:
+            return float(cleaned)
+        except ValueError:
+            self.collector.add(f"«{text.clean(str(value))}» — не число; нужно {what}.",
+                               row.sheet, where)
+            return None
+
+    def choice(self, row: Row, column: str, options, required: bool = False):
+        """A value from a closed list (an Enum whose values are the Russian words)."""
+        raw = self.text(row, column, required=required, what="значение из списка")
+        if not raw:
+            return None
+        found = match_choice(raw, options)
+        if found is None:
+            allowed = ", ".join(f"«{o.value}»" for o in options if o.value)
+            self.collector.add(f"«{raw}» — такого значения нет. Допустимо: {allowed}.",
+                               row.sheet, row.coordinate(column))
+        return found
+
+
+def match_choice(raw: str, options):
+    key = text.normalize_key(raw)
+    for option in options:
+        if option.value and text.normalize_key(option.value) == key:
+            return option
+    return None
+
+
+def _is_blank(cell) -> bool:
+    if cell is None or cell.value is None:
+        return True
+    return isinstance(cell.value, str) and not text.clean(cell.value)
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _parse_date(raw: str) -> dt.date | None:
+    match = _DATE_TEXT.match(raw)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    import difflib
+
+    keys = {text.normalize_key(c): c for c in candidates}
+    near = difflib.get_close_matches(text.normalize_key(name), list(keys), n=1, cutoff=0.75)
+    return keys[near[0]] if near else None

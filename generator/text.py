@@ -1,0 +1,167 @@
+"""Russian text helpers shared by every document: cleaning, plurals, dates, names, typography."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\u00a0"
+
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)
+
+# Excel stores characters it cannot put in XML as _xHHHH_; openpyxl leaves them as they are.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Spaces that look like a space to a person but are not one.
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Control characters (XML-illegal, or a vertical tab Excel uses for Alt+Enter in old files).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(value: str) -> str:
+    """Clean one cell's text once, where it is read.
+
+    Decodes Excel's _xHHHH_ escapes, turns vertical tabs and CR/LF into plain line breaks,
+    folds odd spaces, drops invisible and XML-illegal characters, trims every line and drops
+    blank lines at the ends.
+    """
+    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _ODD_SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _BIDI.sub("", text)
+    text = _CONTROL.sub("", text)
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty lines of a cell."""
+    return [line for line in text.split("\n") if line]
+
+
+def normalize_key(text: str) -> str:
+    """A header, parameter or list value as it is compared: case, ё, spaces and a colon aside."""
+    text = clean(text).lower().replace("ё", "е").replace("\n", " ")
+    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+
+
+# --- numbers -------------------------------------------------------------------------
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The form of a noun after the number n: 1 заседание, 2 заседания, 5 заседаний."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def count(n: int, one: str, few: str, many: str) -> str:
+    """The number with its noun: «3 заседания»."""
+    return f"{n}{NBSP}{plural(n, one, few, many)}"
+
+
+def round_half_up(value: float | Decimal) -> int:
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def share(part: int, whole: int) -> int:
+    """A whole percentage, rounded half up; 0 of nothing is 0."""
+    if whole == 0:
+        return 0
+    return round_half_up(Decimal(part) * 100 / Decimal(whole))
+
+
+def percent(value: int) -> str:
+    """A percentage as Russian typography writes it: «86 %» with a non-breaking space."""
+    return f"{value}{NBSP}%"
+
+
+def number(value: float) -> str:
+    """A number without a trailing «.0»: 36 rather than 36.0, 1,5 with a decimal comma."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:g}".replace(".", ",")
+
+
+# --- dates ---------------------------------------------------------------------------
+
+def date_numeric(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def date_words(day: dt.date) -> str:
+    """«15 октября 2025 г.» with non-breaking spaces so that it never breaks across lines."""
+    return f"{day.day}{NBSP}{MONTHS_GENITIVE[day.month - 1]} {day.year}{NBSP}г."
+
+
+# --- people --------------------------------------------------------------------------
+
+_INITIALS_FORM = re.compile(r"^(?P<surname>[^\s,.]+)[\s,]*(?P<i1>\w)\.\s*(?:(?P<i2>\w)\.?)?$")
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """Surname and initials («Р.В.») of «Мазеева Р.В.», «Мазеева, Р. В.» or a full name."""
+    name = name.strip()
+    match = _INITIALS_FORM.match(name)
+    if match:
+        initials = match["i1"].upper() + "." + (match["i2"].upper() + "." if match["i2"] else "")
+        return match["surname"], initials
+    parts = name.replace(",", " ").split()
+    if len(parts) == 1:
+        return parts[0], ""
+    initials = "".join(part[0].upper() + "." for part in parts[1:3])
+    return parts[0], initials
+
+
+def surname_first(name: str) -> str:
+    """«Мазеева Р.В.»: the form of lists."""
+    surname, initials = split_name(name)
+    return f"{surname}{NBSP}{initials}" if initials else surname
+
+
+def initials_first(name: str) -> str:
+    """«Р.В. Мазеева»: the form of signatures."""
+    surname, initials = split_name(name)
+    return f"{initials}{NBSP}{surname}" if initials else surname
+
+
+# --- typography ----------------------------------------------------------------------
+
+_NUMBER_SIGN = re.compile(r"\s*№\s*(?=\S)")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+_MIXED_OPEN = re.compile(r'(^|[\s(\[])[\"“„](?=\S)')
+_MIXED_CLOSE = re.compile(r'(?<=\S)[\"“”](?=$|[\s.,;:!?)\]»])')
+
+
+def typography(text: str) -> str:
+    """Russian typography for text typed in Excel: «ёлочки» and «№ 3» with a non-breaking space.
+
+    ё and everything else are kept as the user typed them.
+    """
+    text = _STRAIGHT_QUOTES.sub(r"«\1»", text)
+    text = _MIXED_OPEN.sub(r"\1«", text)
+    text = _MIXED_CLOSE.sub("»", text)
+    text = _NUMBER_SIGN.sub(lambda m: ("" if m.start() == 0 else " ") + "№" + NBSP, text)
+    return text
+
+
+def sentence(text: str) -> str:
+    """Text that ends as a sentence: a full stop added unless it ends with punctuation."""
+    text = text.rstrip()
+    if not text or text[-1] in ".!?…":
+        return text
+    return text + "."
+
+
+def strip_numbering(text: str) -> str:
+    """Drop numbering typed by hand («1.», «2)»): documents number their items themselves."""
+    return re.sub(r"^\s*\d{1,2}\s*[.)]\s*", "", text)
