@@ -1,0 +1,96 @@
+"""The archive: one folder per school year where nothing is ever overwritten or deleted.
+
+A document whose bytes did not change is left alone; a changed one is written next to the old
+as a new version; every file is written to a temporary name and then renamed, so a crash never
+leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RmoError, problem
+
+NEW, UNCHANGED, VERSION = "новый", "без изменений", "новая версия"
+_VERSION = re.compile(r"^(?P<stem>.*?)(?: \(версия (?P<n>\d+)\))?$")
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What the archive will do with one document: where it goes and whether it is new."""
+
+    path: Path
+    status: str  # NEW, UNCHANGED or VERSION
+    version: int
+
+
+def version_name(filename: str, version: int) -> str:
+    stem, dot, suffix = filename.rpartition(".")
+    return filename if version == 1 else f"{stem} (версия {version}).{suffix}"
+
+
+def versions(folder: Path, filename: str) -> list[tuple[int, Path]]:
+    """The existing versions of a document, oldest first."""
+    stem, _, suffix = filename.rpartition(".")
+    found = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob(f"*.{suffix}"):
+        match = _VERSION.match(path.name[: -len(suffix) - 1])
+        if match and match["stem"] == stem:
+            found.append((int(match["n"] or 1), path))
+    return sorted(found)
+
+
+def plan(folder: Path, filename: str, data: bytes) -> Planned:
+    """Decide, without writing, what happens to a document of these bytes."""
+    existing = versions(folder, filename)
+    if not existing:
+        return Planned(folder / filename, NEW, 1)
+    number, latest = existing[-1]
+    if latest.read_bytes() == data:
+        return Planned(latest, UNCHANGED, number)
+    return Planned(folder / version_name(filename, number + 1), VERSION, number + 1)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet: to a temporary name first, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        raise RmoError([problem(f"Файл «{path}» уже есть в архиве; rmo не перезаписывает "
+                                "документы архива.")])
+    replace(path, data)
+
+
+def replace(path: Path, data: bytes) -> None:
+    """Write a file atomically (the register, which is rewritten by every build)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".~rmo-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except PermissionError as error:
+        _remove(temporary)
+        raise RmoError([problem(f"Не удалось записать «{path.name}»: файл открыт в другой "
+                                "программе (Word, Excel). Закройте файл и запустите rmo снова.")]
+                       ) from error
+    except OSError as error:
+        _remove(temporary)
+        raise RmoError([problem(f"Не удалось записать «{path}»: {error.strerror}.")]) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,118 @@
+"""The `rmo` command: a thin click layer over generator.build; the only place that talks to
+the terminal and chooses exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import RmoError
+from .text import plural
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(error: RmoError) -> None:
+    count = len(error.problems)
+    if count > 1:
+        click.echo(f"Найдено {count} {plural(count, 'ошибка', 'ошибки', 'ошибок')}, "
+                   "документы не записаны:", err=True)
+    for item in error.problems:
+        click.echo(("• " if count > 1 else "Ошибка: ") + str(item), err=True)
+    sys.exit(1)
+
+
+def _crash(error: BaseException) -> None:
+    """An internal error: a short apology for the user, the traceback to a log file."""
+    import tempfile
+    import traceback
+
+    log = Path(tempfile.gettempdir()) / "rmo-error.log"
+    try:
+        log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        where = f" Подробности записаны в файл {log} — пришлите его разработчикам."
+    except OSError:
+        where = ""
+    click.echo(f"Извините, в программе rmo произошла внутренняя ошибка.{where}", err=True)
+    sys.exit(3)
+
+
+class Group(click.Group):
+    """Turns every error into a Russian message and an exit code: 1 for input, 3 for a bug."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RmoError as error:
+            _fail(error)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Прервано.", err=True)
+            sys.exit(130)
+        except Exception as error:  # noqa: BLE001 — the last line of defence
+            _crash(error)
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="rmo",
+                      message="%(prog)s, версия %(version)s")
+def main() -> None:
+    """rmo — документы методического объединения из одной книги Excel.
+
+    Книга Excel с планом, участниками, заседаниями и посещаемостью превращается в
+    готовые к печати документы Word: план работы, протоколы заседаний, анализ работы.
+
+    \b
+    Пример:
+      rmo build data/rmo-2025-2026.xlsx
+    """
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("archive"), show_default=True,
+              help="Папка архива; документы года ложатся в её подпапку, например 2025-2026.")
+@click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
+def build(workbook: Path, out_dir: Path, dry_run: bool) -> None:
+    """Сделать документы учебного года из книги WORKBOOK.
+
+    Сначала вся книга проверяется; если есть ошибки, программа перечисляет их все
+    и не записывает ничего. Документы, которые не изменились, не трогаются;
+    изменившийся документ записывается рядом как новая версия.
+
+    \b
+    Пример:
+      rmo build data/rmo-2025-2026.xlsx -o archive
+    """
+    from .build import build as run_build
+
+    def report(item) -> None:
+        click.echo(f"  {item.status:<14} {item.path}")
+
+    results = run_build(workbook, out_dir, dry_run=dry_run, progress=report)
+    written = sum(1 for r in results if r.status != "без изменений")
+    verb = "Будет записано" if dry_run else "Записано"
+    click.echo(f"{verb} документов: {written}, без изменений: {len(results) - written}.")
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+def check(workbook: Path) -> None:
+    """Проверить книгу WORKBOOK, ничего не записывая.
+
+    Перечисляет все ошибки сразу: лист, ячейку и что нужно исправить.
+
+    \b
+    Пример:
+      rmo check data/rmo-2025-2026.xlsx
+    """
+    from .build import check as run_check
+
+    data = run_check(workbook)
+    click.echo(f"Книга в порядке: {data.association.name}, {data.association.year.label} "
+               "учебный год.")

@@ -1,0 +1,131 @@
+"""The annual plan: «План работы … на 2025/2026 учебный год»."""
+
+from __future__ import annotations
+
+from ..model import AgendaItem, CalendarRow, Meeting, Workbook
+from ..text import lines, sentence, strip_numbering, typography
+from .common import Document, head_signature, person_line, signer_title
+
+
+def plan_document(workbook: Workbook) -> Document:
+    association = workbook.association
+    year = association.year
+    context = {
+        "title": typography(f"План работы {association.name}"),
+        "year": year.label,
+        "name": typography(association.name),
+        "theme": typography(association.theme),
+        "tasks": [typography(f"{i}. {sentence(task.text)}")
+                  for i, task in enumerate(workbook.plan.tasks, start=1)],
+        "directions": [typography(sentence(line)) for line in workbook.plan.directions],
+        "forms": [typography(sentence(line)) for line in workbook.plan.forms],
+        "results": [typography(sentence(line)) for line in workbook.plan.results],
+        "calendar": calendar_rows(workbook),
+        "signer_title": signer_title(association),
+        "signer": head_signature(association),
+    }
+    title = f"План работы {association.name} на {year.label} учебный год"
+    return Document(
+        kind="План",
+        filename=f"План работы на {year.folder} учебный год.docx",
+        template="plan.docx",
+        context=context,
+        title=title,
+        date=year.first_day,
+    )
+
+
+def calendar_rows(workbook: Workbook) -> list[dict]:
+    """The rows of the calendar table, flattened for the template.
+
+    Each row has a kind: 'heading' (a row across the table), 'single' (a block of one row),
+    or 'first'/'middle'/'last' for the rows of a block whose period cell is merged, so that a
+    meeting reads as one row while each item stays level with its responsible people.
+    """
+    rows: list[dict] = []
+    section = ""
+    entries = _with_unplaced_meetings(workbook)
+    group: list[CalendarRow] = []
+
+    def flush() -> None:
+        items = [line for row in group for line in lines(row.content)]
+        counter = iter(range(1, len(items) + 1))
+        for row in group:
+            contents = [strip_numbering(line) for line in lines(row.content)]
+            people = lines(row.responsible)
+            numbered = [(f"{next(counter)}. " if len(items) > 1 else "") + line
+                        for line in contents]
+            if len(people) == len(numbered) and len(numbered) > 1:
+                pairs = list(zip(numbered, people))
+            else:
+                pairs = [("\n".join(numbered), "\n".join(people))]
+            rows.extend(_block(row.period, "", pairs))
+        group.clear()
+
+    for entry in entries:
+        if isinstance(entry, Meeting):
+            flush()
+            rows.extend(_meeting_block(entry))
+            continue
+        if entry.meeting is not None:
+            flush()
+            meeting = workbook.meeting(entry.meeting)
+            assert meeting is not None  # the reader checked the reference
+            rows.extend(_meeting_block(meeting, entry.period))
+            continue
+        if entry.section and entry.section != section:
+            flush()
+            rows.append({"kind": "heading", "content": typography(entry.section), "title": "",
+                         "period": "", "responsible": ""})
+        elif not entry.section and section:
+            flush()
+        section = entry.section
+        group.append(entry)
+    flush()
+    return rows
+
+
+def _with_unplaced_meetings(workbook: Workbook) -> list:
+    """Calendar rows, with meetings the user did not place put after the last placed one."""
+    placed = {row.meeting for row in workbook.calendar if row.meeting is not None}
+    unplaced = [m for m in workbook.meetings if m.number not in placed]
+    entries: list = list(workbook.calendar)
+    if not unplaced:
+        return entries
+    last = max((i for i, row in enumerate(entries) if row.meeting is not None),
+               default=len(entries) - 1)
+    return entries[: last + 1] + unplaced + entries[last + 1:]
+
+
+def _meeting_block(meeting: Meeting, period: str = "") -> list[dict]:
+    pairs = [(f"{i}. {strip_numbering(item.text)}", _responsible(item))
+             for i, item in enumerate(meeting.items, start=1)]
+    title = f"Заседание МО №\u00a0{meeting.number}."
+    return _block(period or meeting.period, title, pairs or [("", "")])
+
+
+def _responsible(item: AgendaItem) -> str:
+    if item.speakers:
+        return "\n".join(person_line(p) for p in item.speakers)
+    return typography(item.responsible)
+
+
+def _block(period: str, title: str, pairs: list[tuple[str, str]]) -> list[dict]:
+    rows = []
+    for i, (content, responsible) in enumerate(pairs):
+        if len(pairs) == 1:
+            kind = "single"
+        elif i == 0:
+            kind = "first"
+        elif i == len(pairs) - 1:
+            kind = "last"
+        else:
+            kind = "middle"
+        rows.append({
+            "kind": kind,
+            "period": typography(period) if i == 0 else "",
+            "title": title if i == 0 else "",
+            "content": typography(content),
+            "responsible": typography(responsible),
+        })
+    return rows

@@ -1,0 +1,498 @@
+"""Build templates/*.docx: docxtpl templates with named Word styles (ГОСТ Р 7.0.97 layout).
+
+The templates are committed; this script is how they were made and how to remake them after
+a change of layout. A person may also open a template in Word and restyle it: every paragraph
+uses a named style, so changing the style changes every document.
+Run: python tools/make_templates.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT_WIDTH = Cm(16.5)  # A4 210 mm less 30 mm left and 15 mm right margins
+FONT = "Times New Roman"
+
+# Style names a person sees in Word's style gallery.
+TITLE = "РМО Заголовок"
+HEADING = "РМО Раздел"
+BODY = "Normal"
+ITEM = "РМО Пункт"
+BULLET = "List Bullet"
+PLAIN = "РМО Без отступа"
+CENTER = "РМО По центру"
+SIGN = "РМО Подпись"
+CELL = "РМО Текст таблицы"
+CELL_HEAD = "РМО Заголовок таблицы"
+CELL_CENTER = "РМО Таблица по центру"
+
+
+def new_document() -> Document:
+    doc = Document()
+    _page(doc)
+    _styles(doc)
+    _page_numbers(doc)
+    body = doc.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    return doc
+
+
+def _page(doc) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+
+
+def _font(style, size: float, bold: bool = False) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "ru-RU")
+    lang.set(qn("w:eastAsia"), "ru-RU")
+
+
+def _paragraph_style(doc, name: str, base: str = BODY):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else \
+        styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != BODY:
+        style.base_style = styles[base]
+    style.quick_style = True
+    return style
+
+
+def _styles(doc) -> None:
+    normal = doc.styles[BODY]
+    _font(normal, 14)
+    fmt = normal.paragraph_format
+    fmt.first_line_indent = Cm(1.25)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.widow_control = True
+    # Every font of the document defaults to Times New Roman, Russian.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            for child in list(rpr):
+                if child.tag in (qn("w:rFonts"), qn("w:lang")):
+                    rpr.remove(child)
+            fonts = OxmlElement("w:rFonts")
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(attr), FONT)
+            rpr.insert(0, fonts)
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), "ru-RU")
+            lang.set(qn("w:eastAsia"), "ru-RU")
+            rpr.append(lang)
+
+    title = _paragraph_style(doc, TITLE)
+    _font(title, 14, bold=True)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Cm(0)
+    title.paragraph_format.keep_with_next = True
+
+    heading = _paragraph_style(doc, HEADING)
+    _font(heading, 14, bold=True)
+    heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    heading.paragraph_format.first_line_indent = Cm(0)
+    heading.paragraph_format.space_before = Pt(12)
+    heading.paragraph_format.space_after = Pt(3)
+    heading.paragraph_format.keep_with_next = True
+
+    item = _paragraph_style(doc, ITEM)
+    item.paragraph_format.first_line_indent = Cm(1.25)
+
+    plain = _paragraph_style(doc, PLAIN)
+    plain.paragraph_format.first_line_indent = Cm(0)
+    plain.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    center = _paragraph_style(doc, CENTER)
+    center.paragraph_format.first_line_indent = Cm(0)
+    center.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    sign = _paragraph_style(doc, SIGN)
+    sign.paragraph_format.first_line_indent = Cm(0)
+    sign.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    sign.paragraph_format.space_before = Pt(24)
+    sign.paragraph_format.keep_together = True
+    sign.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+
+    bullet = doc.styles[BULLET]
+    bullet.base_style = normal
+    bullet.quick_style = True
+    _bullet_numbering(doc)
+
+    cell = _paragraph_style(doc, CELL)
+    _font(cell, 12)
+    cell.paragraph_format.first_line_indent = Cm(0)
+    cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    cell_head = _paragraph_style(doc, CELL_HEAD, CELL)
+    _font(cell_head, 12, bold=True)
+    cell_head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cell_head.paragraph_format.keep_with_next = True
+
+    cell_center = _paragraph_style(doc, CELL_CENTER, CELL)
+    cell_center.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    for name in ("Header",):
+        _font(doc.styles[name], 12)
+
+
+def _bullet_numbering(doc) -> None:
+    """Point «List Bullet» at a bullet list indented the Russian way: the bullet at 1.25 cm."""
+    numbering = doc.part.numbering_part.element
+    abstract_id = "90"
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), abstract_id)
+    multi = OxmlElement("w:multiLevelType")
+    multi.set(qn("w:val"), "singleLevel")
+    abstract.append(multi)
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    for tag, val in (("w:start", "1"), ("w:numFmt", "bullet"), ("w:lvlText", "•"),
+                     ("w:lvlJc", "left")):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        lvl.append(el)
+    ppr = OxmlElement("w:pPr")
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "num")
+    tab.set(qn("w:pos"), "1077")
+    tabs.append(tab)
+    ppr.append(tabs)
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), "0")
+    ind.set(qn("w:firstLine"), "709")
+    ppr.append(ind)
+    lvl.append(ppr)
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    rpr.append(fonts)
+    lvl.append(rpr)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "90")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), abstract_id)
+    num.append(ref)
+    numbering.append(num)
+    style_ppr = doc.styles[BULLET].element.get_or_add_pPr()
+    num_pr = style_ppr.find(qn("w:numPr"))
+    num_pr.find(qn("w:numId")).set(qn("w:val"), "90")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), "0")
+    ind.set(qn("w:firstLine"), "709")
+    style_ppr.append(ind)
+
+
+def _field(paragraph, instruction: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _page_numbers(doc) -> None:
+    """Page numbers centred at the top, from page 2 on (ГОСТ Р 7.0.97)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = doc.styles["Header"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(paragraph, " PAGE ")
+    section.first_page_header.paragraphs[0].text = ""
+
+
+def par(doc_or_cell, text: str = "", style: str = BODY, bold: bool = False):
+    paragraph = doc_or_cell.add_paragraph(style=style)
+    if text:
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+    return paragraph
+
+
+def set_cell(cell, text: str, style: str = CELL, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = cell.part.document.styles[style]
+    if text:
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+
+
+def add_cell_par(cell, text: str, style: str = CELL, bold: bool = False) -> None:
+    paragraph = cell.add_paragraph(style=style)
+    if text:
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+
+
+def table(doc, rows: int, widths: list[Cm]):
+    tbl = doc.add_table(rows=rows, cols=len(widths))
+    tbl.style = doc.styles["Table Grid"]
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl._tbl.tblPr.append(layout)
+    for row in tbl.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+        _row_props(row, cant_split=True)
+    for col, width in zip(tbl.columns, widths):
+        col.width = width
+    return tbl
+
+
+def _row_props(row, cant_split: bool = False, header: bool = False) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    if cant_split and trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(OxmlElement("w:cantSplit"))
+    if header and trpr.find(qn("w:tblHeader")) is None:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def header_row(tbl, index: int = 0) -> None:
+    _row_props(tbl.rows[index], cant_split=True, header=True)
+
+
+def tag_row(tbl, index: int, tag: str) -> None:
+    """A row that holds only a docxtpl {%tr %} tag: docxtpl replaces the whole row by it."""
+    set_cell(tbl.rows[index].cells[0], tag)
+
+
+def merge_row(tbl, index: int):
+    row = tbl.rows[index]
+    return row.cells[0].merge(row.cells[-1])
+
+
+def v_merge(cell, restart: bool) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    el = OxmlElement("w:vMerge")
+    if restart:
+        el.set(qn("w:val"), "restart")
+    tcpr.append(el)
+
+
+def hide_borders(cell, *sides: str) -> None:
+    """Hide some borders of a cell: the items of one plan block read as one row."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = tcpr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        # tcBorders goes after tcW/gridSpan/vMerge in the schema order
+        tcpr.append(borders)
+    for side in sides:
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+
+
+def signature(doc, title: str, name: str) -> None:
+    paragraph = par(doc, style=SIGN)
+    paragraph.add_run(title)
+    paragraph.add_run("\t________________ " + name)
+
+
+def save(doc, name: str, title: str) -> None:
+    props = doc.core_properties
+    props.title = title
+    props.author = "rmo"
+    props.comments = ""
+    props.subject = ""
+    props.keywords = ""
+    props.language = "ru-RU"
+    props.last_modified_by = "rmo"
+    props.revision = 1
+    import datetime as dt
+
+    props.created = props.modified = dt.datetime(2025, 1, 1)
+    target = ROOT / "templates" / name
+    doc.save(target)
+    print(target)
+
+
+# --- the plan ----------------------------------------------------------------------------
+
+def plan() -> None:
+    doc = new_document()
+    par(doc, "{{ title }}", TITLE)
+    par(doc, "на {{ year }} учебный год", TITLE)
+    par(doc, "Методическая тема МО:", HEADING)
+    par(doc, "{{ theme }}")
+    par(doc, "{%p if tasks %}", PLAIN)
+    par(doc, "Задачи {{ name }}:", HEADING)
+    par(doc, "{%p for task in tasks %}", PLAIN)
+    par(doc, "{{ task }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+    for key, heading in (("directions", "Направления работы:"), ("forms", "Формы работы МО:"),
+                         ("results", "Ожидаемые результаты работы:")):
+        par(doc, f"{{%p if {key} %}}", PLAIN)
+        par(doc, heading, HEADING)
+        par(doc, f"{{%p for line in {key} %}}", PLAIN)
+        par(doc, "{{ line }}", BULLET)
+        par(doc, "{%p endfor %}", PLAIN)
+        par(doc, "{%p endif %}", PLAIN)
+    par(doc, "Календарный план:", HEADING)
+
+    widths = [Cm(3.6), Cm(7.9), Cm(5.0)]
+    tbl = table(doc, 13, widths)
+    for cell, text in zip(tbl.rows[0].cells, ("месяц", "содержание работы", "ответственный")):
+        set_cell(cell, text, CELL_HEAD)
+    header_row(tbl)
+    tag_row(tbl, 1, "{%tr for row in calendar %}")
+    tag_row(tbl, 2, "{%tr if row.kind == 'heading' %}")
+    merged = merge_row(tbl, 3)
+    set_cell(merged, "{{ row.content }}", CELL_HEAD)
+    tag_row(tbl, 4, "{%tr elif row.kind == 'single' %}")
+    _calendar_cells(tbl.rows[5])
+    tag_row(tbl, 6, "{%tr elif row.kind == 'first' %}")
+    _calendar_cells(tbl.rows[7], merge="restart", hidden=("bottom",))
+    tag_row(tbl, 8, "{%tr elif row.kind == 'middle' %}")
+    _calendar_cells(tbl.rows[9], merge="continue", hidden=("top", "bottom"))
+    tag_row(tbl, 10, "{%tr else %}")
+    _calendar_cells(tbl.rows[11], merge="continue", hidden=("top",))
+    tag_row(tbl, 12, "{%tr endif %}")
+    last = tbl.add_row()
+    for cell, width in zip(last.cells, widths):
+        cell.width = width
+    tag_row(tbl, 13, "{%tr endfor %}")
+
+    signature(doc, "{{ signer_title }}", "{{ signer }}")
+    save(doc, "plan.docx", "План работы")
+
+
+def _calendar_cells(row, merge: str = "", hidden: tuple[str, ...] = ()) -> None:
+    period, content, responsible = row.cells
+    if merge == "restart":
+        set_cell(period, "{{ row.period }}")
+        v_merge(period, restart=True)
+    elif merge == "continue":
+        set_cell(period, "")
+        v_merge(period, restart=False)
+    else:
+        set_cell(period, "{{ row.period }}")
+    # The block title («Заседание МО № 1.») stands on a line of its own above the first item;
+    # the responsible column keeps an empty line there so that items and people stay level.
+    set_cell(content, "{%p if row.title %}")
+    add_cell_par(content, "{{ row.title }}", bold=True)
+    add_cell_par(content, "{%p endif %}")
+    add_cell_par(content, "{{ row.content }}")
+    set_cell(responsible, "{%p if row.title %}")
+    add_cell_par(responsible, "")
+    add_cell_par(responsible, "{%p endif %}")
+    add_cell_par(responsible, "{{ row.responsible }}")
+    for cell in (content, responsible):
+        if hidden:
+            hide_borders(cell, *hidden)
+
+
+# --- the minutes -------------------------------------------------------------------------
+
+def protocol() -> None:
+    doc = new_document()
+    par(doc, "{%p if organisation %}", PLAIN)
+    par(doc, "{{ organisation }}", CENTER)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{{ association }}", CENTER, bold=True)
+    par(doc, "", CENTER)
+    par(doc, "ПРОТОКОЛ", TITLE)
+    line = par(doc, style=SIGN)
+    line.paragraph_format.space_before = Pt(6)
+    line.add_run("{{ date }}\t{{ number }}")
+    par(doc, "{{ place }}", CENTER)
+    par(doc, "", PLAIN)
+    par(doc, "{{ heading }}", PLAIN, bold=True)
+    par(doc, "", PLAIN)
+    par(doc, "Председатель – {{ chair }}", PLAIN)
+    par(doc, "Секретарь – {{ secretary }}", PLAIN)
+    par(doc, "Присутствовали: {{ present_count }}{% if present %}:{% endif %}", PLAIN)
+    par(doc, "{%p for line in present %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p if absent_count %}", PLAIN)
+    par(doc, "Отсутствовали: {{ absent_count }}:", PLAIN)
+    par(doc, "{%p for line in absent %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{%p if guests %}", PLAIN)
+    par(doc, "Приглашённые:", PLAIN)
+    par(doc, "{%p for line in guests %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "ПОВЕСТКА ДНЯ:", HEADING)
+    par(doc, "{%p for item in agenda %}", PLAIN)
+    par(doc, "{{ item }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p for item in items %}", PLAIN)
+    heard = par(doc, style=HEADING)
+    heard.add_run("{{ item.number }}. СЛУШАЛИ:")
+    par(doc, "{%p for line in item.speakers %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p for line in item.heard %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p if item.decisions %}", PLAIN)
+    decided = par(doc, "РЕШИЛИ:", PLAIN, bold=True)
+    decided.paragraph_format.space_before = Pt(6)
+    decided.paragraph_format.keep_with_next = True
+    par(doc, "{%p for line in item.decisions %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{%p endfor %}", PLAIN)
+    signature(doc, "Председатель", "{{ chair_signature }}")
+    last = par(doc, style=SIGN)
+    last.paragraph_format.space_before = Pt(12)
+    last.add_run("Секретарь\t________________ {{ secretary_signature }}")
+    save(doc, "protocol.docx", "Протокол заседания")
+
+
+def main() -> None:
+    (ROOT / "templates").mkdir(exist_ok=True)
+    plan()
+    protocol()
+
+
+if __name__ == "__main__":
+    main()
