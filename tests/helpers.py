@@ -21,7 +21,8 @@ from generator.blank import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "rmo-2025-2026.xlsx"
-SEED = ROOT.parent / "shared" / "seed" / "plan-2025-2026.txt"
+# A copy of shared/seed/plan-2025-2026.txt: the tests must not depend on where the repo lies.
+SEED = ROOT / "tests" / "data" / "plan-2025-2026.txt"
 
 BASE: dict[str, list] = {
     "Объединение": [
