@@ -9,6 +9,7 @@ from pathlib import Path
 from . import archive
 from .documents.common import Document
 from .documents.plan import plan_document
+from .documents.protocol import protocol_documents
 from .model import Workbook
 from .reader import read_workbook
 from .render import Properties, builtin_templates, render
@@ -26,7 +27,7 @@ class Written:
 
 def documents(workbook: Workbook) -> list[Document]:
     """Every document the workbook gives, in the order they are filed."""
-    return [plan_document(workbook)]
+    return [plan_document(workbook), *protocol_documents(workbook)]
 
 
 def check(workbook_path: str | Path) -> Workbook:

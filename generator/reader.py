@@ -77,6 +77,9 @@ class _Reader:
         self.sheets = sheets
         self.collector = collector
         self.people: dict[str, Person] = {}
+        # Where attendance marks stand: meeting → column letter, person name → row number.
+        self.mark_columns: dict[int, str] = {}
+        self.mark_rows: dict[str, int] = {}
 
     def add(self, message: str, row: Row, column: str) -> None:
         self.collector.add(message, row.sheet, row.coordinate(column))
@@ -94,6 +97,7 @@ class _Reader:
         participation = self.read_participation()
         summary = self.read_summary()
         association = self.read_association(params, param_cells, year)
+        self.check_attendance(meetings, people, attendance)
         if self.collector.problems or association is None:
             return None
         meetings = tuple(
@@ -404,6 +408,7 @@ class _Reader:
                                    "«Заседания».", ws.title, cell.coordinate)
                 continue
             meeting_columns[number] = i
+            self.mark_columns[number] = cell.column_letter
         if name_column is None:
             self.collector.add("в первой строке нет столбца «ФИО».", ws.title)
             return {}
@@ -427,11 +432,45 @@ class _Reader:
                 self.add(f"«{name}» уже есть в ячейке {seen[person.name]}.", row, "ФИО")
                 continue
             seen[person.name] = row.coordinate("ФИО")
+            self.mark_rows[person.name] = row.number
             for number, raw in row_marks.items():
                 mark = self.mark(raw)
                 if mark is not None:
                     marks[number][person.name] = mark
         return marks
+
+    def check_attendance(self, meetings: list[Meeting], people: tuple[Person, ...],
+                         marks: dict[int, dict[str, Mark]]) -> None:
+        """Minutes of a held meeting need a mark for every member: present, or why not."""
+        held = [m for m in meetings if m.date is not None
+                and m.status is not MeetingStatus.CANCELLED]
+        sheet = "Посещаемость"
+        if not held or self.sheets.sheet(sheet, required=False) is None:
+            if held:
+                self.collector.add(f"нет листа «{sheet}»: для протоколов проведённых заседаний "
+                                   "нужна посещаемость.", "")
+            return
+        for meeting in held:
+            if meeting.number not in self.mark_columns:
+                self.collector.add(
+                    f"нет столбца «{meeting.number}» для заседания № {meeting.number}, "
+                    f"проведённого {text.date_numeric(meeting.date)}. Добавьте его и отметьте "
+                    "каждого: + (был), - (не был) или причину.", sheet)
+        for person in people:
+            if not person.is_member:
+                continue
+            row = self.mark_rows.get(person.name)
+            if row is None:
+                self.collector.add(f"нет строки для «{person.name}». Впишите ФИО и отметки "
+                                   "по проведённым заседаниям.", sheet)
+                continue
+            for meeting in held:
+                column = self.mark_columns.get(meeting.number)
+                if column and person.name not in marks.get(meeting.number, {}):
+                    self.collector.add(
+                        f"нет отметки о заседании № {meeting.number} "
+                        f"({text.date_numeric(meeting.date)}) для «{person.name}»: "
+                        "поставьте + (был), - (не был) или причину.", sheet, f"{column}{row}")
 
     @staticmethod
     def mark(raw: str) -> Mark | None:

@@ -30,6 +30,7 @@ BODY = "Normal"
 ITEM = "РМО Пункт"
 BULLET = "List Bullet"
 PLAIN = "РМО Без отступа"
+LIST = "РМО Список"
 CENTER = "РМО По центру"
 SIGN = "РМО Подпись"
 CELL = "РМО Текст таблицы"
@@ -129,6 +130,10 @@ def _styles(doc) -> None:
     plain = _paragraph_style(doc, PLAIN)
     plain.paragraph_format.first_line_indent = Cm(0)
     plain.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    listed = _paragraph_style(doc, LIST)
+    listed.paragraph_format.first_line_indent = Cm(1.25)
+    listed.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     center = _paragraph_style(doc, CENTER)
     center.paragraph_format.first_line_indent = Cm(0)
@@ -442,21 +447,23 @@ def protocol() -> None:
     par(doc, "{{ heading }}", PLAIN, bold=True)
     par(doc, "", PLAIN)
     par(doc, "Председатель – {{ chair }}", PLAIN)
+    par(doc, "{%p if secretary %}", PLAIN)
     par(doc, "Секретарь – {{ secretary }}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
     par(doc, "Присутствовали: {{ present_count }}{% if present %}:{% endif %}", PLAIN)
     par(doc, "{%p for line in present %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
+    par(doc, "{{ line }}", LIST)
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p if absent_count %}", PLAIN)
     par(doc, "Отсутствовали: {{ absent_count }}:", PLAIN)
     par(doc, "{%p for line in absent %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
+    par(doc, "{{ line }}", LIST)
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if guests %}", PLAIN)
     par(doc, "Приглашённые:", PLAIN)
     par(doc, "{%p for line in guests %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
+    par(doc, "{{ line }}", LIST)
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "ПОВЕСТКА ДНЯ:", HEADING)
@@ -467,7 +474,7 @@ def protocol() -> None:
     heard = par(doc, style=HEADING)
     heard.add_run("{{ item.number }}. СЛУШАЛИ:")
     par(doc, "{%p for line in item.speakers %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
+    par(doc, "{{ line }}", LIST)
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p for line in item.heard %}", PLAIN)
     par(doc, "{{ line }}", ITEM)

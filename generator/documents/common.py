@@ -37,8 +37,13 @@ def signer_title(association: Association) -> str:
     return f"Руководитель {kind}"
 
 
+def sort_key(name: str) -> str:
+    """Russian alphabetical order: ё sorts with е, not after я."""
+    return name.lower().replace("ё", "е")
+
+
 def alphabetical(people) -> list[Person]:
-    return sorted(people, key=lambda p: p.name.lower().replace("ё", "е"))
+    return sorted(people, key=lambda p: sort_key(p.name))
 
 
 def head_signature(association: Association) -> str:

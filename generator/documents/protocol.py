@@ -1,0 +1,121 @@
+"""The minutes («ПРОТОКОЛ») of a held meeting, in the full form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import AgendaItem, Meeting, Person, Workbook
+from ..text import (
+    NBSP,
+    count,
+    date_numeric,
+    initials_first,
+    lines,
+    sentence,
+    strip_numbering,
+    surname_first,
+    typography,
+)
+from .common import Document, alphabetical, person_with_place, sort_key
+
+# With more people present the list goes on a registration sheet (documents.md §2).
+LIST_LIMIT = 15
+UNSIGNED = "______________"
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Who was at a meeting: members present, members absent with reasons, guests present."""
+
+    present: tuple[Person, ...]
+    absent: tuple[tuple[Person, str], ...]
+    guests: tuple[Person, ...]
+
+
+def attendance(workbook: Workbook, meeting: Meeting) -> Attendance:
+    present, absent, guests = [], [], []
+    for person in workbook.people:
+        mark = meeting.attendance.get(person.name)
+        if person.is_member:
+            if mark is not None and mark.present:
+                present.append(person)
+            else:
+                absent.append((person, mark.reason if mark else ""))
+        elif mark is not None and mark.present:
+            guests.append(person)
+    return Attendance(tuple(alphabetical(present)),
+                      tuple(sorted(absent, key=lambda pair: sort_key(pair[0].name))),
+                      tuple(alphabetical(guests)))
+
+
+def given_items(meeting: Meeting) -> list[AgendaItem]:
+    """Items actually given at the meeting; one marked «Проведено: нет» is not reported."""
+    return [item for item in meeting.items if item.given]
+
+
+def people_count(n: int) -> str:
+    return count(n, "человек", "человека", "человек")
+
+
+def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
+    association = workbook.association
+    assert meeting.date is not None
+    who = attendance(workbook, meeting)
+    items = given_items(meeting)
+    listed = len(who.present) <= LIST_LIMIT
+    present_count = people_count(len(who.present))
+    if not listed:
+        present_count += " (лист регистрации прилагается)"
+    context = {
+        "organisation": typography(association.organisation),
+        "association": typography(association.full_name or association.name),
+        "date": date_numeric(meeting.date),
+        "number": f"№{NBSP}{meeting.number}",
+        "place": typography(meeting.place),
+        "heading": typography(f"заседания {association.name}"),
+        "chair": initials_first(association.head.name),
+        "secretary": initials_first(association.secretary.name) if association.secretary else "",
+        "present_count": present_count,
+        "present": [f"{i}. {_listed(p)}" for i, p in enumerate(who.present, start=1)]
+        if listed else [],
+        "absent_count": people_count(len(who.absent)) if who.absent else "",
+        "absent": [f"{i}. {typography(surname_first(p.name))}"
+                   + (f" – {typography(reason)}" if reason else "")
+                   for i, (p, reason) in enumerate(who.absent, start=1)],
+        "guests": [f"{i}. {_listed(p)}" for i, p in enumerate(who.guests, start=1)],
+        "agenda": [f"{i}. {typography(sentence(strip_numbering(item.text)))}"
+                   for i, item in enumerate(items, start=1)],
+        "items": [_item(i, item) for i, item in enumerate(items, start=1)],
+        "chair_signature": initials_first(association.head.name),
+        "secretary_signature": initials_first(association.secretary.name)
+        if association.secretary else UNSIGNED,
+    }
+    day = date_numeric(meeting.date)
+    return Document(
+        kind="Протокол",
+        filename=f"Протокол № {meeting.number} от {day}.docx",
+        template="protocol.docx",
+        context=context,
+        title=f"Протокол № {meeting.number} заседания {association.name} от {day}",
+        date=meeting.date,
+        meeting=meeting.number,
+    )
+
+
+def _listed(person: Person) -> str:
+    return typography(f"{surname_first(person.name)}, {person.position}, {person.institution}")
+
+
+def _item(number: int, item: AgendaItem) -> dict:
+    speakers = [person_with_place(p) for p in item.speakers]
+    if not speakers and item.responsible:
+        speakers = [typography(item.responsible)]
+    heard = [typography(sentence(line)) for line in lines(item.heard)] or \
+        [typography(sentence(strip_numbering(item.text)))]
+    decisions = [f"{number}.{i}. {typography(sentence(line))}"
+                 for i, line in enumerate(item.decisions, start=1)]
+    return {"number": str(number), "speakers": speakers, "heard": heard, "decisions": decisions}
+
+
+def protocol_documents(workbook: Workbook) -> list[Document]:
+    return [protocol_document(workbook, m) for m in workbook.held_meetings]

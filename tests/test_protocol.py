@@ -1,0 +1,205 @@
+"""The minutes of every held meeting, read back as the secretary would read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.build import build
+from generator.errors import RmoError
+
+from .helpers import (
+    BASE,
+    SAMPLE,
+    assert_clean_text,
+    assert_xml_strict,
+    paragraphs,
+    to_pdf_text,
+    workbook,
+)
+
+
+def minutes(results, number):
+    (path,) = [r.path for r in results if r.kind == "Протокол" and f"№ {number} " in r.path.name]
+    return path
+
+
+def test_every_held_meeting_gets_minutes_named_by_number_and_date(tmp_path):
+    results = build(workbook(tmp_path), tmp_path / "out")
+    names = sorted(r.path.name for r in results if r.kind == "Протокол")
+    assert names == ["Протокол № 1 от 15.10.2025.docx", "Протокол № 2 от 22.04.2026.docx"]
+
+
+def test_minutes_read_as_a_secretary_writes_them(tmp_path):
+    results = build(workbook(tmp_path), tmp_path / "out")
+    lines = paragraphs(minutes(results, 1))
+    assert lines == [
+        "МАУ «БМЦ»",
+        "Районное методическое объединение школьных библиотекарей",
+        "",
+        "ПРОТОКОЛ",
+        "15.10.2025\t№\u00a01",
+        "МАУ «БМЦ»",
+        "",
+        "заседания РМО школьных библиотекарей",
+        "",
+        "Председатель – А.Б.\u00a0Иванова",
+        "Присутствовали: 3\u00a0человека:",
+        "1. Иванова\u00a0А.Б., методист, МАУ «БМЦ»",
+        "2. Петрова\u00a0В.Г., педагог-библиотекарь, СОШ №\u00a01",
+        "3. Сидорова\u00a0Д.Е., библиотекарь, СОШ №\u00a02",
+        "Отсутствовали: 1\u00a0человек:",
+        "1. Орлова\u00a0Ю.А.",
+        "Приглашённые:",
+        "1. Гостева\u00a0Ж.З., региональный менеджер, АО «Просвещение»",
+        "ПОВЕСТКА ДНЯ:",
+        "1. Утверждение плана работы.",
+        "2. Выступление по теме «Читательские конференции».",
+        "1. СЛУШАЛИ:",
+        "Руководитель МО",
+        "Утверждение плана работы.",
+        "РЕШИЛИ:",
+        "1.1. Утвердить план работы.",
+        "2. СЛУШАЛИ:",
+        "Петрова\u00a0В.Г. – педагог-библиотекарь, СОШ №\u00a01",
+        "Выступление по теме «Читательские конференции».",
+        "РЕШИЛИ:",
+        "2.1. Информацию принять к сведению.",
+        "Председатель\t________________ А.Б.\u00a0Иванова",
+        "Секретарь\t________________ ______________",
+    ]
+
+
+def test_absence_reasons_secretary_and_an_item_without_decisions(tmp_path):
+    from .helpers import set_param
+
+    path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Секретарь",
+                                                    "Петрова В.Г."))
+    results = build(path, tmp_path / "out")
+    lines = paragraphs(minutes(results, 2))
+    assert "Секретарь – В.Г.\u00a0Петрова" in lines
+    assert lines[-1] == "Секретарь\t________________ В.Г.\u00a0Петрова"
+    absent = lines.index("Отсутствовали: 1\u00a0человек:")
+    assert lines[absent + 1] == "1. Сидорова\u00a0Д.Е. – болезнь"
+    assert "Приглашённые:" not in lines  # the guest came only to meeting 1
+    # Item 2 has no decisions: no «РЕШИЛИ» after it.
+    second = lines.index("2. СЛУШАЛИ:")
+    assert "РЕШИЛИ:" not in lines[second:]
+    assert lines[second + 1: second + 3] == [
+        "Орлова\u00a0Ю.А. – педагог-библиотекарь, СОШ п. Сорум",
+        "Выступление по теме «Краеведение».",
+    ]
+
+
+def _people(n):
+    return [[f"Участникова{chr(0x430 + i)} А.А.", "библиотекарь", f"СОШ № {i + 1}", None]
+            for i in range(n)]
+
+
+def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
+    people = BASE["Участники"] + _people(14)
+    marks = BASE["Посещаемость"] + [[row[0], "+", "+"] for row in _people(14)]
+    results = build(workbook(tmp_path, Участники=people, Посещаемость=marks), tmp_path / "out")
+    lines = paragraphs(minutes(results, 1))
+    assert "Присутствовали: 17\u00a0человек (лист регистрации прилагается)" in lines
+    assert not any(line.startswith("4. Участникова") for line in lines)
+    # 15 present is still listed in full.
+    people = BASE["Участники"] + _people(12)
+    marks = BASE["Посещаемость"] + [[row[0], "+", "+"] for row in _people(12)]
+    results = build(workbook(tmp_path, name="b.xlsx", Участники=people, Посещаемость=marks),
+                    tmp_path / "out2")
+    lines = paragraphs(minutes(results, 1))
+    assert "Присутствовали: 15\u00a0человек:" in lines
+    assert "15. Участниковал\u00a0А.А., библиотекарь, СОШ №\u00a012" in lines
+    assert lines.index("1. Иванова\u00a0А.Б., методист, МАУ «БМЦ»") < \
+        lines.index("4. Участниковаа\u00a0А.А., библиотекарь, СОШ №\u00a01")
+
+
+def test_two_speakers_an_item_not_given_special_characters_and_several_decisions(tmp_path):
+    agenda = [
+        [1, "Обзор «новинок» & <новые> поступления", "Петрова В.Г.; Сидорова Д.Е.", None,
+         "Рассказали о поступлениях.\nПоказали выставку.",
+         "Информацию принять к сведению.\nПровести выставку в школах\n3) Подготовить обзор",
+         None],
+        [1, "Выступление по теме «Отменённое»", "Орлова Ю.А.", None, None, None, "нет"],
+        [1, "Выступление по теме «Последнее»", "Петрова В.Г.", None, None, "Принять.", None],
+    ]
+    results = build(workbook(tmp_path, Повестка=agenda), tmp_path / "out")
+    path = minutes(results, 1)
+    assert_xml_strict(path)
+    assert_clean_text(path)
+    lines = paragraphs(path)
+    agenda_at = lines.index("ПОВЕСТКА ДНЯ:")
+    assert lines[agenda_at + 1: agenda_at + 3] == [
+        "1. Обзор «новинок» & <новые> поступления.",
+        "2. Выступление по теме «Последнее».",
+    ]
+    assert not any("Отменённое" in line for line in lines)
+    first = lines.index("1. СЛУШАЛИ:")
+    assert lines[first + 1: first + 9] == [
+        "Петрова\u00a0В.Г. – педагог-библиотекарь, СОШ №\u00a01",
+        "Сидорова\u00a0Д.Е. – библиотекарь, СОШ №\u00a02",
+        "Рассказали о поступлениях.",
+        "Показали выставку.",
+        "РЕШИЛИ:",
+        "1.1. Информацию принять к сведению.",
+        "1.2. Провести выставку в школах.",
+        "1.3. Подготовить обзор.",
+    ]
+    assert "2.1. Принять." in lines
+
+
+def test_cancelled_and_undated_meetings_get_no_minutes(tmp_path):
+    meetings = [
+        [1, "Сентябрь – октябрь", dt.date(2025, 10, 15), None, "отменено: карантин"],
+        [2, "Март – апрель", None, None, None],
+    ]
+    results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out")
+    assert [r.kind for r in results] == ["План"]
+    assert list((tmp_path / "out" / "2025-2026").glob("Протокол*")) == []
+
+
+def _problems(path):
+    with pytest.raises(RmoError) as caught:
+        build(path, path.parent / "out")
+    assert not (path.parent / "out").exists()
+    return [str(p) for p in caught.value.problems]
+
+
+def test_references_to_people_and_meetings_that_do_not_exist(tmp_path):
+    agenda = BASE["Повестка"] + [[7, "Лишний пункт", None, None, None, None, None],
+                                 [2, "Пункт", "Неизвестная К.К.", None, None, None, None]]
+    marks = [("ФИО", 1, 2, 9), *BASE["Посещаемость"][1:], ["Чужая Л.Л.", "+", "+", None]]
+    problems = _problems(workbook(tmp_path, Повестка=agenda, Посещаемость=marks))
+    assert problems == [
+        "Лист «Повестка», ячейка A6: заседания № 7 нет на листе «Заседания».",
+        "Лист «Повестка», ячейка C7: «Неизвестная К.К.» нет на листе «Участники». Впишите "
+        "человека туда или исправьте ФИО, чтобы оно совпадало.",
+        "Лист «Посещаемость», ячейка D1: столбец «9»: заседания № 9 нет на листе «Заседания».",
+        "Лист «Посещаемость», ячейка A7: «Чужая Л.Л.» нет на листе «Участники». Впишите "
+        "человека туда или исправьте ФИО, чтобы оно совпадало.",
+    ]
+
+
+def test_a_member_without_a_mark_for_a_held_meeting(tmp_path):
+    marks = [("ФИО", 1, 2), ["Иванова А.Б.", "+", "+"], ["Петрова В.Г.", "+", None],
+             ["Сидорова Д.Е.", "+", "+"]]
+    problems = _problems(workbook(tmp_path, Посещаемость=marks))
+    assert problems == [
+        "Лист «Посещаемость»: нет строки для «Орлова Ю.А.». Впишите ФИО и отметки по "
+        "проведённым заседаниям.",
+        "Лист «Посещаемость», ячейка C3: нет отметки о заседании № 2 (22.04.2026) для "
+        "«Петрова В.Г.»: поставьте + (был), - (не был) или причину.",
+    ]
+
+
+def test_sample_minutes_render_in_libreoffice(tmp_path):
+    results = build(SAMPLE, tmp_path / "out")
+    path = minutes(results, 2)
+    pdf = " ".join(to_pdf_text(path, tmp_path).split())
+    for expected in ("ПРОТОКОЛ", "18.02.2026", "дистанционно (платформа «Сферум»)",
+                     "Присутствовали: 9 человек", "Отсутствовали: 1 человек",
+                     "Даудова Д.М. – болезнь", "4. СЛУШАЛИ:", "4.1. Информацию принять",
+                     "Председатель", "Н.А. Леонтьева"):
+        assert expected in pdf, expected
