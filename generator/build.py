@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import archive
+from .documents.analysis import analysis_document
 from .documents.common import Document
 from .documents.plan import plan_document
 from .documents.protocol import protocol_documents
@@ -27,7 +28,9 @@ class Written:
 
 def documents(workbook: Workbook) -> list[Document]:
     """Every document the workbook gives, in the order they are filed."""
-    return [plan_document(workbook), *protocol_documents(workbook)]
+    analysis = analysis_document(workbook)
+    return [plan_document(workbook), *protocol_documents(workbook),
+            *([analysis] if analysis else [])]
 
 
 def check(workbook_path: str | Path) -> Workbook:

@@ -48,8 +48,13 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
+    from .charts import BarChart, ChartRun
+
     try:
         document = DocxTemplate(template)
+        charts = iter(range(1, 100))
+        context = {key: ChartRun(document, value, next(charts))
+                   if isinstance(value, BarChart) else value for key, value in context.items()}
         document.render(context, environment(), autoescape=True)
     except TemplateError as error:
         raise RmoError([problem(
@@ -82,8 +87,11 @@ def _template_message(error) -> str:
     return f"ошибка шаблона ({error})."
 
 
-def reproducible(docx: bytes) -> bytes:
-    """The same .docx with fixed zip timestamps, so that the same input gives the same bytes."""
+def reproducible(docx: bytes, fix=None) -> bytes:
+    """The same package with fixed zip timestamps, so that the same input gives the same bytes.
+
+    ``fix(name, data)`` may rewrite a part on the way (e.g. a time stamped inside it).
+    """
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -91,5 +99,6 @@ def reproducible(docx: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            data = source.read(info.filename)
+            target.writestr(fixed, fix(info.filename, data) if fix else data)
     return out.getvalue()

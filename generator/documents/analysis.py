@@ -1,0 +1,288 @@
+"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports."""
+
+from __future__ import annotations
+
+from ..charts import BarChart
+from ..figures import Figures, compute, topic
+from ..model import Fulfilment, Kind, Meeting, Result, Summary, Workbook
+from ..text import (
+    NBSP,
+    count,
+    date_numeric,
+    number,
+    percent,
+    plural,
+    sentence,
+    share,
+    surname_first,
+    typography,
+)
+from .common import Document, head_signature, signer_title
+
+KIND_TITLE = {
+    Kind.CONTEST: "конкурсы", Kind.CONFERENCE: "конференции", Kind.SEMINAR: "семинары",
+    Kind.WEBINAR: "вебинары", Kind.MASTER_CLASS: "мастер-классы",
+    Kind.OPEN_EVENT: "открытые мероприятия", Kind.COURSES: "курсы повышения квалификации",
+    Kind.PUBLICATION: "публикации",
+}
+SHORT_TOPIC = 90
+
+
+def meetings_word(n: int) -> str:
+    return count(n, "заседание", "заседания", "заседаний")
+
+
+def people_word(n: int) -> str:
+    return count(n, "человек", "человека", "человек")
+
+
+def talks_word(n: int) -> str:
+    return count(n, "выступление", "выступления", "выступлений")
+
+
+def analysis_document(workbook: Workbook) -> Document | None:
+    """The analysis, once at least one meeting was held; interim while meetings remain."""
+    figures = compute(workbook)
+    if not figures.held or figures.as_of is None:
+        return None
+    association = workbook.association
+    year = association.year
+    context = {
+        "title": typography(f"Анализ работы {association.name}"),
+        "year": year.label,
+        "as_of": f"по состоянию на {date_numeric(figures.as_of)}" if figures.interim else "",
+        **_theme(workbook, figures),
+        **_members(figures),
+        **_meetings(figures),
+        **_talks(figures),
+        **_participation(figures),
+        **_attendance(figures),
+        **_summary(workbook),
+        "signer_title": signer_title(association),
+        "signer": head_signature(association),
+        "date": date_numeric(figures.as_of),
+    }
+    kind = "промежуточный" if figures.interim else ""
+    return Document(
+        kind="Анализ",
+        filename=f"Анализ работы за {year.folder} учебный год"
+                 + (f" на {date_numeric(figures.as_of)}" if figures.interim else "") + ".docx",
+        template="analysis.docx",
+        context=context,
+        title=f"Анализ работы {association.name} за {year.label} учебный год"
+              + (f" ({kind}, на {date_numeric(figures.as_of)})" if kind else ""),
+        date=figures.as_of,
+    )
+
+
+def _theme(workbook: Workbook, figures: Figures) -> dict:
+    association = workbook.association
+    theme = association.theme.rstrip(". ")
+    tasks = figures.tasks
+    judged = any(t.fulfilment for t in tasks)
+    rows = [{"number": str(i), "text": typography(sentence(t.text)),
+             "result": typography(_fulfilment(t.fulfilment, t.comment))}
+            for i, t in enumerate(tasks, start=1)]
+    summary = ""
+    if judged:
+        done = figures.tasks_by_fulfilment
+        parts = [f"полностью {_done(done[Fulfilment.DONE])} {done[Fulfilment.DONE]}"]
+        if done[Fulfilment.PARTLY]:
+            parts.append(f"частично — {done[Fulfilment.PARTLY]}")
+        if done[Fulfilment.NOT_DONE]:
+            parts.append(f"не {_done(done[Fulfilment.NOT_DONE])} {done[Fulfilment.NOT_DONE]}")
+        total = len(tasks)
+        summary = f"Из {total} {plural(total, 'задачи', 'задач', 'задач')} " + ", ".join(parts) \
+            + "."
+    return {
+        "theme_sentence": typography(
+            f"В {association.year.label} учебном году {association.name} работало над "
+            f"методической темой «{theme}»."),
+        "tasks_intro": f"Для её реализации были поставлены "
+                       f"{count(len(tasks), 'задача', 'задачи', 'задач')}:" if tasks else "",
+        "tasks_table": rows if judged else [],
+        "tasks_list": [] if judged else [f"{r['number']}. {r['text']}" for r in rows],
+        "tasks_summary": summary,
+    }
+
+
+def _singular(n: int) -> bool:
+    """Whether a verb agrees in the singular with the number: «выступил 1», «выступил 21»."""
+    return n % 10 == 1 and n % 100 != 11
+
+
+def _done(n: int) -> str:
+    return "выполнена" if _singular(n) else "выполнено"
+
+
+def _fulfilment(value: Fulfilment | None, comment: str) -> str:
+    if value is None:
+        return "—"
+    return value.value + (f" ({comment})" if comment else "")
+
+
+def _members(figures: Figures) -> dict:
+    n = len(figures.members)
+    institutions = figures.institutions
+    positions = ", ".join(f"{typography(name)} — {people_word(k)}"
+                          for name, k in figures.by_position)
+    return {
+        "members_sentence": f"В состав объединения входит {people_word(n)} из {institutions} "
+                            f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}."
+        if _singular(n) else
+        f"В состав объединения входят {people_word(n)} из {institutions} "
+        f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}.",
+        "positions_sentence": f"По должностям: {positions}." if positions else "",
+    }
+
+
+def _short(meeting: Meeting) -> str:
+    topics = []
+    for item in meeting.items:
+        if not item.given:
+            continue
+        text = topic(item)
+        if len(text) > SHORT_TOPIC:
+            text = text[:SHORT_TOPIC].rsplit(" ", 1)[0] + "…"
+        topics.append(typography(text))
+    return "\n".join(f"{i}. {t}" for i, t in enumerate(topics, start=1))
+
+
+def _meetings(figures: Figures) -> dict:
+    notes = []
+    for meeting in figures.cancelled:
+        notes.append(f"Заседание №{NBSP}{meeting.number} ({typography(meeting.period)}) отменено"
+                     + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
+    for meeting in figures.moved:
+        when = f" и проведено {date_numeric(meeting.date)}" if meeting.date else ""
+        notes.append(f"Заседание №{NBSP}{meeting.number} перенесено{when}"
+                     + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
+    rows = [{
+        "number": str(r.meeting.number),
+        "date": date_numeric(r.meeting.date),
+        "content": _short(r.meeting),
+        "present": f"{r.present} из {r.members}",
+        "guests": str(r.guests) if r.guests else "—",
+        "share": percent(r.share),
+    } for r in figures.meetings]
+    chart = BarChart(
+        title="Посещаемость заседаний, % членов РМО",
+        series="Присутствовало, %",
+        categories=tuple(f"№{NBSP}{r.meeting.number} ({date_numeric(r.meeting.date)})"
+                         for r in figures.meetings),
+        values=tuple(r.share for r in figures.meetings),
+        maximum=100,
+    )
+    return {
+        "meetings_sentence": f"Запланировано {meetings_word(figures.planned)}, проведено "
+                             f"{figures.held} ({percent(figures.held_share)}).",
+        "meetings_table": rows,
+        "attendance_sentence": "Средняя посещаемость заседаний составила "
+                               f"{percent(figures.average_attendance)}.",
+        "meetings_notes": notes,
+        "attendance_chart": chart,
+    }
+
+
+def _talks(figures: Figures) -> dict:
+    given = len(figures.talks_given)
+    lines = []
+    for talk in figures.talks_given:
+        names = ", ".join(surname_first(p.name) for p in talk.item.speakers)
+        lines.append(typography(f"{names} – {sentence(talk.topic)}"))
+    members = len(figures.members)
+    speakers = len(figures.speakers)
+    return {
+        "talks_sentence": f"Запланировано {talks_word(figures.talks_planned)}, проведено "
+                          f"{given} ({percent(figures.talks_share)})."
+        if figures.talks_planned else "Выступления в повестке не запланированы.",
+        "speakers_sentence": (
+            f"{'Выступил' if _singular(speakers) else 'Выступили'} {speakers} из {members} "
+            f"{plural(members, 'члена', 'членов', 'членов')} РМО "
+            f"({percent(figures.speakers_share)})."),
+        "talks": lines,
+    }
+
+
+def _participation(figures: Figures) -> dict:
+    entries = len(figures.participation)
+    members = len(figures.members)
+    by_kind = [{"kind": KIND_TITLE[k], "entries": str(n), "people": str(p)}
+               for k, n, p in figures.by_kind]
+    by_level = [{"level": lv.value, "entries": str(n)} for lv, n in figures.by_level]
+    results = []
+    for p in figures.high_results:
+        results.append(typography(
+            f"{surname_first(p.person.name)} — {_result(p.result)}: {p.event} "
+            f"({p.level.value} уровень)."))
+    courses = [{"name": typography(surname_first(p.person.name)), "event": typography(p.event),
+                "hours": number(p.hours) if p.hours else "—"} for p in figures.courses]
+    chart = BarChart(
+        title="Участие в мероприятиях по уровням",
+        series="Число участий",
+        categories=tuple(lv.value for lv, _ in figures.by_level),
+        values=tuple(n for _, n in figures.by_level),
+    )
+    inactive = ", ".join(surname_first(p.name) for p in figures.inactive)
+    return {
+        "participation_sentence": (
+            f"Члены РМО приняли участие в {figures.events} "
+            f"{plural(figures.events, 'мероприятии', 'мероприятиях', 'мероприятиях')} "
+            f"вне заседаний ({count(entries, 'участие', 'участия', 'участий')}). "
+            f"Число участников — {figures.participants} из {members} "
+            f"{plural(members, 'члена', 'членов', 'членов')} РМО "
+            f"({percent(share(figures.participants, members))})."
+            if entries else "Участие членов РМО в мероприятиях вне заседаний не отмечено."),
+        "by_kind": by_kind,
+        "by_level": by_level,
+        "level_chart": chart if by_level else "",
+        "results": results,
+        "courses": courses,
+        "courses_sentence": (
+            f"Прошли курсы повышения квалификации: "
+            f"{people_word(len({p.person.name for p in figures.courses}))}, всего "
+            f"{number(figures.course_hours)}{NBSP}"
+            f"{plural(int(figures.course_hours), 'час', 'часа', 'часов')}."
+            if courses else ""),
+        "inactive_sentence": (
+            sentence(f"Не выступали на заседаниях и не участвовали в мероприятиях: {inactive}")
+            if inactive
+            else "Каждый член РМО выступил на заседании или участвовал в мероприятиях."),
+    }
+
+
+def _result(result: Result | None) -> str:
+    return result.value if result else ""
+
+
+def _attendance(figures: Figures) -> dict:
+    rows = [{"name": typography(surname_first(a.person.name)),
+             "institution": typography(a.person.institution),
+             "attended": f"{a.attended} из {a.held}", "share": percent(a.share)}
+            for a in figures.by_member]
+    institutions = [{"institution": typography(i.institution), "members": str(i.members),
+                     "attended": f"{i.attended} из {i.possible}", "share": percent(i.share)}
+                    for i in figures.by_institution]
+    missed = [a for a in figures.by_member if a.attended < a.held]
+    least = min((a.attended for a in missed), default=None)
+    most_missed = [a for a in missed if a.attended == least]
+    return {
+        "member_rows": rows,
+        "institution_rows": institutions,
+        "missed_sentence": (
+            "Больше всех заседаний пропустили: "
+            + ", ".join(f"{surname_first(a.person.name)} ({a.held - a.attended} из {a.held})"
+                        for a in most_missed) + "."
+            if most_missed else "Все члены РМО посетили все проведённые заседания."),
+    }
+
+
+def _summary(workbook: Workbook) -> dict:
+    def items(section: Summary) -> list[str]:
+        return [typography(sentence(t)) for t in workbook.summary.get(section, ())]
+
+    return {
+        "conclusions": items(Summary.CONCLUSIONS),
+        "problems": items(Summary.PROBLEMS),
+        "next_tasks": items(Summary.NEXT_TASKS),
+    }

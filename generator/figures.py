@@ -1,0 +1,197 @@
+"""The figures of the May analysis, computed from the workbook and nothing else.
+
+Kept apart from the wording: every number here is testable on a workbook built in a test.
+Percentages are whole numbers rounded half up (text.share).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import (
+    AgendaItem,
+    Fulfilment,
+    Kind,
+    Level,
+    Meeting,
+    MeetingStatus,
+    Participation,
+    Person,
+    Result,
+    Task,
+    Workbook,
+)
+from .text import share
+
+HIGH_RESULTS = (Result.WINNER, Result.PRIZE_WINNER, Result.LAUREATE)
+_TOPIC = re.compile(r"по\s+теме:?\s*«(?P<topic>.+)»\s*\.?$", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Meeting
+    present: int  # members present
+    members: int  # members on the roster
+    share: int
+    guests: int
+
+
+@dataclass(frozen=True)
+class Talk:
+    meeting: Meeting
+    item: AgendaItem
+    topic: str
+
+
+@dataclass(frozen=True)
+class MemberAttendance:
+    person: Person
+    attended: int
+    held: int
+    share: int
+
+
+@dataclass(frozen=True)
+class InstitutionAttendance:
+    institution: str
+    members: int
+    attended: int
+    possible: int
+    share: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    members: tuple[Person, ...]
+    institutions: int
+    by_position: tuple[tuple[str, int], ...]
+    tasks: tuple[Task, ...]
+    tasks_by_fulfilment: dict[Fulfilment, int]
+    planned: int
+    held: int
+    held_share: int
+    cancelled: tuple[Meeting, ...]
+    moved: tuple[Meeting, ...]
+    meetings: tuple[MeetingRow, ...]
+    average_attendance: int
+    talks_planned: int
+    talks_given: tuple[Talk, ...]
+    talks_share: int
+    speakers: tuple[Person, ...]  # distinct members who spoke
+    speakers_share: int
+    participation: tuple[Participation, ...]
+    events: int  # distinct events members took part in
+    by_kind: tuple[tuple[Kind, int, int], ...]  # kind, entries, distinct members
+    by_level: tuple[tuple[Level, int], ...]
+    high_results: tuple[Participation, ...]
+    courses: tuple[Participation, ...]
+    course_hours: float
+    participants: int  # distinct members with any participation
+    inactive: tuple[Person, ...]  # members with no talk and no participation
+    by_member: tuple[MemberAttendance, ...]  # most missed first
+    by_institution: tuple[InstitutionAttendance, ...]
+    interim: bool
+    as_of: dt.date | None
+
+
+def topic(item: AgendaItem) -> str:
+    """The topic of a talk: the words in «» after «по теме», or the item's text."""
+    match = _TOPIC.search(item.text)
+    return match["topic"] if match else item.text
+
+
+def compute(workbook: Workbook) -> Figures:
+    members = workbook.members
+    member_names = {p.name for p in members}
+    held = workbook.held_meetings
+    cancelled = tuple(m for m in workbook.meetings if m.status is MeetingStatus.CANCELLED)
+    moved = tuple(m for m in workbook.meetings if m.status is MeetingStatus.MOVED)
+    planned = len(workbook.meetings)
+
+    rows = []
+    for meeting in held:
+        present = sum(1 for p in members if _present(meeting, p))
+        guests = sum(1 for p in workbook.people
+                     if not p.is_member and _present(meeting, p))
+        rows.append(MeetingRow(meeting, present, len(members), share(present, len(members)),
+                               guests))
+    presences = sum(r.present for r in rows)
+
+    talks_planned = [(m, i) for m in workbook.meetings for i in m.items if i.speakers]
+    talks_given = tuple(Talk(m, i, topic(i)) for m in held for i in m.items
+                        if i.speakers and i.given)
+    speaker_names = {p.name for t in talks_given for p in t.item.speakers}
+    speakers = tuple(p for p in members if p.name in speaker_names)
+
+    participation = workbook.participation
+    kind_entries = Counter(p.kind for p in participation)
+    kind_people = {k: len({p.person.name for p in participation if p.kind is k})
+                   for k in kind_entries}
+    level_entries = Counter(p.level for p in participation)
+    courses = tuple(p for p in participation if p.kind is Kind.COURSES)
+    participant_names = {p.person.name for p in participation} & member_names
+
+    by_member = []
+    for person in members:
+        attended = sum(1 for m in held if _present(m, person))
+        by_member.append(MemberAttendance(person, attended, len(held),
+                                          share(attended, len(held))))
+    by_member.sort(key=lambda a: (a.attended, a.person.name.lower().replace("ё", "е")))
+
+    institutions: dict[str, list[MemberAttendance]] = {}
+    for row in by_member:
+        institutions.setdefault(row.person.institution, []).append(row)
+    by_institution = []
+    for name, group in institutions.items():
+        attended = sum(a.attended for a in group)
+        possible = len(group) * len(held)
+        by_institution.append(InstitutionAttendance(name, len(group), attended, possible,
+                                                    share(attended, possible)))
+    by_institution.sort(key=lambda i: (i.share, i.institution.lower()))
+
+    fulfilment = Counter(t.fulfilment for t in workbook.plan.tasks if t.fulfilment)
+    waiting = [m for m in workbook.meetings
+               if m.date is None and m.status is not MeetingStatus.CANCELLED]
+    as_of = max((m.date for m in held if m.date), default=None)
+    return Figures(
+        members=members,
+        institutions=len({p.institution for p in members}),
+        by_position=tuple(sorted(Counter(p.position for p in members).items(),
+                                 key=lambda pair: (-pair[1], pair[0]))),
+        tasks=workbook.plan.tasks,
+        tasks_by_fulfilment={f: fulfilment.get(f, 0) for f in Fulfilment},
+        planned=planned,
+        held=len(held),
+        held_share=share(len(held), planned),
+        cancelled=cancelled,
+        moved=moved,
+        meetings=tuple(rows),
+        average_attendance=share(presences, len(members) * len(held)),
+        talks_planned=len(talks_planned),
+        talks_given=talks_given,
+        talks_share=share(len(talks_given), len(talks_planned)),
+        speakers=speakers,
+        speakers_share=share(len(speakers), len(members)),
+        participation=participation,
+        events=len({(p.event.lower(), p.kind) for p in participation}),
+        by_kind=tuple((k, kind_entries[k], kind_people[k]) for k in Kind if k in kind_entries),
+        by_level=tuple((lv, level_entries[lv]) for lv in Level if lv in level_entries),
+        high_results=tuple(p for p in participation if p.result in HIGH_RESULTS),
+        courses=courses,
+        course_hours=sum(p.hours or 0 for p in courses),
+        participants=len(participant_names),
+        inactive=tuple(p for p in members
+                       if p.name not in speaker_names and p.name not in participant_names),
+        by_member=tuple(by_member),
+        by_institution=tuple(by_institution),
+        interim=bool(waiting),
+        as_of=as_of,
+    )
+
+
+def _present(meeting: Meeting, person: Person) -> bool:
+    mark = meeting.attendance.get(person.name)
+    return mark is not None and mark.present
