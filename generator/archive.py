@@ -28,6 +28,28 @@ class Planned:
     version: int
 
 
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+MAX_NAME = 150  # leaves room for the folder in Windows' 260-character paths
+
+
+def safe_filename(name: str) -> str:
+    """A file name Windows accepts, made from Cyrillic text that may hold anything."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    stem = _FORBIDDEN.sub(" ", stem.replace("«", "").replace("»", "").replace('"', ""))
+    stem = re.sub(r"\s+", " ", stem).strip().rstrip(". ")
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = f"_{stem}"
+    room = MAX_NAME - len(suffix) - 1 - len(" (версия 99)")
+    if len(stem) > room:
+        stem = stem[:room - 1].rstrip(". ") + "…"
+    stem = stem or "документ"
+    return f"{stem}.{suffix}" if suffix else stem
+
+
 def version_name(filename: str, version: int) -> str:
     stem, dot, suffix = filename.rpartition(".")
     return filename if version == 1 else f"{stem} (версия {version}).{suffix}"

@@ -77,8 +77,11 @@ def main() -> None:
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("archive"), show_default=True,
               help="Папка архива; документы года ложатся в её подпапку, например 2025-2026.")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
+              help="Папка со своими шаблонами (см. «rmo templates»); "
+                   "недостающие берутся встроенные.")
 @click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
-def build(workbook: Path, out_dir: Path, dry_run: bool) -> None:
+def build(workbook: Path, out_dir: Path, templates: Path | None, dry_run: bool) -> None:
     """Сделать документы учебного года из книги WORKBOOK.
 
     Сначала вся книга проверяется; если есть ошибки, программа перечисляет их все
@@ -94,7 +97,8 @@ def build(workbook: Path, out_dir: Path, dry_run: bool) -> None:
     def report(item) -> None:
         click.echo(f"  {item.status:<14} {item.path}")
 
-    results = run_build(workbook, out_dir, dry_run=dry_run, progress=report)
+    results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run,
+                        progress=report)
     written = sum(1 for r in results if r.status != "без изменений")
     verb = "Будет записано" if dry_run else "Записано"
     click.echo(f"{verb} документов: {written}, без изменений: {len(results) - written}.")
@@ -116,3 +120,23 @@ def check(workbook: Path) -> None:
     data = run_check(workbook)
     click.echo(f"Книга в порядке: {data.association.name}, {data.association.year.label} "
                "учебный год.")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def templates(folder: Path) -> None:
+    """Скопировать встроенные шаблоны в папку FOLDER, чтобы изменить их в Word.
+
+    Шаблоны — обычные документы Word с полями в фигурных скобках. Меняйте
+    оформление (стили, шрифты, поля), но не текст в скобках. Потом укажите
+    папку при сборке: rmo build книга.xlsx --templates FOLDER.
+
+    \b
+    Пример:
+      rmo templates мои-шаблоны
+    """
+    from .build import copy_templates
+
+    for path in copy_templates(folder):
+        click.echo(f"  {path}")
+    click.echo(f"Шаблоны скопированы в «{folder}».")

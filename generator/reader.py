@@ -28,7 +28,7 @@ from .model import (
     Task,
     Workbook,
 )
-from .sheets import Collector, Row, Sheets, match_choice, open_workbook
+from .sheets import Collector, Row, Sheets, closest, match_choice, open_workbook
 
 SHEET_ORDER = [
     "Объединение", "Разделы плана", "Участники", "Календарный план", "Заседания", "Повестка",
@@ -55,8 +55,10 @@ def read_workbook(path: str | Path) -> Workbook:
     """Read and check the whole workbook; raise RmoError with every problem found."""
     collector = Collector()
     sheets = Sheets(open_workbook(Path(path)), collector)
-    reader = _Reader(sheets, collector)
-    workbook = reader.read()
+    try:
+        workbook = _Reader(sheets, collector).read()
+    finally:
+        sheets.close()
     collector.raise_if_any(SHEET_ORDER)
     assert workbook is not None
     return workbook
@@ -72,11 +74,23 @@ def person_key(name: str) -> str:
     return text.normalize_key(f"{surname} {initials}")
 
 
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+_ANY = _Everything()
+
+
 class _Reader:
     def __init__(self, sheets: Sheets, collector: Collector):
         self.sheets = sheets
         self.collector = collector
         self.people: dict[str, Person] = {}
+        # Whether the roster and the meetings were read whole: references to them are checked
+        # only then, so that one broken sheet does not make every other sheet look wrong.
+        self.roster_known = False
+        self.meetings_known = False
         # Where attendance marks stand: meeting → column letter, person name → row number.
         self.mark_columns: dict[int, str] = {}
         self.mark_rows: dict[str, int] = {}
@@ -90,7 +104,9 @@ class _Reader:
         year = self.read_year(params, param_cells)
         plan = self.read_plan()
         meetings = self.read_meetings(year)
-        numbers = {m.number for m in meetings}
+        # Without the sheet «Заседания» references to meetings cannot be checked: saying
+        # that each one is wrong would bury the one real problem.
+        numbers = {m.number for m in meetings} if self.meetings_known else _ANY
         calendar = self.read_calendar(numbers)
         items = self.read_agenda(numbers)
         attendance = self.read_attendance(numbers)
@@ -117,6 +133,7 @@ class _Reader:
         table = self.sheets.table("Участники", ["ФИО", "Должность", "Учреждение"], ["Статус"])
         if table is None:
             return ()
+        self.roster_known = True
         _, rows = table
         people = []
         first_row: dict[str, str] = {}
@@ -143,7 +160,7 @@ class _Reader:
 
     def person(self, name: str, row: Row, column: str) -> Person | None:
         found = self.people.get(person_key(name))
-        if found is None:
+        if found is None and self.roster_known:
             self.add(f"«{name}» нет на листе «Участники». Впишите человека туда или "
                      "исправьте ФИО, чтобы оно совпадало.", row, column)
         return found
@@ -158,11 +175,13 @@ class _Reader:
         known = {text.normalize_key(k): k for k in PARAMETERS}
         params: dict[str, str] = {}
         cells: dict[str, Row] = {}
+        unknown: dict[str, Row] = {}
         for row in rows:
             raw = self.sheets.text(row, "Параметр")
             name = known.get(text.normalize_key(raw))
             if name is None:
-                continue  # unknown parameters are notes of the user's own
+                unknown[raw] = row  # a note of the user's own, or a typo
+                continue
             cells[name] = row
             params[name] = self.sheets.text(row, "Значение")
         for name, required in PARAMETERS.items():
@@ -171,8 +190,13 @@ class _Reader:
             if name in cells:
                 self.add(f"не заполнено значение параметра «{name}».", cells[name], "Значение")
             else:
-                self.collector.add(f"нет строки с параметром «{name}» (столбец «Параметр»).",
-                                   "Объединение")
+                near = closest(name, list(unknown))
+                if near:
+                    self.add(f"«{near}» — может быть, это параметр «{name}»? Напишите его "
+                             "название точно так.", unknown[near], "Параметр")
+                else:
+                    self.collector.add(f"нет строки с параметром «{name}» (столбец "
+                                       "«Параметр»).", "Объединение")
         return params, cells
 
     def read_year(self, params: dict[str, str], cells: dict[str, Row]) -> SchoolYear | None:
@@ -266,6 +290,7 @@ class _Reader:
         table = self.sheets.table("Заседания", ["№", "Срок"], ["Дата", "Место", "Статус"])
         if table is None:
             return []
+        self.meetings_known = True
         _, rows = table
         meetings: list[Meeting] = []
         seen: dict[int, str] = {}
@@ -277,6 +302,7 @@ class _Reader:
             place = self.sheets.text(row, "Место")
             status, reason = self.meeting_status(row)
             if number is None:
+                self.meetings_known = False  # a number we cannot read may be the one referred to
                 continue
             if number in seen:
                 self.add(f"заседание № {number} уже есть в ячейке {seen[number]}. Номера "
@@ -408,17 +434,14 @@ class _Reader:
                                    "«Заседания».", ws.title, cell.coordinate)
                 continue
             meeting_columns[number] = i
-            self.mark_columns[number] = cell.column_letter
+            self.mark_columns[number] = cell.coordinate[:-1]  # the letter of «C1»
         if name_column is None:
             self.collector.add("в первой строке нет столбца «ФИО».", ws.title)
             return {}
         marks: dict[int, dict[str, Mark]] = {n: {} for n in meeting_columns}
         seen: dict[str, str] = {}
-        for cells in ws.iter_rows(min_row=2):
-            picked = {"ФИО": cells[name_column] if name_column < len(cells) else None}
-            for number, i in meeting_columns.items():
-                picked[str(number)] = cells[i] if i < len(cells) else None
-            row = Row(ws.title, cells[0].row, picked)
+        columns = {"ФИО": name_column, **{str(n): i for n, i in meeting_columns.items()}}
+        for row in self.sheets.rows(ws, columns):
             name = self.sheets.text(row, "ФИО", words_only=True, what="ФИО")
             row_marks = {n: self.sheets.text(row, str(n)) for n in meeting_columns}
             if not name:
@@ -434,7 +457,7 @@ class _Reader:
             seen[person.name] = row.coordinate("ФИО")
             self.mark_rows[person.name] = row.number
             for number, raw in row_marks.items():
-                mark = self.mark(raw)
+                mark = self.mark(raw, row, str(number))
                 if mark is not None:
                     marks[number][person.name] = mark
         return marks
@@ -464,16 +487,18 @@ class _Reader:
                 self.collector.add(f"нет строки для «{person.name}». Впишите ФИО и отметки "
                                    "по проведённым заседаниям.", sheet)
                 continue
+            reported = {(p.sheet, p.cell) for p in self.collector.problems}
             for meeting in held:
                 column = self.mark_columns.get(meeting.number)
-                if column and person.name not in marks.get(meeting.number, {}):
+                if column and person.name not in marks.get(meeting.number, {}) and \
+                        (sheet, f"{column}{row}") not in reported:
                     self.collector.add(
                         f"нет отметки о заседании № {meeting.number} "
                         f"({text.date_numeric(meeting.date)}) для «{person.name}»: "
                         "поставьте + (был), - (не был) или причину.", sheet, f"{column}{row}")
 
-    @staticmethod
-    def mark(raw: str) -> Mark | None:
+    def mark(self, raw: str, row: Row, column: str) -> Mark | None:
+        """+ present; - or н absent; a reason in words absent for that reason."""
         key = text.normalize_key(raw)
         if not key:
             return None
@@ -481,6 +506,11 @@ class _Reader:
             return Mark(True)
         if key in ABSENT_MARKS:
             return Mark(False)
+        if sum(ch.isalpha() for ch in key) < 3:
+            # «1», «x», «++» are marks nobody can read, not reasons.
+            self.add(f"«{raw}» — непонятная отметка. Допустимо: + (был), - или н (не был), "
+                     "или причина словами: «болезнь», «курсы ПК».", row, column)
+            return None
         return Mark(False, raw)
 
     # --- «Участие» --------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
         document.render(context, environment(), autoescape=True)
     except TemplateError as error:
         raise RmoError([problem(
-            f"Шаблон «{template.name}»: {_template_message(error)}"
+            f"Шаблон «{template.name}»: {_template_message(error, document)}"
         )]) from error
     core = document.docx.core_properties
     core.title = properties.title
@@ -72,7 +72,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     return reproducible(stream.getvalue())
 
 
-def _template_message(error) -> str:
+def _template_message(error, document) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
@@ -82,9 +82,34 @@ def _template_message(error) -> str:
     if isinstance(error, SecurityError):
         return "шаблон пытается обратиться к внутренностям программы; такой шаблон не принят."
     if isinstance(error, TemplateSyntaxError):
-        return (f"ошибка в тегах шаблона ({error.message}). Word мог разбить тег или заменить "
-                "кавычки на «умные»: наберите тег заново одним куском, с прямыми кавычками.")
+        where = _broken_tag(document)
+        return (f"ошибка в теге{where} ({error.message}). Word мог разбить тег или заменить "
+                "кавычки на «ёлочки» или «умные»: наберите тег заново одним куском, с прямыми "
+                "кавычками \"…\".")
     return f"ошибка шаблона ({error})."
+
+
+def _broken_tag(document) -> str:
+    """The first tag of the template that does not parse alone, or that holds quotes Word
+    «corrected»: what the user has to retype."""
+    import re
+
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        text = re.sub(r"<[^>]+>", "", document.patch_xml(document.get_xml()))
+    except Exception:  # noqa: BLE001 — only a hint for the message
+        return ""
+    env = environment()
+    for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text):
+        if re.search("[«»“”„]", tag):
+            return f" «{tag}»"
+        if tag.startswith("{{"):
+            try:
+                env.parse(tag)
+            except TemplateSyntaxError:
+                return f" «{tag}»"
+    return ""
 
 
 def reproducible(docx: bytes, fix=None) -> bytes:

@@ -36,9 +36,17 @@ class Collector:
     """Problems found so far; raising them all at once when asked."""
 
     problems: list[Problem] = field(default_factory=list)
+    # Cells already explained by a problem of their own (hidden by a merge, holding a formula
+    # with no value): further complaints about them would only bury the real one.
+    explained: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, message: str, sheet: str = "", cell: str = "") -> None:
+        if (sheet, cell) in self.explained:
+            return
         self.problems.append(problem(message, sheet, cell))
+
+    def explain(self, sheet: str, cells) -> None:
+        self.explained.update((sheet, cell) for cell in cells)
 
     def raise_if_any(self, sheet_order: list[str] | None = None) -> None:
         if not self.problems:
@@ -80,20 +88,23 @@ def open_workbook(path: Path):
             f"Файл «{name}» — не книга Excel: похоже, это текст или CSV. "
             "Откройте его в Excel и сохраните как «Книга Excel (.xlsx)»."
         )
-    _check_zip(path, fail)
+    facts = _check_zip(path, fail)
     import openpyxl  # heavy: imported only when a workbook is read
 
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        # Read-only mode streams the sheets: thousands of formatted empty rows cost little.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise fail(
             f"Файл «{name}» не удалось открыть как книгу Excel ({type(error).__name__}). "
             "Откройте его в Excel и сохраните заново как «Книга Excel (.xlsx)»."
         ) from error
+    return workbook, facts
 
 
-def _check_zip(path: Path, fail) -> None:
-    """Refuse OpenDocument files and zip bombs before any part is unpacked."""
+def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
+    """Refuse OpenDocument files, zip bombs and XML with entities before openpyxl reads them;
+    return the facts of each sheet by its title."""
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
@@ -116,11 +127,62 @@ def _check_zip(path: Path, fail) -> None:
                     f"Файл «{name}» распаковывается в {total // (1024 * 1024)} МБ — это не "
                     "похоже на книгу РМО. Файл не прочитан."
                 )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with archive.open(info) as stream:
+                        head = stream.read(65536)
+                    if re.search(rb"<!(?:DOCTYPE|ENTITY)", head, re.IGNORECASE):
+                        raise fail(
+                            f"Файл «{name}» содержит XML с объявлениями DTD или сущностей "
+                            f"(часть {info.filename}). В книгах Excel их не бывает; файл не "
+                            "прочитан. Сохраните книгу заново в Excel."
+                        )
+            return _sheet_facts(archive)
     except zipfile.BadZipFile as error:
         raise fail(
             f"Файл «{name}» повреждён или сохранён не полностью. "
             "Откройте его в Excel и сохраните заново."
         ) from error
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
+_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]+\d+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
+
+
+def _sheet_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
+    from defusedxml.ElementTree import fromstring
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    try:
+        book = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, Exception):  # a damaged book is reported when openpyxl opens it
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    facts: dict[str, SheetFacts] = {}
+    for sheet in book.iter(f"{ns_main}sheet"):
+        target = targets.get(sheet.get(f"{ns_rel}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        try:
+            xml = archive.read(part)
+        except KeyError:
+            continue
+        found = SheetFacts()
+        found.merged = [m.decode() for m in _MERGE.findall(xml)]
+        if b"<f" in xml:
+            for coordinate, inner in _CELL.findall(xml):
+                if inner and re.search(rb"<(?:\w+:)?f[\s>/]", inner) and \
+                        not re.search(rb"<(?:\w+:)?v>[^<]", inner):
+                    found.formulas.add(coordinate.decode())
+        facts[sheet.get("name", "")] = found
+    return facts
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any
+    coordinate: str  # «C7»
 
 
 @dataclass(frozen=True)
@@ -129,28 +191,42 @@ class Row:
 
     sheet: str
     number: int
-    cells: dict[str, Any]
+    cells: dict[str, Cell]
 
     def coordinate(self, column: str) -> str:
         cell = self.cells.get(column)
         return cell.coordinate if cell is not None else f"?{self.number}"
 
 
+@dataclass
+class SheetFacts:
+    """What openpyxl's read-only mode does not tell: merged ranges and formulas with no value."""
+
+    merged: list[str] = field(default_factory=list)  # «A3:A5»
+    formulas: set[str] = field(default_factory=set)  # cells with a formula and no saved value
+
+
 class Sheets:
     """Finds sheets and columns by their Russian names and reads typed cell values."""
 
-    def __init__(self, workbook, collector: Collector):
-        self.workbook = workbook
+    def __init__(self, opened, collector: Collector):
+        self.workbook, self.facts = opened
         self.collector = collector
-        self.epoch = getattr(workbook, "epoch", None)
-        self._by_key = {text.normalize_key(ws.title): ws for ws in workbook.worksheets}
+        self.epoch = getattr(self.workbook, "epoch", None)
+        self._by_key = {text.normalize_key(ws.title): ws for ws in self.workbook.worksheets}
+
+    def close(self) -> None:
+        self.workbook.close()
 
     # --- sheets and tables --------------------------------------------------------------
 
     def sheet(self, title: str, required: bool = True) -> Worksheet | None:
         ws = self._by_key.get(text.normalize_key(title))
+        if ws is not None and hasattr(ws, "reset_dimensions"):
+            # The size a file claims may be wrong: read every row that is there.
+            ws.reset_dimensions()
         if ws is None and required:
-            near = _closest(title, [ws.title for ws in self.workbook.worksheets])
+            near = closest(title, [ws.title for ws in self.workbook.worksheets])
             hint = f" Есть лист «{near}» — может быть, это он?" if near else ""
             self.collector.add(f"нет листа «{title}».{hint}", "")
         return ws
@@ -171,47 +247,69 @@ class Sheets:
             if key in header:
                 columns[name] = header[key]
             elif name in required:
-                near = _closest(name, [str(c.value) for c in self.header_cells(ws) if c.value])
+                near = closest(name, [str(c.value) for c in self.header_cells(ws) if c.value])
                 hint = f" Есть столбец «{near}» — может быть, это он?" if near else ""
                 self.collector.add(f"в первой строке нет столбца «{name}».{hint}", ws.title)
         if any(name not in columns for name in required):
             return None
         self._merged(ws, columns.values())
-        rows = []
-        for cells in ws.iter_rows(min_row=2):
-            picked = {name: cells[i] if i < len(cells) else None for name, i in columns.items()}
+        return list(columns), list(self.rows(ws, columns))
+
+    def rows(self, ws, columns: dict[str, int]):
+        """The non-empty data rows of a sheet, with the cells of the given columns."""
+        from openpyxl.utils import get_column_letter
+
+        letters = {name: get_column_letter(i + 1) for name, i in columns.items()}
+        formulas = self.facts.get(ws.title, SheetFacts()).formulas
+        for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+            picked = {name: Cell(values[i] if i < len(values) else None,
+                                 f"{letters[name]}{number}") for name, i in columns.items()}
+            if formulas:
+                for cell in picked.values():
+                    if cell.value is None and cell.coordinate in formulas:
+                        self.collector.add(
+                            "в ячейке формула, но её значение не сохранено. Откройте файл в "
+                            "Excel и сохраните его (или впишите значение вместо формулы).",
+                            ws.title, cell.coordinate)
+                        self.collector.explain(ws.title, [cell.coordinate])
             if all(_is_blank(c) for c in picked.values()):
                 continue
-            rows.append(Row(ws.title, cells[0].row, picked))
-        return list(columns), rows
+            yield Row(ws.title, number, picked)
 
     def _header(self, ws) -> dict[str, int]:
         header: dict[str, int] = {}
-        for cells in ws.iter_rows(min_row=1, max_row=1):
-            for i, cell in enumerate(cells):
-                if cell.value is None:
-                    continue
-                key = text.normalize_key(str(cell.value))
-                if key:
-                    header.setdefault(key, i)
+        for i, cell in enumerate(self.header_cells(ws)):
+            if cell.value is None:
+                continue
+            key = text.normalize_key(str(cell.value))
+            if key:
+                header.setdefault(key, i)
         return header
 
-    def header_cells(self, ws) -> list[Any]:
-        for cells in ws.iter_rows(min_row=1, max_row=1):
-            return list(cells)
+    def header_cells(self, ws) -> list[Cell]:
+        from openpyxl.utils import get_column_letter
+
+        for values in ws.iter_rows(min_row=1, max_row=1, values_only=True):
+            return [Cell(v, f"{get_column_letter(i + 1)}1") for i, v in enumerate(values)]
         return []
 
     def _merged(self, ws, column_indexes) -> None:
+        from openpyxl.utils import get_column_letter, range_boundaries
+
         wanted = {i + 1 for i in column_indexes}
-        for merged in getattr(ws, "merged_cells", ()).ranges if hasattr(ws, "merged_cells") \
-                else ():
-            if any(col in wanted for col in range(merged.min_col, merged.max_col + 1)):
+        for merged in self.facts.get(ws.title, SheetFacts()).merged:
+            min_col, min_row, max_col, max_row = range_boundaries(merged)
+            if any(col in wanted for col in range(min_col, max_col + 1)):
                 self.collector.add(
-                    f"объединённые ячейки {merged.coord}. В таблице каждая строка — отдельная "
+                    f"объединённые ячейки {merged}. В таблице каждая строка — отдельная "
                     "запись: снимите объединение (Главная → Объединить и поместить в центре) "
                     "и заполните каждую ячейку.",
-                    ws.title, merged.coord.split(":")[0],
+                    ws.title, merged.split(":")[0],
                 )
+                self.collector.explain(ws.title, [
+                    f"{get_column_letter(col)}{row}"
+                    for col in range(min_col, max_col + 1)
+                    for row in range(min_row, max_row + 1)][1:])
 
     # --- values ---------------------------------------------------------------------------
 
@@ -273,8 +371,9 @@ class Sheets:
                 return None, False
             day = _parse_date(cleaned)
             if day is None:
+                wrong = "такой даты нет" if _DATE_TEXT.match(cleaned) else "не дата"
                 self.collector.add(
-                    f"«{cleaned}» — не дата. Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.",
+                    f"«{cleaned}» — {wrong}. Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.",
                     row.sheet, where)
                 return None, False
         if day is None:
@@ -341,7 +440,7 @@ def match_choice(raw: str, options):
     return None
 
 
-def _is_blank(cell) -> bool:
+def _is_blank(cell: Cell | None) -> bool:
     if cell is None or cell.value is None:
         return True
     return isinstance(cell.value, str) and not text.clean(cell.value)
@@ -364,7 +463,7 @@ def _parse_date(raw: str) -> dt.date | None:
         return None
 
 
-def _closest(name: str, candidates: list[str]) -> str | None:
+def closest(name: str, candidates: list[str]) -> str | None:
     import difflib
 
     keys = {text.normalize_key(c): c for c in candidates}

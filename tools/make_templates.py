@@ -580,6 +580,14 @@ def analysis() -> None:
     loop_table(doc, "by_level", [("Уровень", "level", 9.0, CELL),
                                  ("Участий", "entries", 7.5, CELL_CENTER)])
     par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{%p if participation_list %}", PLAIN)
+    par(doc, "Перечень участия:", BODY)
+    loop_table(doc, "participation_list", [("№", "number", 1.0, CELL_CENTER),
+                                           ("ФИО", "name", 3.5, CELL),
+                                           ("Мероприятие", "event", 6.0, CELL),
+                                           ("Вид, уровень", "kind", 3.7, CELL),
+                                           ("Результат", "result", 2.3, CELL)])
+    par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if level_chart %}", PLAIN)
     chart = par(doc, "{{ level_chart }}", CENTER)
     chart.paragraph_format.space_before = Pt(6)

@@ -224,7 +224,13 @@ def _participation(figures: Figures) -> dict:
         values=tuple(n for _, n in figures.by_level),
     )
     inactive = ", ".join(surname_first(p.name) for p in figures.inactive)
+    listing = [{"number": str(i), "name": typography(surname_first(p.person.name)),
+                "event": typography(p.event) + (f" ({typography(p.date)})" if p.date else ""),
+                "kind": f"{p.kind.value}, {p.level.value}",
+                "result": p.result.value if p.result else "—"}
+               for i, p in enumerate(figures.participation, start=1)]
     return {
+        "participation_list": listing,
         "participation_sentence": (
             f"Члены РМО приняли участие в {figures.events} "
             f"{plural(figures.events, 'мероприятии', 'мероприятиях', 'мероприятиях')} "

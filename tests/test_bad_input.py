@@ -1,0 +1,399 @@
+"""Every mistake a person can make in Excel: a Russian message with the sheet and the cell,
+all at once, exit code 1, and nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import zipfile
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .helpers import BASE, full_text, set_param, workbook
+
+
+def check(path):
+    """Run `rmo check`, expecting failure: the lines it printed, without the heading."""
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.splitlines()
+    if lines[0].startswith("Найдено"):
+        return [line.removeprefix("• ") for line in lines[1:]]
+    return [line.removeprefix("Ошибка: ") for line in lines]
+
+
+def edit(path, change):
+    """Change a written workbook with openpyxl, as a person would in Excel."""
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(path)
+    return path
+
+
+# --- not a workbook ----------------------------------------------------------------------
+
+def test_a_file_that_does_not_exist(tmp_path):
+    assert check(tmp_path / "книга.xlsx") == [
+        f"Файл «{tmp_path / 'книга.xlsx'}» не найден. Проверьте имя и папку."]
+
+
+def test_an_empty_file(tmp_path):
+    (tmp_path / "пусто.xlsx").write_bytes(b"")
+    assert check(tmp_path / "пусто.xlsx") == [
+        "Файл «пусто.xlsx» пуст. Нужна книга Excel (.xlsx)."]
+
+
+def test_a_csv_renamed(tmp_path):
+    (tmp_path / "книга.xlsx").write_text("ФИО;Должность\nИванова;методист\n", encoding="utf-8")
+    assert check(tmp_path / "книга.xlsx") == [
+        "Файл «книга.xlsx» — не книга Excel: похоже, это текст или CSV. Откройте его в Excel "
+        "и сохраните как «Книга Excel (.xlsx)»."]
+
+
+def test_an_old_xls_or_a_password(tmp_path):
+    (tmp_path / "книга.xlsx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 512)
+    assert check(tmp_path / "книга.xlsx") == [
+        "Файл «книга.xlsx» — старая книга Excel (.xls) или книга, защищённая паролем. "
+        "Откройте её в Excel, снимите пароль, если он есть, и сохраните как «Книга Excel "
+        "(.xlsx)»."]
+
+
+def test_an_ods(tmp_path):
+    with zipfile.ZipFile(tmp_path / "книга.ods", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert check(tmp_path / "книга.ods") == [
+        "Файл «книга.ods» — таблица OpenDocument (.ods). Откройте её в LibreOffice или Excel "
+        "и сохраните как «Книга Excel (.xlsx)»."]
+
+
+def test_excels_lock_file(tmp_path):
+    (tmp_path / "~$книга.xlsx").write_bytes(b"\x0bowner")
+    assert check(tmp_path / "~$книга.xlsx") == [
+        "«~$книга.xlsx» — это служебный файл Excel, который появляется, пока книга открыта. "
+        "Укажите саму книгу: «книга.xlsx»."]
+
+
+def test_a_damaged_zip(tmp_path):
+    (tmp_path / "книга.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    assert check(tmp_path / "книга.xlsx") == [
+        "Файл «книга.xlsx» повреждён или сохранён не полностью. Откройте его в Excel и "
+        "сохраните заново."]
+
+
+# --- sheets, columns, parameters ---------------------------------------------------------
+
+def test_a_missing_sheet_and_a_typo_in_a_sheet_name(tmp_path):
+    def change(book):
+        del book["Заседания"]
+        book["Повестка"].title = "Повестк"
+    path = edit(workbook(tmp_path), change)
+    assert check(path) == [
+        "нет листа «Заседания».",
+        "нет листа «Повестка». Есть лист «Повестк» — может быть, это он?",
+    ]
+
+
+def test_a_missing_column_names_the_closest_header(tmp_path):
+    def change(book):
+        book["Участники"]["B1"] = "Должнсть"
+        book["Повестка"]["B1"] = "Тема"
+    path = edit(workbook(tmp_path), change)
+    assert check(path) == [
+        "Лист «Участники»: в первой строке нет столбца «Должность». Есть столбец «Должнсть» — "
+        "может быть, это он?",
+        "Лист «Повестка»: в первой строке нет столбца «Содержание».",
+    ]
+
+
+def test_a_missing_parameter_and_a_misspelled_one(tmp_path):
+    rows = [row for row in BASE["Объединение"] if row[0] not in ("Название", "Руководитель")]
+    rows.append(["Руководител", "Иванова А.Б."])
+    assert check(workbook(tmp_path, Объединение=rows)) == [
+        "Лист «Объединение»: нет строки с параметром «Название» (столбец «Параметр»).",
+        "Лист «Объединение», ячейка A7: «Руководител» — может быть, это параметр "
+        "«Руководитель»? Напишите его название точно так.",
+    ]
+
+
+# --- cells -------------------------------------------------------------------------------
+
+def test_empty_required_cells(tmp_path):
+    people = BASE["Участники"] + [["Новикова Н.Н.", None, "СОШ № 5", None]]
+    agenda = BASE["Повестка"] + [[2, None, None, None, None, None, None]]
+    marks = BASE["Посещаемость"] + [["Новикова Н.Н.", "+", "+"]]
+    assert check(workbook(tmp_path, Участники=people, Повестка=agenda,
+                          Посещаемость=marks)) == [
+        "Лист «Участники», ячейка B7: не заполнен столбец «Должность» — нужен текст "
+        "(должность).",
+        "Лист «Повестка», ячейка B6: не заполнен столбец «Содержание» — нужен текст "
+        "(пункт повестки).",
+    ]
+
+
+def test_merged_cells_in_a_table(tmp_path):
+    path = edit(workbook(tmp_path), lambda book: book["Повестка"].merge_cells("A2:A3"))
+    assert check(path) == [
+        "Лист «Повестка», ячейка A2: объединённые ячейки A2:A3. В таблице каждая строка — "
+        "отдельная запись: снимите объединение (Главная → Объединить и поместить в центре) и "
+        "заполните каждую ячейку.",
+    ]
+
+
+def test_a_formula_with_no_saved_value(tmp_path):
+    def change(book):
+        book["Заседания"]["A3"] = "=A2+1"
+    assert check(edit(workbook(tmp_path), change)) == [
+        "Лист «Заседания», ячейка A3: в ячейке формула, но её значение не сохранено. "
+        "Откройте файл в Excel и сохраните его (или впишите значение вместо формулы).",
+    ]
+
+
+def test_excel_error_values(tmp_path):
+    def change(book):
+        book["Участники"]["C3"] = "#REF!"
+        book["Заседания"]["C2"] = "#DIV/0!"
+    assert check(edit(workbook(tmp_path), change)) == [
+        "Лист «Участники», ячейка C3: в ячейке ошибка Excel #REF!. Исправьте формулу или "
+        "впишите значение.",
+        "Лист «Заседания», ячейка C2: в ячейке ошибка Excel #DIV/0!. Впишите дату.",
+    ]
+
+
+def test_a_number_where_text_belongs_and_text_where_a_number_belongs(tmp_path):
+    people = BASE["Участники"] + [[12345, "библиотекарь", "СОШ № 5", None]]
+    participation = [["Петрова В.Г.", "Курсы", "курсы повышения квалификации", "региональный",
+                      None, None, "много"]]
+    meetings = BASE["Заседания"] + [["третье", "май", None, None, None]]
+    assert check(workbook(tmp_path, Участники=people, Заседания=meetings,
+                          Участие=participation)) == [
+        "Лист «Участники», ячейка A7: здесь число 12345, а нужен ФИО.",
+        "Лист «Заседания», ячейка A4: «третье» — не номер заседания. Нужно целое число: "
+        "1, 2, 3…",
+        "Лист «Участие», ячейка G2: «много» — не число; нужно число часов, например 72.",
+    ]
+
+
+# --- dates and the school year -----------------------------------------------------------
+
+def _dates(tmp_path, first, second, **kwargs):
+    meetings = [[1, "осень", first, None, None], [2, "весна", second, None, None]]
+    return workbook(tmp_path, Заседания=meetings, **kwargs)
+
+
+def test_dates_as_date_cells_text_and_serial_numbers(tmp_path):
+    from generator.reader import read_workbook
+
+    path = _dates(tmp_path, "15.10.2025", 46134)  # 46134 is 22.04.2026 in a General cell
+    meetings = read_workbook(path).meetings
+    assert [m.date for m in meetings] == [dt.date(2025, 10, 15), dt.date(2026, 4, 22)]
+
+
+def test_impossible_and_out_of_year_dates(tmp_path):
+    assert check(_dates(tmp_path, "31.02.2026", dt.date(2024, 10, 15))) == [
+        "Лист «Заседания», ячейка C2: «31.02.2026» — такой даты нет. Нужна дата в виде "
+        "ДД.ММ.ГГГГ, например 15.10.2025.",
+        "Лист «Заседания», ячейка C3: дата 15.10.2024 не входит в учебный год "
+        "(01.08.2025 – 31.07.2026).",
+    ]
+
+
+def test_the_1904_date_system(tmp_path):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from generator.reader import read_workbook
+
+    def change(book):
+        book.epoch = CALENDAR_MAC_1904
+        book["Заседания"]["C2"] = dt.datetime(2025, 10, 15)
+        book["Заседания"]["C3"] = 44672  # 22.04.2026 counted from 1904
+    path = edit(_dates(tmp_path, None, None), change)
+    assert [m.date for m in read_workbook(path).meetings] == [dt.date(2025, 10, 15),
+                                                              dt.date(2026, 4, 22)]
+
+
+@pytest.mark.parametrize("year", ["2025-2026", "2025/26", " 2025 / 2026 ", "2025–2026"])
+def test_school_year_spellings(tmp_path, year):
+    from generator.reader import read_workbook
+
+    path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Учебный год", year))
+    assert read_workbook(path).association.year.label == "2025/2026"
+
+
+def test_a_school_year_of_two_years_apart(tmp_path):
+    path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Учебный год",
+                                                    "2025/2027"))
+    assert check(path) == [
+        "Лист «Объединение», ячейка B3: «2025/2027» — не учебный год. Нужно два соседних "
+        "года: 2025/2026.",
+    ]
+
+
+# --- closed lists ------------------------------------------------------------------------
+
+def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
+    plan = BASE["Разделы плана"] + [["Цели", "Расти", None], ["Задачи", "Учиться", "сделано"]]
+    people = BASE["Участники"] + [["Новикова Н.Н.", "библиотекарь", "СОШ № 5", "гость"]]
+    participation = [["Петрова В.Г.", "Конкурс", "олимпиада", "районный", "первое место",
+                      None, None]]
+    marks = [("ФИО", 1, 2), *BASE["Посещаемость"][1:3], ["Сидорова Д.Е.", "1", "+"],
+             *BASE["Посещаемость"][4:], ["Новикова Н.Н.", "+", "+"]]
+    meetings = [[1, "осень", dt.date(2025, 10, 15), None, None],
+                [2, "весна", dt.date(2026, 4, 22), None, "закрыто"]]
+    assert check(workbook(tmp_path, Разделы_плана=plan, Участники=people, Заседания=meetings,
+                          Участие=participation, Посещаемость=marks)) == [
+        "Лист «Разделы плана», ячейка A7: «Цели» — такого значения нет. Допустимо: «Задачи», "
+        "«Направления работы», «Формы работы», «Ожидаемые результаты».",
+        "Лист «Разделы плана», ячейка C8: «сделано» — такого значения нет. Допустимо: "
+        "«выполнена», «частично», «не выполнена» (после них можно комментарий через "
+        "двоеточие).",
+        "Лист «Участники», ячейка D7: «гость» — такого значения нет. Допустимо: «член РМО», "
+        "«приглашённый».",
+        "Лист «Заседания», ячейка E3: «закрыто» — такого статуса нет. Допустимо: пусто, "
+        "«отменено» или «перенесено», причина — после двоеточия.",
+        "Лист «Посещаемость», ячейка B4: «1» — непонятная отметка. Допустимо: + (был), - или "
+        "н (не был), или причина словами: «болезнь», «курсы ПК».",
+        "Лист «Участие», ячейка C2: «олимпиада» — такого значения нет. Допустимо: «конкурс», "
+        "«конференция», «семинар», «вебинар», «мастер-класс», «открытое мероприятие», "
+        "«курсы повышения квалификации», «публикация».",
+        "Лист «Участие», ячейка D2: «районный» — такого значения нет. Допустимо: «школьный», "
+        "«муниципальный», «региональный», «всероссийский», «международный».",
+        "Лист «Участие», ячейка E2: «первое место» — такого значения нет. Допустимо: "
+        "«участник», «лауреат», «призёр», «победитель», «диплом», «сертификат», "
+        "«удостоверение».",
+    ]
+
+
+def test_case_yo_and_spaces_are_forgiven(tmp_path):
+    from generator.model import MemberStatus
+    from generator.reader import read_workbook
+
+    people = [row[:3] + [" ПРИГЛАШЕННЫЙ "] if row[3] == "приглашённый" else row
+              for row in BASE["Участники"]]
+    plan = [[" задачи ", "Учиться", "Выполнена: полностью"]]
+    data = read_workbook(workbook(tmp_path, Участники=people, Разделы_плана=plan))
+    assert data.people[-1].status is MemberStatus.GUEST
+    assert data.plan.tasks[0].comment == "полностью"
+
+
+# --- references and duplicates -----------------------------------------------------------
+
+def test_head_secretary_and_participant_not_on_the_roster(tmp_path):
+    params = set_param(set_param(BASE["Объединение"], "Руководитель", "Главная Г.Г."),
+                       "Секретарь", "Пишущая П.П.")
+    participation = [["Забытая З.З.", "Конкурс", "конкурс", "школьный", None, None, None]]
+    problems = check(workbook(tmp_path, Объединение=params, Участие=participation))
+    assert problems == [
+        "Лист «Объединение», ячейка B5: «Главная Г.Г.» нет на листе «Участники». Впишите "
+        "человека туда или исправьте ФИО, чтобы оно совпадало.",
+        "Лист «Объединение», ячейка B9: «Пишущая П.П.» нет на листе «Участники». Впишите "
+        "человека туда или исправьте ФИО, чтобы оно совпадало.",
+        "Лист «Участие», ячейка A2: «Забытая З.З.» нет на листе «Участники». Впишите человека "
+        "туда или исправьте ФИО, чтобы оно совпадало.",
+    ]
+
+
+def test_duplicate_person_and_meeting_number(tmp_path):
+    people = BASE["Участники"] + [["Петрова  В. Г.", "библиотекарь", "СОШ № 9", None]]
+    meetings = BASE["Заседания"] + [[2, "май", None, None, None]]
+    assert check(workbook(tmp_path, Участники=people, Заседания=meetings)) == [
+        "Лист «Участники», ячейка A7: «Петрова В. Г.» уже есть в ячейке A3. ФИО в списке "
+        "участников не должны повторяться.",
+        "Лист «Заседания», ячейка A4: заседание № 2 уже есть в ячейке A3. Номера заседаний не "
+        "должны повторяться.",
+    ]
+
+
+def test_all_problems_at_once_sorted_by_sheet_and_row(tmp_path):
+    people = BASE["Участники"] + [["Новикова Н.Н.", None, "СОШ № 5", None]]
+    params = set_param(BASE["Объединение"], "Учебный год", "прошлый")
+    marks = BASE["Посещаемость"] + [["Новикова Н.Н.", "+", "+"]]
+    result = CliRunner().invoke(main, ["check", str(workbook(
+        tmp_path, Участники=people, Объединение=params, Посещаемость=marks))])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "Найдено 2 ошибки, документы не записаны:"
+    assert result.output.index("«Объединение»") < result.output.index("«Участники»")
+
+
+# --- invisible characters, empty rows, hostile files -------------------------------------
+
+def test_invisible_characters_never_reach_a_document(tmp_path):
+    plan = [["Задачи", "Первая_x000B_вторая\u00a0строка\u200b", None],
+            ["Задачи", "Окно\r\nв мир_x000B_книг\ufeff", None]]
+    path = workbook(tmp_path, Разделы_плана=plan)
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    text = full_text(next((tmp_path / "out").rglob("План*.docx")))
+    assert "1. Первая\nвторая строка." in text
+    assert "2. Окно\nв мир\nкниг." in text
+    for bad in ("_x000B_", "\u200b", "\ufeff", "\r", "\x0b"):
+        assert bad not in text
+
+
+def test_thousands_of_formatted_empty_rows_are_read_quickly(tmp_path):
+    from openpyxl.styles import Font
+
+    from generator.reader import read_workbook
+
+    def change(book):
+        sheet = book["Повестка"]
+        for row in range(10, 30010):
+            sheet.cell(row, 1).font = Font(bold=True)
+            sheet.cell(row, 6).number_format = "@"
+    path = edit(workbook(tmp_path), change)
+    start = time.perf_counter()
+    data = read_workbook(path)
+    assert time.perf_counter() - start < 5
+    assert sum(len(m.items) for m in data.meetings) == 4
+
+
+def _with_part(path, name, data):
+    """A copy of the workbook with one part replaced."""
+    target = path.with_name("hostile.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            out.writestr(info, data if info.filename == name else source.read(info.filename))
+    return target
+
+
+def test_an_entity_bomb_is_refused_quickly(tmp_path):
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else
+                                                   b"&lol;" * 10) for i in range(1, 10))
+            + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+              b"</sheetData></worksheet>")
+    path = _with_part(workbook(tmp_path), "xl/worksheets/sheet2.xml", bomb)
+    start = time.perf_counter()
+    assert check(path) == [
+        "Файл «hostile.xlsx» содержит XML с объявлениями DTD или сущностей (часть "
+        "xl/worksheets/sheet2.xml). В книгах Excel их не бывает; файл не прочитан. Сохраните "
+        "книгу заново в Excel."]
+    assert time.perf_counter() - start < 2
+
+
+def test_an_external_entity_is_refused(tmp_path):
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+           b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>'
+           b"</sheetData></worksheet>")
+    path = _with_part(workbook(tmp_path), "xl/worksheets/sheet3.xml", xxe)
+    assert "содержит XML с объявлениями DTD или сущностей" in check(path)[0]
+
+
+def test_a_zip_bomb_is_refused_before_reading(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (210 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    start = time.perf_counter()
+    assert check(path) == [
+        "Файл «bomb.xlsx» распаковывается в 210 МБ — это не похоже на книгу РМО. Файл не "
+        "прочитан."]
+    assert time.perf_counter() - start < 2

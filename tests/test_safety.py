@@ -1,0 +1,224 @@
+"""Safe rendering, the user's own templates, safe writing, and arbitrary text in every cell."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import archive
+from generator.archive import safe_filename
+from generator.build import build
+from generator.cli import main
+from generator.render import builtin_templates
+
+from .helpers import BASE, SAMPLE, assert_xml_strict, full_text, words, workbook
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def custom_plan(folder: Path, old: str, new: str) -> Path:
+    """A copy of the built-in plan template with one piece of its text changed, as in Word."""
+    folder.mkdir(exist_ok=True)
+    source = builtin_templates() / "plan.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(folder / "plan.docx", "w") as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode())
+            out.writestr(info, data)
+    return folder
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_rmo_templates_copies_the_builtins_and_never_overwrites(tmp_path):
+    result = run("templates", tmp_path / "мои")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "мои").iterdir()) == [
+        "analysis.docx", "plan.docx", "protocol.docx"]
+    again = run("templates", tmp_path / "мои")
+    assert again.exit_code == 1
+    assert again.output == (f"Ошибка: В папке «{tmp_path / 'мои'}» уже есть plan.docx, "
+                            "protocol.docx, analysis.docx; rmo не перезаписывает файлы. "
+                            "Укажите пустую папку.\n")
+
+
+def test_a_restyled_template_is_used_and_the_others_fall_back(tmp_path):
+    folder = custom_plan(tmp_path / "мои", "Методическая тема МО:", "Тема нашего МО:")
+    results = build(SAMPLE, tmp_path / "out", templates=folder)
+    plan = full_text(results[0].path)
+    assert "Тема нашего МО:" in plan and "Методическая тема МО:" not in plan
+    assert any(r.kind == "Протокол" for r in results)  # built from the built-in template
+
+
+def test_a_template_asking_for_an_unknown_value_fails_before_writing(tmp_path):
+    folder = custom_plan(tmp_path / "мои", "{{ theme }}", "{{ thema }}")
+    out = tmp_path / "out"
+    result = run("build", SAMPLE, "-o", out, "--templates", folder)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Ошибка: Шаблон «plan.docx»: в шаблоне есть поле, которого программа не знает "
+        "('thema' is undefined). Проверьте написание поля в фигурных скобках.\n")
+    assert not out.exists()
+
+
+def test_a_template_reaching_python_internals_is_refused(tmp_path):
+    folder = custom_plan(tmp_path / "мои", "{{ theme }}",
+                         "{{ theme.__class__.__mro__[1].__subclasses__() }}")
+    result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", folder)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Ошибка: Шаблон «plan.docx»: шаблон пытается обратиться к внутренностям программы; "
+        "такой шаблон не принят.\n")
+
+
+def test_a_tag_with_quotes_word_made_russian_names_the_text(tmp_path):
+    folder = custom_plan(tmp_path / "мои", "{{ theme }}", "{{ theme ~ «!» }}")
+    result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", folder)
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Ошибка: Шаблон «plan.docx»: ошибка в теге «{{ theme ~ «!» }}» (")
+    assert "наберите тег заново одним куском, с прямыми кавычками" in result.output
+
+
+def test_a_tag_word_split_across_runs_still_works(tmp_path):
+    split = '{{ the</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">me }}'
+    folder = custom_plan(tmp_path / "мои", "{{ theme }}", split)
+    results = build(SAMPLE, tmp_path / "out", templates=folder)
+    assert "Библиотеки как центры внеклассной работы" in full_text(results[0].path)
+
+
+def test_a_missing_templates_folder(tmp_path):
+    result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", tmp_path / "нет")
+    assert result.exit_code == 1
+    assert "Папка шаблонов" in result.output and "rmo templates" in result.output
+
+
+def test_a_file_open_in_word_is_named_and_the_archive_kept(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(SAMPLE, out)
+    before = snapshot(out)
+    path = workbook(tmp_path)  # another workbook, same year: new versions would be written
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", locked)
+    result = run("build", path, "-o", out)
+    assert result.exit_code == 1
+    assert "файл открыт в другой программе (Word, Excel). Закройте файл" in result.output
+    assert snapshot(out) == before
+    assert not [p for p in out.rglob(".~rmo-*")]
+
+
+def test_a_failure_midway_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(workbook(tmp_path), out)
+    before = snapshot(out)
+    calls = []
+    real = archive.write_new
+
+    def failing(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+    monkeypatch.setattr(archive, "write_new", failing)
+    changed = workbook(tmp_path, name="changed.xlsx",
+                       Объединение=[[k, v if k != "Название" else "РМО библиотекарей школ"]
+                                    for k, v in BASE["Объединение"]])
+    with pytest.raises(OSError):
+        build(changed, out)
+    assert len(calls) == 3
+    assert snapshot(out) == before
+
+
+def test_an_internal_error_is_an_apology_with_a_log_and_exit_code_3(tmp_path, monkeypatch):
+    import generator.build as core
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("bug")
+    monkeypatch.setattr(core, "build", broken)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    result = run("build", SAMPLE, "-o", tmp_path / "out")
+    assert result.exit_code == 3
+    log = tmp_path / "rmo-error.log"
+    assert result.output == ("Извините, в программе rmo произошла внутренняя ошибка. "
+                             f"Подробности записаны в файл {log} — пришлите его "
+                             "разработчикам.\n")
+    assert "ZeroDivisionError: bug" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Протокол № 3 от 18.02.2026.docx", "Протокол № 3 от 18.02.2026.docx"),
+    ('Справка «Орловой» <Ю/А>: 1?.docx', "Справка Орловой Ю А 1.docx"),
+    ("CON.docx", "_CON.docx"),
+    ("lpt1.docx", "_lpt1.docx"),
+    ("Тема… . .docx", "Тема….docx"),
+    ("a\tb\nc.docx", "a b c.docx"),
+])
+def test_file_names_are_safe_for_windows(name, expected):
+    assert safe_filename(name) == expected
+
+
+def test_long_file_names_are_cut_with_room_for_a_version():
+    name = safe_filename("Справка " + "очень длинная тема " * 20 + ".docx")
+    assert len(name) <= archive.MAX_NAME - len(" (версия 99)")
+    assert name.endswith("….docx")
+
+
+# --- arbitrary text in every text cell -----------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFFF),
+    min_size=1, max_size=300,
+).filter(lambda s: words(s.replace("_x", "")))  # something a reader can find again
+# A text that starts with «=» is a formula in Excel too.
+_TEXT = _TEXT.filter(lambda s: not s.startswith("="))
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(theme=_TEXT, task=_TEXT, item=_TEXT, heard=_TEXT, decision=_TEXT, event=_TEXT,
+       conclusion=_TEXT)
+def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, theme, task, item,
+                                                          heard, decision, event, conclusion):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def excel(value: str) -> str:
+        # What Excel itself would store: characters XML cannot hold become _xHHHH_.
+        return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
+
+    tmp = tmp_path_factory.mktemp("prop")
+    path = workbook(
+        tmp,
+        Объединение=[[k, excel(theme) if k == "Методическая тема" else v]
+                     for k, v in BASE["Объединение"]],
+        Разделы_плана=[["Задачи", excel(task), None]],
+        Повестка=[[1, excel(item), "Петрова В.Г.", None, excel(heard), excel(decision), None],
+                  [2, "Выступление", "Сидорова Д.Е.", None, None, None, None]],
+        Участие=[["Петрова В.Г.", excel(event), "конкурс", "школьный", None, None, None]],
+        Итоги=[["Выводы", excel(conclusion)]],
+    )
+    results = build(path, tmp / "out")
+    everything: set[str] = set()
+    for result in results:
+        assert_xml_strict(result.path)
+        everything.update(words(full_text(result.path)))
+    from generator.text import clean
+
+    for value in (theme, task, item, heard, decision, event, conclusion):
+        for word in words(clean(value)):
+            assert word in everything, (word, value)
