@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import archive
+from . import archive, register
 from .documents.analysis import analysis_document
 from .documents.common import Document
 from .documents.plan import plan_document
@@ -26,6 +26,7 @@ class Written:
     status: str  # archive.NEW, archive.UNCHANGED or archive.VERSION
     version: int
     meeting: int | None = None
+    pdf: Path | None = None  # the PDF written by this build, if any
 
 
 def documents(workbook: Workbook) -> list[Document]:
@@ -59,35 +60,76 @@ def render_all(workbook: Workbook, templates: Path | None = None) -> list[tuple[
 
 
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
-          templates: str | Path | None = None, dry_run: bool = False,
+          templates: str | Path | None = None, dry_run: bool = False, pdf: bool = False,
           progress: Callable[[Written], None] | None = None) -> list[Written]:
     """Write the documents of a workbook into OUT/<school year>/ and return what was done.
 
     Everything is read, checked and rendered in memory before the first file is written:
     a mistake anywhere leaves the archive exactly as it was. A failure while writing removes
-    the files this build had written, and only those.
+    the files this build had written, and only those; the register is written last.
     """
-    workbook = read_workbook(workbook_path)
+    source = Path(workbook_path)
+    workbook = read_workbook(source)
     rendered = render_all(workbook, Path(templates) if templates else None)
+    if pdf and not dry_run:
+        from .pdf import soffice
+
+        soffice()  # no LibreOffice: say so before anything is written
     folder = Path(out_dir) / workbook.association.year.folder
+    workbook_hash = register.sha256(source.read_bytes())
     results: list[Written] = []
+    entries: list[register.Entry] = []
     created: list[Path] = []
     try:
         for document, data in rendered:
             planned = archive.plan(folder, archive.safe_filename(document.filename), data)
+            written = Written(planned.path, document.kind, planned.status, planned.version,
+                              document.meeting)
             if not dry_run and planned.status != archive.UNCHANGED:
                 archive.write_new(planned.path, data)
                 created.append(planned.path)
-            written = Written(planned.path, document.kind, planned.status, planned.version,
-                              document.meeting)
+                entries.append(register.Entry(planned.path.name, document.kind,
+                                              document.meeting, planned.version,
+                                              register.sha256(data), register.now(),
+                                              workbook_hash))
             results.append(written)
-            if progress:
+            if progress and not pdf:
                 progress(written)
+        if pdf and not dry_run:
+            results = _pdfs(results, entries, created, workbook_hash, progress)
+        if not dry_run:
+            register.update(folder, entries)
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)
         raise
     return results
+
+
+def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
+          progress) -> list[Written]:
+    """A PDF beside every document that has none for its current version, in one run."""
+    from dataclasses import replace
+
+    from .pdf import convert
+
+    wanted = [r.path for r in results if not r.path.with_suffix(".pdf").exists()]
+    pdfs = convert(wanted)
+    done = []
+    for result in results:
+        data = pdfs.get(result.path)
+        if data is not None:
+            target = result.path.with_suffix(".pdf")
+            archive.write_new(target, data)
+            created.append(target)
+            entries.append(register.Entry(target.name, f"{result.kind} (PDF)", result.meeting,
+                                          result.version, register.sha256(data),
+                                          register.now(), workbook_hash))
+            result = replace(result, pdf=target)
+        done.append(result)
+        if progress:
+            progress(result)
+    return done
 
 
 def copy_templates(target: str | Path) -> list[Path]:

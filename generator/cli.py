@@ -80,8 +80,11 @@ def main() -> None:
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
               help="Папка со своими шаблонами (см. «rmo templates»); "
                    "недостающие берутся встроенные.")
+@click.option("--pdf", is_flag=True,
+              help="Сделать ещё и PDF каждого нового или изменённого документа (нужен LibreOffice).")
 @click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
-def build(workbook: Path, out_dir: Path, templates: Path | None, dry_run: bool) -> None:
+def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool,
+          dry_run: bool) -> None:
     """Сделать документы учебного года из книги WORKBOOK.
 
     Сначала вся книга проверяется; если есть ошибки, программа перечисляет их все
@@ -94,14 +97,25 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, dry_run: bool) 
     """
     from .build import build as run_build
 
-    def report(item) -> None:
-        click.echo(f"  {item.status:<14} {item.path}")
+    from .archive import NEW, UNCHANGED, VERSION
 
-    results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run,
+    def report(item) -> None:
+        status = item.status if not dry_run or item.status == UNCHANGED else \
+            f"будет: {item.status}"
+        extra = f" + {item.pdf.name}" if item.pdf else ""
+        click.echo(f"  {status:<14} {item.path}{extra}")
+
+    if pdf and not dry_run:
+        click.echo("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
+    results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
                         progress=report)
-    written = sum(1 for r in results if r.status != "без изменений")
-    verb = "Будет записано" if dry_run else "Записано"
-    click.echo(f"{verb} документов: {written}, без изменений: {len(results) - written}.")
+    counts = {status: sum(1 for r in results if r.status == status)
+              for status in (NEW, VERSION, UNCHANGED)}
+    pdfs = sum(1 for r in results if r.pdf)
+    head = "Будет записано" if dry_run else "Итого"
+    click.echo(f"{head}: новых документов — {counts[NEW]}, новых версий — {counts[VERSION]}, "
+               f"без изменений — {counts[UNCHANGED]}" + (f", PDF — {pdfs}" if pdf else "")
+               + ("; ничего не записано." if dry_run else "."))
 
 
 @main.command()
@@ -140,3 +154,33 @@ def templates(folder: Path) -> None:
     for path in copy_templates(folder):
         click.echo(f"  {path}")
     click.echo(f"Шаблоны скопированы в «{folder}».")
+
+
+@main.command("archive")
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False),
+                default=Path("archive"))
+def archive_command(out_dir: Path) -> None:
+    """Показать реестр архива OUT_DIR (по умолчанию archive): что и когда записано.
+
+    Для каждого учебного года — файлы с видом, номером заседания, версией,
+    временем записи и началом контрольной суммы SHA-256.
+
+    \b
+    Пример:
+      rmo archive archive
+    """
+    from .register import JSON_NAME, load
+
+    years = sorted(p for p in out_dir.glob("*") if (p / JSON_NAME).is_file()) \
+        if out_dir.is_dir() else []
+    if not years:
+        raise RmoError.single(f"В папке «{out_dir}» нет архива rmo: сначала выполните "
+                              "«rmo build книга.xlsx».")
+    for year in years:
+        entries = load(year)
+        click.echo(f"{year.name.replace('-', '/')} учебный год — {len(entries)} файлов, "
+                   f"реестр: {year / 'Реестр документов.xlsx'}")
+        for e in entries:
+            meeting = f"№ {e.meeting}" if e.meeting else ""
+            click.echo(f"  {e.written}  {e.kind:<16} {meeting:<5} в.{e.version}  "
+                       f"{e.sha256[:12]}  {e.file}")

@@ -53,3 +53,8 @@ class RmoError(Exception):
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, message: str) -> RmoError:
+        """An error of the whole file or command, with no sheet or cell."""
+        return cls([problem(message)])

@@ -583,10 +583,10 @@ def analysis() -> None:
     par(doc, "{%p if participation_list %}", PLAIN)
     par(doc, "Перечень участия:", BODY)
     loop_table(doc, "participation_list", [("№", "number", 1.0, CELL_CENTER),
-                                           ("ФИО", "name", 3.5, CELL),
-                                           ("Мероприятие", "event", 6.0, CELL),
-                                           ("Вид, уровень", "kind", 3.7, CELL),
-                                           ("Результат", "result", 2.3, CELL)])
+                                           ("ФИО", "name", 3.2, CELL),
+                                           ("Мероприятие", "event", 5.5, CELL),
+                                           ("Вид, уровень", "kind", 3.5, CELL),
+                                           ("Результат", "result", 3.3, CELL)])
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if level_chart %}", PLAIN)
     chart = par(doc, "{{ level_chart }}", CENTER)

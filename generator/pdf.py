@@ -1,0 +1,74 @@
+"""PDFs of documents through LibreOffice, all of a build's documents in one run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .errors import RmoError, problem
+
+WINDOWS_PATHS = (
+    Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
+    Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"),
+)
+MAC_PATH = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
+TIMEOUT = 600
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    for path in (*WINDOWS_PATHS, MAC_PATH):
+        if path.is_file():
+            return str(path)
+    raise RmoError([problem(
+        "Для PDF нужен LibreOffice, а он не найден. Установите его: в Debian и Ubuntu — "
+        "«sudo apt-get install libreoffice-writer-nogui», в Windows и macOS — с сайта "
+        "libreoffice.org. Без PDF документы Word делаются и так: запустите rmo без --pdf.")])
+
+
+def convert(documents: list[Path]) -> dict[Path, bytes]:
+    """The PDF bytes of each document, converted in one LibreOffice run.
+
+    LibreOffice exits with 0 even when a conversion fails, so each PDF is checked.
+    """
+    if not documents:
+        return {}
+    program = soffice()
+    with tempfile.TemporaryDirectory(prefix="rmo-pdf-") as work:
+        work_dir = Path(work)
+        # A profile of its own: a LibreOffice the user has open does not block the run.
+        profile = (work_dir / "profile").as_uri()
+        out = work_dir / "out"
+        # Copies under plain names: LibreOffice names each PDF after its document.
+        sources = []
+        for i, document in enumerate(documents):
+            copy = work_dir / f"{i:04d}.docx"
+            shutil.copyfile(document, copy)
+            sources.append(copy)
+        try:
+            subprocess.run(
+                [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                 "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+                capture_output=True, timeout=TIMEOUT, check=False,
+                env={**os.environ, "HOME": str(work_dir)},
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise RmoError([problem(f"LibreOffice не смог сделать PDF: {error}.")]) from error
+        result = {}
+        missing = []
+        for document, source in zip(documents, sources):
+            pdf = out / (source.stem + ".pdf")
+            if pdf.is_file() and pdf.stat().st_size > 0 and pdf.read_bytes()[:5] == b"%PDF-":
+                result[document] = pdf.read_bytes()
+            else:
+                missing.append(document.name)
+        if missing:
+            raise RmoError([problem("LibreOffice не сделал PDF для: " + ", ".join(missing)
+                                    + ". Ничего не записано; попробуйте ещё раз или "
+                                    "запустите rmo без --pdf.")])
+        return result

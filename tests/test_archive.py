@@ -1,0 +1,176 @@
+"""The archive: same input, same bytes; nothing overwritten; a register in two forms; PDFs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator import archive, pdf
+from generator.build import build
+from generator.cli import main
+
+from .helpers import BASE, SAMPLE, soffice, workbook
+
+
+def hashes(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.suffix in (".docx", ".pdf")}
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_building_twice_writes_nothing_new(tmp_path):
+    out = tmp_path / "out"
+    first = build(SAMPLE, out)
+    before = hashes(out)
+    second = build(SAMPLE, out)
+    assert [r.status for r in first] == [archive.NEW] * 5
+    assert [r.status for r in second] == [archive.UNCHANGED] * 5
+    assert hashes(out) == before
+
+
+def test_two_builds_into_two_empty_folders_give_the_same_bytes(tmp_path):
+    build(SAMPLE, tmp_path / "a")
+    build(SAMPLE, tmp_path / "b")
+    assert hashes(tmp_path / "a") == hashes(tmp_path / "b")
+
+
+def test_document_properties_come_from_the_data(tmp_path):
+    from docx import Document
+
+    results = build(SAMPLE, tmp_path / "out")
+    protocol = Document(str(results[2].path)).core_properties
+    assert protocol.created.date().isoformat() == "2026-02-18"
+    assert protocol.title == "Протокол № 2 заседания РМО школьных библиотекарей от 18.02.2026"
+    assert protocol.author == "Леонтьева Н.А."
+
+
+def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
+    out = tmp_path / "out"
+    build(workbook(tmp_path), out)
+    before = hashes(out)
+    agenda = [list(row) for row in BASE["Повестка"]]
+    agenda[2][5] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
+    results = build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), out)
+    changed = [(r.path.name, r.status, r.version) for r in results
+               if r.status != archive.UNCHANGED]
+    assert changed == [("Протокол № 2 от 22.04.2026 (версия 2).docx", archive.VERSION, 2)]
+    after = hashes(out)
+    assert {name: after[name] for name in before} == before  # every old file kept its bytes
+    assert set(after) - set(before) == {"Протокол № 2 от 22.04.2026 (версия 2).docx"}
+    # And a third build of the same changed book changes nothing more.
+    again = build(workbook(tmp_path, name="v3.xlsx", Повестка=agenda), out)
+    assert all(r.status == archive.UNCHANGED for r in again)
+
+
+def test_the_register_lists_every_document_in_both_forms(tmp_path):
+    out = tmp_path / "out"
+    build(workbook(tmp_path), out)
+    agenda = [list(row) for row in BASE["Повестка"]]
+    agenda[0][5] = "Утвердить план работы с дополнениями."
+    second = workbook(tmp_path, name="v2.xlsx", Повестка=agenda)
+    build(second, out)
+    folder = out / "2025-2026"
+    data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
+    files = hashes(folder)
+    assert sorted(e["file"] for e in data) == sorted(files)
+    for entry in data:
+        assert entry["sha256"] == files[entry["file"]]
+    latest = next(e for e in data if e["file"] == "Протокол № 1 от 15.10.2025 (версия 2).docx")
+    assert latest["kind"] == "Протокол" and latest["meeting"] == 1 and latest["version"] == 2
+    assert latest["workbook_sha256"] == hashlib.sha256(second.read_bytes()).hexdigest()
+    book = openpyxl.load_workbook(folder / "Реестр документов.xlsx", read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
+    assert rows[0] == ("Файл", "Вид", "Заседание", "Версия", "Записан", "SHA-256",
+                       "SHA-256 книги")
+    assert {(r[0], r[5]) for r in rows[1:]} == {(e["file"], e["sha256"]) for e in data}
+
+
+def test_rmo_archive_lists_the_register(tmp_path):
+    out = tmp_path / "out"
+    build(SAMPLE, out)
+    result = run("archive", out)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == (f"2025/2026 учебный год — 5 файлов, реестр: "
+                        f"{out / '2025-2026' / 'Реестр документов.xlsx'}")
+    assert lines[2].split()[2:4] == ["Протокол", "№"]
+    assert lines[2].endswith("Протокол № 1 от 15.10.2025.docx")
+    empty = run("archive", tmp_path / "нет")
+    assert empty.exit_code == 1
+    assert "нет архива rmo" in empty.output
+
+
+def test_dry_run_writes_nothing_and_says_what_would_be(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", SAMPLE, "-o", out, "--dry-run")
+    assert result.exit_code == 0
+    assert not out.exists()
+    assert f"  будет: новый   {out / '2025-2026' / 'Протокол № 1 от 15.10.2025.docx'}" \
+        in result.output
+    assert result.output.splitlines()[-1] == (
+        "Будет записано: новых документов — 5, новых версий — 0, без изменений — 0; "
+        "ничего не записано.")
+
+
+def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(tmp_path,
+                                                                              monkeypatch):
+    out = tmp_path / "out"
+    build(workbook(tmp_path), out)
+    folder = out / "2025-2026"
+    register_before = (folder / "реестр.json").read_bytes()
+    before = hashes(out)
+    real = archive.replace
+    calls = []
+
+    def crash(path, data):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the user pressed Ctrl+C mid-way
+        real(path, data)
+    monkeypatch.setattr(archive, "replace", crash)
+    params = [[k, "РМО библиотекарей школ" if k == "Название" else v]
+              for k, v in BASE["Объединение"]]
+    with pytest.raises(KeyboardInterrupt):
+        build(workbook(tmp_path, name="v2.xlsx", Объединение=params), out)
+    assert hashes(out) == before
+    assert (folder / "реестр.json").read_bytes() == register_before
+    assert not list(folder.glob(".~rmo-*"))
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf, "WINDOWS_PATHS", ())
+    monkeypatch.setattr(pdf, "MAC_PATH", tmp_path / "нет")
+    result = run("build", SAMPLE, "-o", tmp_path / "out", "--pdf")
+    assert result.exit_code == 1
+    assert "Для PDF нужен LibreOffice, а он не найден." in result.output
+    assert "sudo apt-get install libreoffice-writer-nogui" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_of_every_document_with_its_text(tmp_path):
+    soffice()
+    out = tmp_path / "out"
+    result = run("build", SAMPLE, "-o", out, "--pdf")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].endswith("PDF — 5.")
+    folder = out / "2025-2026"
+    docs = sorted(p.stem for p in folder.glob("*.docx"))
+    assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
+    text = subprocess.run(["pdftotext", str(folder / "Протокол № 3 от 22.04.2026.pdf"), "-"],
+                          capture_output=True, check=True).stdout.decode()
+    assert "ПРОТОКОЛ" in text and "22.04.2026" in text
+    data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
+    assert sum(e["kind"].endswith("(PDF)") for e in data) == 5
+    # Unchanged documents already have their PDF: a second run converts nothing.
+    again = run("build", SAMPLE, "-o", out, "--pdf")
+    assert again.output.splitlines()[-1].endswith("PDF — 0.")
