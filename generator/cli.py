@@ -81,7 +81,8 @@ def main() -> None:
               help="Папка со своими шаблонами (см. «rmo templates»); "
                    "недостающие берутся встроенные.")
 @click.option("--pdf", is_flag=True,
-              help="Сделать ещё и PDF каждого нового или изменённого документа (нужен LibreOffice).")
+              help="Сделать ещё и PDF каждого документа, у которого его нет "
+                   "(нужен LibreOffice).")
 @click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
 def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool,
           dry_run: bool) -> None:
@@ -95,9 +96,8 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool,
     Пример:
       rmo build data/rmo-2025-2026.xlsx -o archive
     """
-    from .build import build as run_build
-
     from .archive import NEW, UNCHANGED, VERSION
+    from .build import build as run_build
 
     def report(item) -> None:
         status = item.status if not dry_run or item.status == UNCHANGED else \
