@@ -11,7 +11,8 @@ from pathlib import Path
 SHEETS: dict[str, list[tuple[str, int]]] = {
     "Объединение": [("Параметр", 24), ("Значение", 90)],
     "Разделы плана": [("Раздел", 24), ("Текст", 90), ("Выполнение", 30)],
-    "Участники": [("ФИО", 30), ("Должность", 26), ("Учреждение", 34), ("Статус", 16)],
+    "Участники": [("ФИО", 30), ("Должность", 26), ("Учреждение", 34), ("Статус", 16),
+                  ("Пол", 8)],
     "Календарный план": [("Раздел", 40), ("Срок", 26), ("Содержание", 60),
                          ("Ответственный", 30), ("Заседание", 12)],
     "Заседания": [("№", 6), ("Срок", 30), ("Дата", 14), ("Место", 36), ("Статус", 30)],
@@ -39,7 +40,8 @@ INSTRUCTION = [
                       "комментарий — после двоеточия."),
     ("Участники", "Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по этому "
                   "ФИО человека ищут на других листах. Статус: член РМО (по умолчанию) или "
-                  "приглашённый (гостей не считают отсутствующими)."),
+                  "приглашённый (гостей не считают отсутствующими). Пол (ж или м) нужен, только "
+                  "если его не понять по фамилии (Бойко, Ким): для справок о выступлении."),
     ("Календарный план", "Строки таблицы плана, которые не являются заседаниями, в порядке "
                          "плана. Раздел — заголовок над группой строк. Несколько пунктов с одним "
                          "сроком можно вписать в одну ячейку, каждый с новой строки (Alt+Enter), "
@@ -63,12 +65,55 @@ INSTRUCTION = [
 ]
 
 
+PARAMETERS = ["Название", "Учебный год", "Методическая тема", "Руководитель", "Секретарь",
+              "Полное название", "Организация", "Место проведения"]
+LAST_ROW = 500  # how far down the drop-down lists reach
+NAMES = f"'Участники'!$A$2:$A${LAST_ROW}"
+
+
+def _choices(*values: str) -> str:
+    return '"' + ",".join(values) + '"'
+
+
+def _validations():
+    """Drop-down lists for every closed list and for names, by sheet and column.
+
+    «warning» lists still accept other text (a reason after a colon, several speakers),
+    «stop» lists accept only their values.
+    """
+    from .model import Fulfilment, Kind, Level, PlanSection, Result, Summary
+
+    def values(enum) -> str:
+        return _choices(*(o.value for o in enum if o.value))
+
+    return {
+        "Разделы плана": [("A", values(PlanSection), "stop"),
+                          ("C", values(Fulfilment), "warning")],
+        "Участники": [("D", _choices("член РМО", "приглашённый"), "stop"),
+                      ("E", _choices("ж", "м"), "stop")],
+        "Заседания": [("E", _choices("отменено", "перенесено"), "warning")],
+        "Повестка": [("C", NAMES, "warning"), ("G", _choices("да", "нет"), "stop")],
+        "Посещаемость": [("A", NAMES, "stop"),
+                         *((col, _choices("+", "-", "н"), "warning")
+                           for col in "BCDEFGHIJKL")],
+        "Участие": [("A", NAMES, "stop"), ("C", values(Kind), "stop"),
+                    ("D", values(Level), "stop"), ("E", values(Result), "stop")],
+        "Итоги": [("A", values(Summary), "stop")],
+    }
+
+
 def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
                    notes: list[tuple[str, str]] = ()) -> None:
-    """Write a contract workbook: styled headers, frozen first row, the instruction sheet."""
+    """Write a contract workbook: styled headers, frozen first row, drop-down lists and the
+    instruction sheet; written to a temporary name, then renamed."""
+    import io
+
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .archive import replace
 
     rows = rows or {}
     book = Workbook()
@@ -106,4 +151,24 @@ def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
                 if hasattr(cell.value, "year"):
                     cell.number_format = "DD.MM.YYYY"
         ws.freeze_panes = "A2"
-    book.save(path)
+        for column, formula, style in _validations().get(title, []):
+            rule = DataValidation(type="list", formula1=formula, allow_blank=True,
+                                  errorStyle=style, showErrorMessage=True,
+                                  errorTitle="Значение не из списка",
+                                  error="Выберите значение из списка.")
+            rule.add(f"{column}2:{column}{LAST_ROW}")
+            ws.add_data_validation(rule)
+    head = book["Объединение"]
+    for row in range(2, head.max_row + 1):
+        if head.cell(row, 1).value in ("Руководитель", "Секретарь"):
+            rule = DataValidation(type="list", formula1=NAMES, allow_blank=True)
+            rule.add(f"B{row}")
+            head.add_data_validation(rule)
+    stream = io.BytesIO()
+    book.save(stream)
+    replace(path, stream.getvalue())
+
+
+def blank_rows() -> dict[str, list[list]]:
+    """An empty workbook has the parameter names in place, waiting for their values."""
+    return {"Объединение": [[name, None] for name in PARAMETERS]}

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import archive, register
 from .documents.analysis import analysis_document
 from .documents.common import Document
+from .documents.papers import papers
 from .documents.plan import plan_document
 from .documents.protocol import protocol_documents
 from .errors import RmoError, problem
@@ -29,11 +30,42 @@ class Written:
     pdf: Path | None = None  # the PDF written by this build, if any
 
 
-def documents(workbook: Workbook) -> list[Document]:
-    """Every document the workbook gives, in the order they are filed."""
-    analysis = analysis_document(workbook)
-    return [plan_document(workbook), *protocol_documents(workbook),
-            *([analysis] if analysis else [])]
+# What `--only` accepts, and the document kinds each word stands for.
+KINDS = {
+    "план": "План", "протоколы": "Протокол", "анализ": "Анализ", "выписки": "Выписка",
+    "справки": "Справка", "листы": "Лист регистрации",
+}
+_ALIASES = {"протокол": "протоколы", "минуты": "протоколы", "выписка": "выписки",
+            "справка": "справки", "лист": "листы", "листы регистрации": "листы",
+            "лист регистрации": "листы", "регистрация": "листы", "планы": "план"}
+
+
+def parse_only(value: str | None) -> set[str] | None:
+    """`--only протоколы,справки` → the kinds to build; None builds every kind."""
+    if not value:
+        return None
+    from .text import normalize_key
+
+    chosen = set()
+    for word in value.replace(";", ",").split(","):
+        key = normalize_key(word)
+        key = _ALIASES.get(key, key)
+        if not key:
+            continue
+        if key not in KINDS:
+            allowed = ", ".join(KINDS)
+            raise RmoError([problem(f"«{word.strip()}» — такого вида документов нет. "
+                                    f"Допустимо: {allowed} (через запятую).")])
+        chosen.add(KINDS[key])
+    return chosen
+
+
+def documents(workbook: Workbook, only: set[str] | None = None) -> list[Document]:
+    """Every document the workbook gives (or those of the chosen kinds), in filing order."""
+    analysis = analysis_document(workbook) if not only or "Анализ" in only else None
+    found = [plan_document(workbook), *protocol_documents(workbook),
+             *([analysis] if analysis else []), *papers(workbook)]
+    return [d for d in found if only is None or d.kind in only]
 
 
 def check(workbook_path: str | Path) -> Workbook:
@@ -48,7 +80,8 @@ def template_path(name: str, custom: Path | None) -> Path:
     return builtin_templates() / name
 
 
-def render_all(workbook: Workbook, templates: Path | None = None) -> list[tuple[Document, bytes]]:
+def render_all(workbook: Workbook, templates: Path | None = None,
+               only: set[str] | None = None) -> list[tuple[Document, bytes]]:
     """Render every document in memory; nothing is written."""
     if templates is not None and not templates.is_dir():
         raise RmoError([problem(f"Папка шаблонов «{templates}» не найдена. Создайте её "
@@ -56,11 +89,12 @@ def render_all(workbook: Workbook, templates: Path | None = None) -> list[tuple[
     author = workbook.association.head.name
     return [(document, render(template_path(document.template, templates), document.context,
                               Properties(document.title, author, document.date)))
-            for document in documents(workbook)]
+            for document in documents(workbook, only)]
 
 
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
           templates: str | Path | None = None, dry_run: bool = False, pdf: bool = False,
+          only: str | None = None,
           progress: Callable[[Written], None] | None = None) -> list[Written]:
     """Write the documents of a workbook into OUT/<school year>/ and return what was done.
 
@@ -68,9 +102,10 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     a mistake anywhere leaves the archive exactly as it was. A failure while writing removes
     the files this build had written, and only those; the register is written last.
     """
+    kinds = parse_only(only)
     source = Path(workbook_path)
     workbook = read_workbook(source)
-    rendered = render_all(workbook, Path(templates) if templates else None)
+    rendered = render_all(workbook, Path(templates) if templates else None, kinds)
     if pdf and not dry_run:
         from .pdf import soffice
 

@@ -83,8 +83,11 @@ def main() -> None:
 @click.option("--pdf", is_flag=True,
               help="Сделать ещё и PDF каждого документа, у которого его нет "
                    "(нужен LibreOffice).")
+@click.option("--only", metavar="ВИДЫ",
+              help="Только эти виды документов, через запятую: план, протоколы, анализ, "
+                   "выписки, справки, листы.")
 @click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
-def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool,
+def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only: str | None,
           dry_run: bool) -> None:
     """Сделать документы учебного года из книги WORKBOOK.
 
@@ -93,8 +96,9 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool,
     изменившийся документ записывается рядом как новая версия.
 
     \b
-    Пример:
+    Примеры:
       rmo build data/rmo-2025-2026.xlsx -o archive
+      rmo build data/rmo-2025-2026.xlsx --only выписки,справки --pdf
     """
     from .archive import NEW, UNCHANGED, VERSION
     from .build import build as run_build
@@ -108,7 +112,7 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool,
     if pdf and not dry_run:
         click.echo("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                        progress=report)
+                        only=only, progress=report)
     counts = {status: sum(1 for r in results if r.status == status)
               for status in (NEW, VERSION, UNCHANGED)}
     pdfs = sum(1 for r in results if r.pdf)

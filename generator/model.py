@@ -103,6 +103,7 @@ class Person:
     position: str
     institution: str
     status: MemberStatus = MemberStatus.MEMBER
+    sex: str = ""  # «ж», «м» from the optional «Пол» column; empty: told from the name
 
     @property
     def is_member(self) -> bool:

@@ -130,7 +130,8 @@ class _Reader:
     # --- «Участники» ------------------------------------------------------------------------
 
     def read_people(self) -> tuple[Person, ...]:
-        table = self.sheets.table("Участники", ["ФИО", "Должность", "Учреждение"], ["Статус"])
+        table = self.sheets.table("Участники", ["ФИО", "Должность", "Учреждение"],
+                                  ["Статус", "Пол"])
         if table is None:
             return ()
         self.roster_known = True
@@ -144,6 +145,7 @@ class _Reader:
             institution = self.sheets.text(row, "Учреждение", required=True,
                                            what="текст (учреждение)")
             status = self.sheets.choice(row, "Статус", MemberStatus) or MemberStatus.MEMBER
+            sex = self.sex(row)
             if not name:
                 continue
             name = " ".join(name.split())
@@ -153,10 +155,23 @@ class _Reader:
                          "участников не должны повторяться.", row, "ФИО")
                 continue
             first_row[key] = row.coordinate("ФИО")
-            person = Person(name, position, institution, status)
+            person = Person(name, position, institution, status, sex)
             self.people[key] = person
             people.append(person)
         return tuple(people)
+
+    def sex(self, row: Row) -> str:
+        raw = self.sheets.text(row, "Пол")
+        key = text.normalize_key(raw)
+        if not key:
+            return ""
+        if key in ("ж", "жен", "женский", "f"):
+            return "ж"
+        if key in ("м", "муж", "мужской", "m"):
+            return "м"
+        self.add(f"«{raw}» — такого значения нет. Допустимо: «ж», «м» или пусто (пол определится "
+                 "по ФИО).", row, "Пол")
+        return ""
 
     def person(self, name: str, row: Row, column: str) -> Person | None:
         found = self.people.get(person_key(name))

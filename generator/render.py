@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .errors import RmoError, problem
 
-BUILTIN_NAMES = ("plan.docx", "protocol.docx", "analysis.docx")
+BUILTIN_NAMES = ("plan.docx", "protocol.docx", "analysis.docx", "extract.docx",
+                 "certificate.docx", "registration.docx")
 # Zip entries get this time: the same input gives the same bytes (ZIP cannot store earlier).
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 

@@ -31,8 +31,9 @@ def test_building_twice_writes_nothing_new(tmp_path):
     first = build(SAMPLE, out)
     before = hashes(out)
     second = build(SAMPLE, out)
-    assert [r.status for r in first] == [archive.NEW] * 5
-    assert [r.status for r in second] == [archive.UNCHANGED] * 5
+    assert len(first) == 30
+    assert [r.status for r in first] == [archive.NEW] * 30
+    assert [r.status for r in second] == [archive.UNCHANGED] * 30
     assert hashes(out) == before
 
 
@@ -61,10 +62,14 @@ def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
     results = build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), out)
     changed = [(r.path.name, r.status, r.version) for r in results
                if r.status != archive.UNCHANGED]
-    assert changed == [("Протокол № 2 от 22.04.2026 (версия 2).docx", archive.VERSION, 2)]
+    # The minutes of meeting 2 and the extract of that item: nothing else reads a decision.
+    assert changed == [
+        ("Протокол № 2 от 22.04.2026 (версия 2).docx", archive.VERSION, 2),
+        ("Выписка из протокола № 2, п. 1 (Сидорова Д.Е.) (версия 2).docx", archive.VERSION, 2),
+    ]
     after = hashes(out)
     assert {name: after[name] for name in before} == before  # every old file kept its bytes
-    assert set(after) - set(before) == {"Протокол № 2 от 22.04.2026 (версия 2).docx"}
+    assert set(after) - set(before) == {name for name, _, _ in changed}
     # And a third build of the same changed book changes nothing more.
     again = build(workbook(tmp_path, name="v3.xlsx", Повестка=agenda), out)
     assert all(r.status == archive.UNCHANGED for r in again)
@@ -100,7 +105,7 @@ def test_rmo_archive_lists_the_register(tmp_path):
     result = run("archive", out)
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == (f"2025/2026 учебный год — 5 файлов, реестр: "
+    assert lines[0] == (f"2025/2026 учебный год — 30 файлов, реестр: "
                         f"{out / '2025-2026' / 'Реестр документов.xlsx'}")
     assert lines[2].split()[2:4] == ["Протокол", "№"]
     assert lines[2].endswith("Протокол № 1 от 15.10.2025.docx")
@@ -117,7 +122,7 @@ def test_dry_run_writes_nothing_and_says_what_would_be(tmp_path):
     assert f"  будет: новый   {out / '2025-2026' / 'Протокол № 1 от 15.10.2025.docx'}" \
         in result.output
     assert result.output.splitlines()[-1] == (
-        "Будет записано: новых документов — 5, новых версий — 0, без изменений — 0; "
+        "Будет записано: новых документов — 30, новых версий — 0, без изменений — 0; "
         "ничего не записано.")
 
 
@@ -160,17 +165,18 @@ def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
 def test_pdf_of_every_document_with_its_text(tmp_path):
     soffice()
     out = tmp_path / "out"
-    result = run("build", SAMPLE, "-o", out, "--pdf")
+    book = workbook(tmp_path)
+    result = run("build", book, "-o", out, "--pdf")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].endswith("PDF — 5.")
+    assert result.output.splitlines()[-1].endswith("PDF — 12.")
     folder = out / "2025-2026"
     docs = sorted(p.stem for p in folder.glob("*.docx"))
     assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
-    text = subprocess.run(["pdftotext", str(folder / "Протокол № 3 от 22.04.2026.pdf"), "-"],
+    text = subprocess.run(["pdftotext", str(folder / "Протокол № 2 от 22.04.2026.pdf"), "-"],
                           capture_output=True, check=True).stdout.decode()
     assert "ПРОТОКОЛ" in text and "22.04.2026" in text
     data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
-    assert sum(e["kind"].endswith("(PDF)") for e in data) == 5
+    assert sum(e["kind"].endswith("(PDF)") for e in data) == 12
     # Unchanged documents already have their PDF: a second run converts nothing.
-    again = run("build", SAMPLE, "-o", out, "--pdf")
+    again = run("build", book, "-o", out, "--pdf")
     assert again.output.splitlines()[-1].endswith("PDF — 0.")

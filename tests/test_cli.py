@@ -25,7 +25,7 @@ def test_every_command_has_help_with_an_example():
     for name, command in main.commands.items():
         result = run(name, "--help")
         assert result.exit_code == 0, name
-        assert command.help and "Пример:" in result.output, name
+        assert command.help and "Пример" in result.output, name
 
 
 def test_version():

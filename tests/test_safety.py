@@ -46,11 +46,13 @@ def test_rmo_templates_copies_the_builtins_and_never_overwrites(tmp_path):
     result = run("templates", tmp_path / "мои")
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "мои").iterdir()) == [
-        "analysis.docx", "plan.docx", "protocol.docx"]
+        "analysis.docx", "certificate.docx", "extract.docx", "plan.docx", "protocol.docx",
+        "registration.docx"]
     again = run("templates", tmp_path / "мои")
     assert again.exit_code == 1
     assert again.output == (f"Ошибка: В папке «{tmp_path / 'мои'}» уже есть plan.docx, "
-                            "protocol.docx, analysis.docx; rmo не перезаписывает файлы. "
+                            "protocol.docx, analysis.docx, extract.docx, certificate.docx, "
+                            "registration.docx; rmo не перезаписывает файлы. "
                             "Укажите пустую папку.\n")
 
 

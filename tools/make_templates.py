@@ -629,11 +629,107 @@ def analysis() -> None:
     save(doc, "analysis.docx", "Анализ работы")
 
 
+# --- the speakers' papers and registration sheets ------------------------------------------
+
+def _minutes_header(doc, title: str) -> None:
+    par(doc, "{%p if organisation %}", PLAIN)
+    par(doc, "{{ organisation }}", CENTER)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{{ association }}", CENTER, bold=True)
+    par(doc, "", CENTER)
+    par(doc, title, TITLE)
+
+
+def extract() -> None:
+    doc = new_document()
+    _minutes_header(doc, "ВЫПИСКА ИЗ ПРОТОКОЛА")
+    line = par(doc, style=SIGN)
+    line.paragraph_format.space_before = Pt(6)
+    line.add_run("{{ date }}\t{{ number }}")
+    par(doc, "{{ place }}", CENTER)
+    par(doc, "", PLAIN)
+    par(doc, "{{ heading }}", PLAIN, bold=True)
+    par(doc, "", PLAIN)
+    par(doc, "Присутствовали: {{ present_count }}.", PLAIN)
+    par(doc, "ПОВЕСТКА ДНЯ:", HEADING)
+    par(doc, "{{ agenda }}", ITEM)
+    heard = par(doc, style=HEADING)
+    heard.add_run("{{ item.number }}. СЛУШАЛИ:")
+    par(doc, "{%p for line in item.speakers %}", PLAIN)
+    par(doc, "{{ line }}", LIST)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p for line in item.heard %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p if item.decisions %}", PLAIN)
+    decided = par(doc, "РЕШИЛИ:", PLAIN, bold=True)
+    decided.paragraph_format.space_before = Pt(6)
+    decided.paragraph_format.keep_with_next = True
+    par(doc, "{%p for line in item.decisions %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+    signature(doc, "Председатель", "{{ chair_signature }}")
+    last = par(doc, style=SIGN)
+    last.paragraph_format.space_before = Pt(12)
+    last.add_run("Секретарь\t________________ {{ secretary_signature }}")
+    verified = par(doc, "Выписка верна", SIGN)
+    verified.paragraph_format.space_before = Pt(24)
+    certified = par(doc, style=SIGN)
+    certified.paragraph_format.space_before = Pt(6)
+    certified.add_run("{{ signer_title }}\t________________ {{ signer }}")
+    par(doc, "{{ certified_date }}", PLAIN)
+    save(doc, "extract.docx", "Выписка из протокола")
+
+
+def certificate() -> None:
+    doc = new_document()
+    par(doc, "{%p if organisation %}", PLAIN)
+    par(doc, "{{ organisation }}", CENTER)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{{ association }}", CENTER, bold=True)
+    par(doc, "", CENTER)
+    par(doc, "{{ date }}", PLAIN)
+    par(doc, "", CENTER)
+    title = par(doc, "СПРАВКА", TITLE)
+    title.paragraph_format.space_after = Pt(12)
+    par(doc, "{{ text }}")
+    par(doc, "Справка выдана для представления по месту требования.")
+    signature(doc, "{{ signer_title }}", "{{ signer }}")
+    save(doc, "certificate.docx", "Справка о выступлении")
+
+
+def registration() -> None:
+    doc = new_document()
+    _minutes_header(doc, "ЛИСТ РЕГИСТРАЦИИ")
+    par(doc, "участников {{ heading }} {{ number }}", CENTER)
+    par(doc, "", PLAIN)
+    par(doc, "Дата: {{ date }}", PLAIN)
+    par(doc, "{%p if place %}", PLAIN)
+    par(doc, "Место: {{ place }}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+    par(doc, "", PLAIN)
+    loop_table(doc, "rows", [("№", "number", 1.0, CELL_CENTER), ("ФИО", "name", 4.0, CELL),
+                             ("Должность", "position", 3.7, CELL),
+                             ("Учреждение", "institution", 4.3, CELL),
+                             ("Подпись", "signature", 3.5, CELL)])
+    # Room to sign by hand; docxtpl repeats the row with its height.
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+    row = doc.tables[-1].rows[2]
+    row.height = Cm(0.9)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    save(doc, "registration.docx", "Лист регистрации")
+
+
 def main() -> None:
     (ROOT / "templates").mkdir(exist_ok=True)
     plan()
     protocol()
     analysis()
+    extract()
+    certificate()
+    registration()
 
 
 if __name__ == "__main__":

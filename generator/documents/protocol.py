@@ -85,7 +85,7 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
         "guests": [f"{i}. {_listed(p)}" for i, p in enumerate(who.guests, start=1)],
         "agenda": [f"{i}. {typography(sentence(strip_numbering(item.text)))}"
                    for i, item in enumerate(items, start=1)],
-        "items": [_item(i, item) for i, item in enumerate(items, start=1)],
+        "items": [item_context(i, item) for i, item in enumerate(items, start=1)],
         "chair_signature": initials_first(association.head.name),
         "secretary_signature": initials_first(association.secretary.name)
         if association.secretary else UNSIGNED,
@@ -106,7 +106,8 @@ def _listed(person: Person) -> str:
     return typography(f"{surname_first(person.name)}, {person.position}, {person.institution}")
 
 
-def _item(number: int, item: AgendaItem) -> dict:
+def item_context(number: int, item: AgendaItem) -> dict:
+    """One agenda item as the minutes report it: СЛУШАЛИ and РЕШИЛИ, numbered."""
     speakers = [person_with_place(p) for p in item.speakers]
     if not speakers and item.responsible:
         speakers = [typography(item.responsible)]
