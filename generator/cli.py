@@ -188,3 +188,44 @@ def archive_command(out_dir: Path) -> None:
             meeting = f"№ {e.meeting}" if e.meeting else ""
             click.echo(f"  {e.written}  {e.kind:<16} {meeting:<5} в.{e.version}  "
                        f"{e.sha256[:12]}  {e.file}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def init(file: Path) -> None:
+    """Создать новую пустую книгу FILE для учебного года.
+
+    В книге все листы с заголовками, выпадающие списки и лист «Инструкция».
+    Существующий файл не перезаписывается.
+
+    \b
+    Пример:
+      rmo init rmo-2026-2027.xlsx
+    """
+    from .newyear import init as run_init
+
+    path = run_init(file)
+    click.echo(f"Создана книга «{path}». Начните с листа «Инструкция», затем заполните "
+               "«Объединение» и «Участники».")
+
+
+@main.command("new-year")
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="Имя новой книги; существующий файл не перезаписывается.")
+def new_year(workbook: Path, target: Path) -> None:
+    """Сделать книгу следующего учебного года из книги WORKBOOK.
+
+    Остаются участники, разделы плана, календарный план и заседания со сроками;
+    очищаются даты заседаний, повестка, отметки посещаемости, участие, итоги и
+    выполнение задач. Учебный год сдвигается на один.
+
+    \b
+    Пример:
+      rmo new-year rmo-2025-2026.xlsx -o rmo-2026-2027.xlsx
+    """
+    from .newyear import new_year as run_new_year
+
+    year = run_new_year(workbook, target)
+    click.echo(f"Создана книга «{target}» на {year.label} учебный год. Проверьте план и "
+               "впишите повестку новых заседаний.")

@@ -430,6 +430,9 @@ class _Reader:
         header = self.sheets.header_cells(ws)
         name_column = None
         meeting_columns: dict[int, int] = {}
+        # Columns of meetings that are not on «Заседания»: wrong only if marks stand in them
+        # (a blank workbook has columns 1, 2, 3 before any meeting is entered).
+        unknown: dict[int, tuple[str, int, str]] = {}
         for i, cell in enumerate(header):
             if cell.value is None:
                 continue
@@ -445,8 +448,7 @@ class _Reader:
                 continue  # notes, totals and other columns of the user's own
             number = int(match[1])
             if number not in numbers:
-                self.collector.add(f"столбец «{raw}»: заседания № {number} нет на листе "
-                                   "«Заседания».", ws.title, cell.coordinate)
+                unknown[i] = (raw, number, cell.coordinate)
                 continue
             meeting_columns[number] = i
             self.mark_columns[number] = cell.coordinate[:-1]  # the letter of «C1»
@@ -455,8 +457,11 @@ class _Reader:
             return {}
         marks: dict[int, dict[str, Mark]] = {n: {} for n in meeting_columns}
         seen: dict[str, str] = {}
-        columns = {"ФИО": name_column, **{str(n): i for n, i in meeting_columns.items()}}
+        columns = {"ФИО": name_column, **{str(n): i for n, i in meeting_columns.items()},
+                   **{f"?{i}": i for i in unknown}}
+        marked: set[int] = set()
         for row in self.sheets.rows(ws, columns):
+            marked.update(i for i in unknown if self.sheets.text(row, f"?{i}"))
             name = self.sheets.text(row, "ФИО", words_only=True, what="ФИО")
             row_marks = {n: self.sheets.text(row, str(n)) for n in meeting_columns}
             if not name:
@@ -475,6 +480,10 @@ class _Reader:
                 mark = self.mark(raw, row, str(number))
                 if mark is not None:
                     marks[number][person.name] = mark
+        for i in sorted(marked):
+            raw, number, coordinate = unknown[i]
+            self.collector.add(f"столбец «{raw}»: заседания № {number} нет на листе "
+                               "«Заседания».", ws.title, coordinate)
         return marks
 
     def check_attendance(self, meetings: list[Meeting], people: tuple[Person, ...],

@@ -170,7 +170,7 @@ def _problems(path):
 def test_references_to_people_and_meetings_that_do_not_exist(tmp_path):
     agenda = BASE["Повестка"] + [[7, "Лишний пункт", None, None, None, None, None],
                                  [2, "Пункт", "Неизвестная К.К.", None, None, None, None]]
-    marks = [("ФИО", 1, 2, 9), *BASE["Посещаемость"][1:], ["Чужая Л.Л.", "+", "+", None]]
+    marks = [("ФИО", 1, 2, 9), *BASE["Посещаемость"][1:], ["Чужая Л.Л.", "+", "+", "+"]]
     problems = _problems(workbook(tmp_path, Повестка=agenda, Посещаемость=marks))
     assert problems == [
         "Лист «Повестка», ячейка A6: заседания № 7 нет на листе «Заседания».",

@@ -1,0 +1,233 @@
+"""Speakers' papers, registration sheets, a blank workbook and next year's workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.build import build
+from generator.cli import main
+from generator.declension import gender, name_dative, position_dative
+from generator.model import Person
+from generator.reader import read_workbook
+
+from .helpers import BASE, SAMPLE, paragraphs, table_rows, tables, workbook
+
+
+def person(name: str, sex: str = "") -> Person:
+    return Person(name, "педагог-библиотекарь", "СОШ № 1", sex=sex)
+
+
+@pytest.mark.parametrize(("name", "dative"), [
+    ("Орлова Ю.А.", "Орловой\u00a0Ю.А."),
+    ("Мазеева Раиса Викторовна", "Мазеевой Раисе Викторовне"),
+    ("Иванов Пётр Ильич", "Иванову Петру Ильичу"),
+    ("Лихачева Ольга Васильевна", "Лихачевой Ольге Васильевне"),
+    ("Кузьмина Любовь Ильинична", "Кузьминой Любови Ильиничне"),
+    ("Петренко Иван Петрович", "Петренко Ивану Петровичу"),
+    ("Бойко Анна Сергеевна", "Бойко Анне Сергеевне"),
+    ("Ланге Анна Карловна", "Ланге Анне Карловне"),
+    ("Ким Сергей Петрович", "Киму Сергею Петровичу"),
+    ("Ким Елена Олеговна", "Ким Елене Олеговне"),
+    ("Дюма Александр Петрович", "Дюма Александру Петровичу"),
+    ("Петрова-Водкина Е.Е.", "Петровой-Водкиной\u00a0Е.Е."),
+    ("Соколов И.И.", "Соколову\u00a0И.И."),
+])
+def test_names_in_the_dative(name, dative):
+    assert name_dative(person(name)) == dative
+
+
+@pytest.mark.parametrize("name", ["Бойко А.А.", "Петренко И.П.", "Ланге А.К.", "Ким Ю.",
+                                  "Дюма А.", "Касьян А.В."])
+def test_an_ambiguous_surname_with_initials_is_not_guessed(name):
+    assert gender(person(name)) is None
+    assert name_dative(person(name)) is None
+
+
+def test_the_sex_column_overrides_the_guess():
+    assert name_dative(person("Касьян А.В.", sex="ж")) == "Касьян\u00a0А.В."
+    assert name_dative(person("Касьян А.В.", sex="м")) == "Касьяну\u00a0А.В."
+
+
+@pytest.mark.parametrize(("position", "dative"), [
+    ("педагог-библиотекарь", "педагогу-библиотекарю"),
+    ("заведующий библиотекой", "заведующему библиотекой"),
+    ("заведующая библиотекой", "заведующей библиотекой"),
+    ("методист", "методисту"),
+    ("библиотекарь", "библиотекарю"),
+    ("учитель русского языка", "учителю русского языка"),
+    ("региональный менеджер", "региональному менеджеру"),
+    ("главный библиотекарь МАУ «БМЦ»", "главному библиотекарю МАУ «БМЦ»"),
+])
+def test_positions_in_the_dative(position, dative):
+    assert position_dative(position) == dative
+
+
+AGENDA = [
+    [1, "Утверждение плана работы", None, "Руководитель МО", None, "Утвердить план.", None],
+    [1, "Выступление по теме «Читательские конференции»", "Петрова В.Г.", None, None,
+     "Информацию принять к сведению.\nОпыт рекомендовать.", None],
+    [2, "Выступление по теме «Книги-юбиляры»", "Сидорова Д.Е.", None, None, None, "нет"],
+    [2, "Выступление по теме «Краеведение»", "Орлова Ю.А.; Бойко А.А.", None, None, None,
+     None],
+]
+PEOPLE = BASE["Участники"] + [["Бойко А.А.", "учитель русского языка", "СОШ № 2", None],
+                              ["Соколов И.И.", "заведующий библиотекой", "СОШ № 4", None]]
+MARKS = BASE["Посещаемость"] + [["Бойко А.А.", "+", "+"], ["Соколов И.И.", "+", "-"]]
+MEETINGS = BASE["Заседания"] + [[3, "май", dt.date(2026, 5, 20), None, "отменено: карантин"],
+                                [4, "июнь", None, None, None]]
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("papers")
+    path = workbook(tmp, Повестка=AGENDA, Участники=PEOPLE, Посещаемость=MARKS,
+                    Заседания=MEETINGS)
+    return {r.path.name: r for r in build(path, tmp / "out")}
+
+
+def test_papers_only_for_talks_given_at_held_meetings(papers):
+    extracts = sorted(n for n, r in papers.items() if r.kind == "Выписка")
+    certificates = sorted(n for n, r in papers.items() if r.kind == "Справка")
+    assert extracts == [
+        "Выписка из протокола № 1, п. 2 (Петрова В.Г.).docx",
+        "Выписка из протокола № 2, п. 1 (Орлова Ю.А., Бойко А.А.).docx",
+    ]
+    assert certificates == [
+        "Справка о выступлении (Бойко А.А., протокол № 2, п. 1).docx",
+        "Справка о выступлении (Орлова Ю.А., протокол № 2, п. 1).docx",
+        "Справка о выступлении (Петрова В.Г., протокол № 1, п. 2).docx",
+    ]
+
+
+def test_a_certificate_in_the_dative_with_the_verb_in_her_gender(papers):
+    lines = paragraphs(papers["Справка о выступлении (Орлова Ю.А., протокол № 2, п. 1)"
+                              ".docx"].path)
+    assert lines[lines.index("СПРАВКА") + 1] == (
+        "Дана Орловой\u00a0Ю.А., педагогу-библиотекарю СОШ п. Сорум, в том, что она 22.04.2026 "
+        "выступила на заседании РМО школьных библиотекарей по теме «Краеведение» "
+        "(протокол от 22.04.2026 №\u00a02).")
+    assert lines[-1] == "Руководитель РМО\t________________ А.Б.\u00a0Иванова"
+
+
+def test_a_certificate_with_an_ambiguous_name_uses_a_neutral_phrasing(papers):
+    lines = paragraphs(papers["Справка о выступлении (Бойко А.А., протокол № 2, п. 1)"
+                              ".docx"].path)
+    assert lines[lines.index("СПРАВКА") + 1] == (
+        "Дана Бойко\u00a0А.А. (учитель русского языка, СОШ №\u00a02) в подтверждение того, что "
+        "22.04.2026 на заседании РМО школьных библиотекарей заслушано выступление "
+        "Бойко\u00a0А.А. по теме «Краеведение» (протокол от 22.04.2026 №\u00a02).")
+
+
+def test_an_extract_holds_the_one_item_with_its_decisions_and_the_certification(papers):
+    lines = paragraphs(papers["Выписка из протокола № 1, п. 2 (Петрова В.Г.).docx"].path)
+    assert lines[3:6] == ["ВЫПИСКА ИЗ ПРОТОКОЛА", "15.10.2025\t№\u00a01", "МАУ «БМЦ»"]
+    start = lines.index("Присутствовали: 5\u00a0человек.")
+    assert lines[start:] == [
+        "Присутствовали: 5\u00a0человек.",
+        "ПОВЕСТКА ДНЯ:",
+        "2. Выступление по теме «Читательские конференции».",
+        "2. СЛУШАЛИ:",
+        "Петрова\u00a0В.Г. – педагог-библиотекарь, СОШ №\u00a01",
+        "Выступление по теме «Читательские конференции».",
+        "РЕШИЛИ:",
+        "2.1. Информацию принять к сведению.",
+        "2.2. Опыт рекомендовать.",
+        "Председатель\t________________ А.Б.\u00a0Иванова",
+        "Секретарь\t________________ ______________",
+        "Выписка верна",
+        "Руководитель РМО\t________________ А.Б.\u00a0Иванова",
+        "15.10.2025",
+    ]
+
+
+def test_registration_sheets_for_every_meeting_not_cancelled(papers):
+    sheets = sorted(n for n, r in papers.items() if r.kind == "Лист регистрации")
+    assert sheets == ["Лист регистрации, заседание № 1 от 15.10.2025.docx",
+                      "Лист регистрации, заседание № 2 от 22.04.2026.docx",
+                      "Лист регистрации, заседание № 4.docx"]
+    path = papers["Лист регистрации, заседание № 4.docx"].path
+    lines = paragraphs(path)
+    assert "участников заседания РМО школьных библиотекарей №\u00a04" in lines
+    assert "Дата: «____» ____________ 20___ г." in lines
+    (table,) = tables(path)
+    rows = table_rows(table)
+    assert rows[0] == ["№", "ФИО", "Должность", "Учреждение", "Подпись"]
+    assert rows[1] == ["1", "Бойко\u00a0А.А.", "учитель русского языка", "СОШ №\u00a02", ""]
+    assert len(rows) == 1 + 6 + 5  # every member (guests aside) and five blank rows
+    assert rows[-1] == ["11", "", "", "", ""]
+
+
+def test_only_some_kinds(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path),
+                                       "--only", "Справки, протокол"])
+    assert result.exit_code == 0, result.output
+    names = [p.name for p in (tmp_path / "2025-2026").glob("*.docx")]
+    assert len(names) == 3 + 11  # the guest who spoke needs no certificate
+    assert all(n.startswith(("Протокол", "Справка")) for n in names)
+    wrong = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path),
+                                      "--only", "грамоты"])
+    assert wrong.exit_code == 1
+    assert wrong.output == ("Ошибка: «грамоты» — такого вида документов нет. Допустимо: план, "
+                            "протоколы, анализ, выписки, справки, листы (через запятую).\n")
+
+
+def test_init_then_build_lists_what_to_fill_in_first(tmp_path):
+    target = tmp_path / "новая.xlsx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["init", str(target)])
+    assert result.exit_code == 0
+    built = runner.invoke(main, ["build", str(target), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 1
+    assert built.output == (
+        "Найдено 4 ошибки, документы не записаны:\n"
+        "• Лист «Объединение», ячейка B2: не заполнено значение параметра «Название».\n"
+        "• Лист «Объединение», ячейка B3: не заполнено значение параметра «Учебный год».\n"
+        "• Лист «Объединение», ячейка B4: не заполнено значение параметра «Методическая "
+        "тема».\n"
+        "• Лист «Объединение», ячейка B5: не заполнено значение параметра «Руководитель».\n")
+    again = runner.invoke(main, ["init", str(target)])
+    assert again.exit_code == 1
+    assert "уже есть; rmo не перезаписывает файлы" in again.output
+
+
+def test_the_blank_workbook_guides_the_user(tmp_path):
+    from generator.newyear import init
+
+    book = openpyxl.load_workbook(init(tmp_path / "new.xlsx"))
+    assert book.sheetnames[0] == "Инструкция"
+    assert book.sheetnames[1:] == ["Объединение", "Разделы плана", "Участники",
+                                   "Календарный план", "Заседания", "Повестка", "Посещаемость",
+                                   "Участие", "Итоги"]
+    for ws in book.worksheets[1:]:
+        assert ws.freeze_panes == "A2"
+        assert ws["A1"].font.bold
+    lists = {ws.title: [(str(dv.sqref), dv.formula1) for dv in ws.data_validations.dataValidation]
+             for ws in book.worksheets}
+    assert ("C2:C500", '"конкурс,конференция,семинар,вебинар,мастер-класс,открытое '
+            'мероприятие,курсы повышения квалификации,публикация"') in lists["Участие"]
+    assert ("A2:A500", "'Участники'!$A$2:$A$500") in lists["Участие"]
+    assert ("D2:D500", '"член РМО,приглашённый"') in lists["Участники"]
+    assert ("B5", "'Участники'!$A$2:$A$500") in lists["Объединение"]
+
+
+def test_new_year_keeps_the_roster_and_clears_the_year(tmp_path):
+    target = tmp_path / "rmo-2026-2027.xlsx"
+    result = CliRunner().invoke(main, ["new-year", str(SAMPLE), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Создана книга «{target}» на 2026/2027 учебный год.")
+    old, new = read_workbook(SAMPLE), read_workbook(target)
+    assert new.association.year.label == "2026/2027"
+    assert new.people == old.people
+    assert new.calendar == old.calendar
+    assert [t.text for t in new.plan.tasks] == [t.text for t in old.plan.tasks]
+    assert all(t.fulfilment is None for t in new.plan.tasks)
+    assert [(m.number, m.period, m.date, m.items) for m in new.meetings] == [
+        (m.number, m.period, None, ()) for m in old.meetings]
+    assert all(not m.attendance for m in new.meetings)
+    assert new.participation == () and not any(new.summary.values())
+    again = CliRunner().invoke(main, ["new-year", str(SAMPLE), "-o", str(target)])
+    assert again.exit_code == 1
