@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import RmoError, problem
@@ -34,14 +36,38 @@ class Properties:
     date: dt.date
 
 
+@lru_cache(maxsize=1)
 def environment():
     """A sandboxed Jinja environment: user templates cannot reach Python internals, a missing
-    value is an error, not an empty string, and every value is XML-escaped."""
+    value is an error, not an empty string, and every value is XML-escaped.
+
+    docxtpl compiles the XML of every part anew for each document; the same template gives
+    the same source, so compiled templates are kept (a year has dozens of certificates).
+    """
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True,
-                                keep_trailing_newline=True)
+    class Caching(SandboxedEnvironment):
+        limit = 64
+
+        def __init__(self, **options):
+            super().__init__(**options)
+            self.compiled: OrderedDict[str, object] = OrderedDict()
+
+        def from_string(self, source, globals=None, template_class=None):
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            template = self.compiled.get(source)
+            if template is None:
+                template = super().from_string(source)
+                self.compiled[source] = template
+                if len(self.compiled) > self.limit:
+                    self.compiled.popitem(last=False)
+            else:
+                self.compiled.move_to_end(source)
+            return template
+
+    return Caching(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
 
 
 def render(template: Path, context: dict, properties: Properties) -> bytes:
@@ -68,9 +94,42 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     moment = dt.datetime.combine(properties.date, dt.time(0, 0))
     core.created = core.modified = moment
     core.revision = 1
+    return _save(document)
+
+
+class _FixedTimeZip:
+    """The zip writer python-docx would use, but with fixed times: same input, same bytes
+    (and each part compressed once, not saved and then rewritten)."""
+
+    def __init__(self, stream):
+        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save(document) -> bytes:
+    """What DocxTemplate.save and OpcPackage.save do, through _FixedTimeZip."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    document.pre_processing()
+    package = document.docx.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     stream = io.BytesIO()
-    document.save(stream)
-    return reproducible(stream.getvalue())
+    writer = _FixedTimeZip(stream)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
+    return stream.getvalue()
 
 
 def _template_message(error, document) -> str:
