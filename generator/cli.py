@@ -133,9 +133,9 @@ def check(workbook: Path) -> None:
     Пример:
       rmo check data/rmo-2025-2026.xlsx
     """
-    from .build import check as run_check
+    from .reader import read_workbook  # checking needs none of the rendering
 
-    data = run_check(workbook)
+    data = read_workbook(workbook)
     click.echo(f"Книга в порядке: {data.association.name}, {data.association.year.label} "
                "учебный год.")
 
