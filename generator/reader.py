@@ -396,8 +396,8 @@ class _Reader:
                     if person is not None:
                         speakers.append(person)
             given = self.given(row)
-            decisions = tuple(text.strip_numbering(line)
-                              for line in text.lines(self.sheets.text(row, "Решили")))
+            decisions = tuple(line for line in map(text.strip_numbering, text.lines(
+                self.sheets.text(row, "Решили"))) if line)
             if meeting is not None and meeting not in numbers:
                 self.add(f"заседания № {meeting} нет на листе «Заседания».", row, "Заседание")
                 continue

@@ -164,4 +164,5 @@ def sentence(text: str) -> str:
 
 def strip_numbering(text: str) -> str:
     """Drop numbering typed by hand («1.», «2)»): documents number their items themselves."""
-    return re.sub(r"^\s*\d{1,2}\s*[.)]\s*", "", text)
+    stripped = re.sub(r"^\s*\d{1,2}\s*[.)]\s*", "", text)
+    return stripped or text  # «1.» alone is the text itself, not numbering

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import archive
@@ -195,6 +195,10 @@ _TEXT = _TEXT.filter(lambda s: not s.startswith("="))
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(theme=_TEXT, task=_TEXT, item=_TEXT, heard=_TEXT, decision=_TEXT, event=_TEXT,
        conclusion=_TEXT)
+@example(theme="Тема " * 1500, task="\u202eзадача справа налево\u202c & <b>",
+         item='"Кавычки" «ёлочки» „лапки“ \'одинарные\' {{ x }} {% if %}',
+         heard="\x01\x02\x1f управляющие\u200f символы\u200e", decision="1)\n2)\n3) Решение",
+         event="\U0001f4da Книги — 📖", conclusion="</w:t></w:r><w:r><w:t>взлом")
 def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, theme, task, item,
                                                           heard, decision, event, conclusion):
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE

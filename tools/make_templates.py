@@ -214,10 +214,9 @@ def _bullet_numbering(doc) -> None:
     style_ppr = doc.styles[BULLET].element.get_or_add_pPr()
     num_pr = style_ppr.find(qn("w:numPr"))
     num_pr.find(qn("w:numId")).set(qn("w:val"), "90")
-    ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), "0")
-    ind.set(qn("w:firstLine"), "709")
-    style_ppr.append(ind)
+    # Through python-docx, which puts <w:ind> where the schema wants it.
+    doc.styles[BULLET].paragraph_format.left_indent = Cm(0)
+    doc.styles[BULLET].paragraph_format.first_line_indent = Cm(1.25)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -272,10 +271,7 @@ def table(doc, rows: int, widths: list[Cm]):
     tbl = doc.add_table(rows=rows, cols=len(widths))
     tbl.style = doc.styles["Table Grid"]
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tbl.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl._tbl.tblPr.append(layout)
+    tbl.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in its place
     for row in tbl.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
