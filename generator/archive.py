@@ -81,7 +81,6 @@ def plan(folder: Path, filename: str, data: bytes) -> Planned:
 
 def write_new(path: Path, data: bytes) -> None:
     """Write a file that must not exist yet: to a temporary name first, then renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         raise RmoError([problem(f"Файл «{path}» уже есть в архиве; rmo не перезаписывает "
                                 "документы архива.")])
@@ -90,8 +89,13 @@ def write_new(path: Path, data: bytes) -> None:
 
 def replace(path: Path, data: bytes) -> None:
     """Write a file atomically (the register, which is rewritten by every build)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".~rmo-", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".~rmo-", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise RmoError([problem(f"Не удалось создать файл в папке «{path.parent}»: "
+                                f"{error.strerror}. Проверьте, что это папка и в неё можно "
+                                "писать.")]) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

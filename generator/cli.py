@@ -40,8 +40,87 @@ def _crash(error: BaseException) -> None:
     sys.exit(3)
 
 
-class Group(click.Group):
-    """Turns every error into a Russian message and an exit code: 1 for input, 3 for a bug."""
+_USAGE = [  # click's own messages, in Russian
+    (r"Missing argument '(.+)'\.", r"не указан аргумент \1."),
+    (r"Missing option '(.+)'\.", r"не указан параметр \1."),
+    (r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?",
+     lambda m: f"нет команды «{m[1]}»." + (f" Может быть, {m[2]}?" if m[2] else "")),
+    (r"No such option:? '?([^'\s.]+)'?\.?(?: Did you mean '?([^'\s?]+)'?\?)?",
+     lambda m: f"нет параметра {m[1]}." + (f" Может быть, {m[2]}?" if m[2] else "")),
+    (r"Option '(.+)' requires an argument\.", r"параметру \1 нужно значение."),
+    (r"Got unexpected extra arguments? \((.+)\)", r"лишнее в команде: \1."),
+    (r"Invalid value for (.+): Directory '(.+)' is a file\.",
+     lambda m: f"{m[1].replace(chr(39), '')}: «{m[2]}» — файл, а нужна папка."),
+    (r"Invalid value for (.+): File '(.+)' is a directory\.",
+     lambda m: f"{m[1].replace(chr(39), '')}: «{m[2]}» — папка, а нужен файл."),
+]
+
+
+def _russian_usage(message: str) -> str:
+    import re
+
+    for pattern, replacement in _USAGE:
+        translated, count = re.subn(pattern, replacement, message)
+        if count:
+            return translated
+    return message
+
+
+class RussianHelp:
+    """Help pages in Russian: click writes «Usage», «Options» and «Commands» in English."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Показать эту справку и выйти."
+        return option
+
+    def format_usage(self, ctx, formatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Запуск: ")
+
+    def format_options(self, ctx, formatter) -> None:
+        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        if records:
+            with formatter.section("Параметры"):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+            rows = [(name, cmd.get_short_help_str(formatter.width - 20))
+                    for name, cmd in commands if cmd is not None and not cmd.hidden]
+            if rows:
+                with formatter.section("Команды"):
+                    formatter.write_dl(rows)
+
+
+class Command(RussianHelp, click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
+        super().__init__(*args, **kwargs)
+
+
+class Group(RussianHelp, click.Group):
+    """Turns every error into a Russian message and an exit code: 1 for input, 2 for a wrong
+    command line, 3 for a bug."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "rmo"
+            click.echo(f"Ошибка: {_russian_usage(error.format_message())}\n"
+                       f"Справка: {command} --help", err=True)
+            sys.exit(2)
+        except click.Abort:
+            click.echo("Прервано.", err=True)
+            sys.exit(1)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
+        kwargs.setdefault("subcommand_metavar", "КОМАНДА [АРГУМЕНТЫ]...")
+        super().__init__(*args, **kwargs)
+        self.command_class = Command
 
     def invoke(self, ctx):
         try:
@@ -57,9 +136,9 @@ class Group(click.Group):
             _crash(error)
 
 
-@click.group(cls=Group, context_settings=CONTEXT)
+@click.group("rmo", cls=Group, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="rmo",
-                      message="%(prog)s, версия %(version)s")
+                      message="%(prog)s, версия %(version)s", help="Показать версию и выйти.")
 def main() -> None:
     """rmo — документы методического объединения из одной книги Excel.
 
@@ -75,9 +154,11 @@ def main() -> None:
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("archive"), show_default=True,
-              help="Папка архива; документы года ложатся в её подпапку, например 2025-2026.")
+              default=Path("archive"), metavar="ПАПКА",
+              help="Папка архива (по умолчанию archive); документы года ложатся в её "
+                   "подпапку, например 2025-2026.")
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
+              metavar="ПАПКА",
               help="Папка со своими шаблонами (см. «rmo templates»); "
                    "недостающие берутся встроенные.")
 @click.option("--pdf", is_flag=True,
@@ -212,7 +293,8 @@ def init(file: Path) -> None:
 @main.command("new-year")
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
-              required=True, help="Имя новой книги; существующий файл не перезаписывается.")
+              required=True, metavar="ФАЙЛ",
+              help="Имя новой книги; существующий файл не перезаписывается.")
 def new_year(workbook: Path, target: Path) -> None:
     """Сделать книгу следующего учебного года из книги WORKBOOK.
 

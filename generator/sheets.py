@@ -73,6 +73,9 @@ def open_workbook(path: Path):
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
+    except PermissionError as error:
+        raise fail(f"Файл «{name}» не открывается: он занят другой программой или нет прав "
+                   "на чтение. Закройте его в Excel и запустите rmo снова.") from error
     except OSError as error:
         raise fail(f"Не удалось прочитать файл «{name}»: {error.strerror}.") from error
     if not head:

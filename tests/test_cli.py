@@ -64,3 +64,29 @@ def test_check_reports_a_good_workbook():
     result = run("check", SAMPLE)
     assert result.exit_code == 0
     assert result.output == "Книга в порядке: РМО школьных библиотекарей, 2025/2026 учебный год.\n"
+
+
+def test_help_pages_are_in_russian():
+    for args in (["--help"], ["build", "--help"], ["check", "--help"]):
+        output = run(*args).output
+        assert output.startswith("Запуск: rmo")
+        assert "Параметры:" in output and "Показать эту справку и выйти." in output
+        for english in ("Usage:", "Options:", "Commands:", "Show this message"):
+            assert english not in output
+
+
+def test_command_line_mistakes_are_answered_in_russian(tmp_path):
+    (tmp_path / "файл").write_text("")
+    cases = [
+        (["buid"], "Ошибка: нет команды «buid». Может быть, build?\nСправка: rmo --help\n"),
+        (["build"], "Ошибка: не указан аргумент WORKBOOK.\nСправка: rmo build --help\n"),
+        (["build", "x.xlsx", "--pfd"],
+         "Ошибка: нет параметра --pfd. Может быть, --pdf?\nСправка: rmo build --help\n"),
+        (["build", "x.xlsx", "-o", tmp_path / "файл"],
+         f"Ошибка: -o / --out: «{tmp_path / 'файл'}» — файл, а нужна папка.\n"
+         "Справка: rmo build --help\n"),
+    ]
+    for args, expected in cases:
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert result.output == expected, args
