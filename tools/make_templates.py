@@ -468,16 +468,24 @@ def _calendar_cells(row, merge: str = "", hidden: tuple[str, ...] = ()) -> None:
             hide_borders(cell, *hidden)
 
 
-# --- the minutes -------------------------------------------------------------------------
+# --- the minutes and the papers that follow from them -------------------------------------
 
-def protocol() -> None:
-    doc = new_document()
+def _association_header(doc) -> None:
+    """The organisation (when given) and the association's name, centred."""
     par(doc, "{%p if organisation %}", PLAIN)
     par(doc, "{{ organisation }}", CENTER)
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{{ association }}", CENTER, bold=True)
     par(doc, "", CENTER)
-    par(doc, "ПРОТОКОЛ", TITLE)
+
+
+def _minutes_header(doc, title: str) -> None:
+    _association_header(doc)
+    par(doc, title, TITLE)
+
+
+def _meeting_line(doc) -> None:
+    """«15.10.2025» at the left and «№ 1» at the right, the place, «заседания РМО …»."""
     line = par(doc, style=SIGN)
     line.paragraph_format.space_before = Pt(6)
     line.add_run("{{ date }}\t{{ number }}")
@@ -485,6 +493,39 @@ def protocol() -> None:
     par(doc, "", PLAIN)
     par(doc, "{{ heading }}", PLAIN, bold=True)
     par(doc, "", PLAIN)
+
+
+def _heard(doc) -> None:
+    """One agenda item of the minutes: «N. СЛУШАЛИ:» and, when there are any, «РЕШИЛИ:»."""
+    heard = par(doc, style=HEADING)
+    heard.add_run("{{ item.number }}. СЛУШАЛИ:")
+    par(doc, "{%p for line in item.speakers %}", PLAIN)
+    par(doc, "{{ line }}", LIST)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p for line in item.heard %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p if item.decisions %}", PLAIN)
+    decided = par(doc, "РЕШИЛИ:", PLAIN, bold=True)
+    decided.paragraph_format.space_before = Pt(6)
+    decided.paragraph_format.keep_with_next = True
+    par(doc, "{%p for line in item.decisions %}", PLAIN)
+    par(doc, "{{ line }}", ITEM)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endif %}", PLAIN)
+
+
+def _minutes_signatures(doc) -> None:
+    signature(doc, "Председатель", "{{ chair_signature }}")
+    last = par(doc, style=SIGN)
+    last.paragraph_format.space_before = Pt(12)
+    last.add_run("Секретарь\t________________ {{ secretary_signature }}")
+
+
+def protocol() -> None:
+    doc = new_document()
+    _minutes_header(doc, "ПРОТОКОЛ")
+    _meeting_line(doc)
     par(doc, "Председатель – {{ chair }}", PLAIN)
     par(doc, "{%p if secretary %}", PLAIN)
     par(doc, "Секретарь – {{ secretary }}", PLAIN)
@@ -510,27 +551,9 @@ def protocol() -> None:
     par(doc, "{{ item }}", ITEM)
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p for item in items %}", PLAIN)
-    heard = par(doc, style=HEADING)
-    heard.add_run("{{ item.number }}. СЛУШАЛИ:")
-    par(doc, "{%p for line in item.speakers %}", PLAIN)
-    par(doc, "{{ line }}", LIST)
+    _heard(doc)
     par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p for line in item.heard %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
-    par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p if item.decisions %}", PLAIN)
-    decided = par(doc, "РЕШИЛИ:", PLAIN, bold=True)
-    decided.paragraph_format.space_before = Pt(6)
-    decided.paragraph_format.keep_with_next = True
-    par(doc, "{%p for line in item.decisions %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
-    par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p endif %}", PLAIN)
-    par(doc, "{%p endfor %}", PLAIN)
-    signature(doc, "Председатель", "{{ chair_signature }}")
-    last = par(doc, style=SIGN)
-    last.paragraph_format.space_before = Pt(12)
-    last.add_run("Секретарь\t________________ {{ secretary_signature }}")
+    _minutes_signatures(doc)
     save(doc, "protocol.docx", "Протокол заседания")
 
 
@@ -670,48 +693,17 @@ def analysis() -> None:
 
 # --- the speakers' papers and registration sheets ------------------------------------------
 
-def _minutes_header(doc, title: str) -> None:
-    par(doc, "{%p if organisation %}", PLAIN)
-    par(doc, "{{ organisation }}", CENTER)
-    par(doc, "{%p endif %}", PLAIN)
-    par(doc, "{{ association }}", CENTER, bold=True)
-    par(doc, "", CENTER)
-    par(doc, title, TITLE)
 
 
 def extract() -> None:
     doc = new_document()
     _minutes_header(doc, "ВЫПИСКА ИЗ ПРОТОКОЛА")
-    line = par(doc, style=SIGN)
-    line.paragraph_format.space_before = Pt(6)
-    line.add_run("{{ date }}\t{{ number }}")
-    par(doc, "{{ place }}", CENTER)
-    par(doc, "", PLAIN)
-    par(doc, "{{ heading }}", PLAIN, bold=True)
-    par(doc, "", PLAIN)
+    _meeting_line(doc)
     par(doc, "Присутствовали: {{ present_count }}.", PLAIN)
     par(doc, "ПОВЕСТКА ДНЯ:", HEADING)
     par(doc, "{{ agenda }}", ITEM)
-    heard = par(doc, style=HEADING)
-    heard.add_run("{{ item.number }}. СЛУШАЛИ:")
-    par(doc, "{%p for line in item.speakers %}", PLAIN)
-    par(doc, "{{ line }}", LIST)
-    par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p for line in item.heard %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
-    par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p if item.decisions %}", PLAIN)
-    decided = par(doc, "РЕШИЛИ:", PLAIN, bold=True)
-    decided.paragraph_format.space_before = Pt(6)
-    decided.paragraph_format.keep_with_next = True
-    par(doc, "{%p for line in item.decisions %}", PLAIN)
-    par(doc, "{{ line }}", ITEM)
-    par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p endif %}", PLAIN)
-    signature(doc, "Председатель", "{{ chair_signature }}")
-    last = par(doc, style=SIGN)
-    last.paragraph_format.space_before = Pt(12)
-    last.add_run("Секретарь\t________________ {{ secretary_signature }}")
+    _heard(doc)
+    _minutes_signatures(doc)
     verified = par(doc, "Выписка верна", SIGN)
     verified.paragraph_format.space_before = Pt(24)
     certified = par(doc, style=SIGN)
@@ -723,11 +715,7 @@ def extract() -> None:
 
 def certificate() -> None:
     doc = new_document()
-    par(doc, "{%p if organisation %}", PLAIN)
-    par(doc, "{{ organisation }}", CENTER)
-    par(doc, "{%p endif %}", PLAIN)
-    par(doc, "{{ association }}", CENTER, bold=True)
-    par(doc, "", CENTER)
+    _association_header(doc)
     par(doc, "{{ date }}", PLAIN)
     par(doc, "", CENTER)
     title = par(doc, "СПРАВКА", TITLE)

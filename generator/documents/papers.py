@@ -9,39 +9,27 @@ from ..model import AgendaItem, Meeting, MeetingStatus, Person, Workbook
 from ..text import (
     NBSP,
     date_numeric,
-    initials_first,
     sentence,
     strip_numbering,
     surname_first,
     typography,
 )
 from .common import Document, alphabetical, head_signature, signer_title
-from .protocol import UNSIGNED, attendance, given_items, item_context, people_count
+from .protocol import (
+    attendance,
+    given_items,
+    item_context,
+    minutes_header,
+    minutes_signatures,
+    people_count,
+)
 
 BLANK_ROWS = 5  # for guests who sign in on the day
 
 
-def _header(workbook: Workbook, meeting: Meeting) -> dict:
-    association = workbook.association
-    return {
-        "organisation": typography(association.organisation),
-        "association": typography(association.full_name or association.name),
-        "date": date_numeric(meeting.date) if meeting.date else "«____» ____________ 20___ г.",
-        "number": f"№{NBSP}{meeting.number}",
-        "place": typography(meeting.place),
-        "heading": typography(f"заседания {association.name}"),
-    }
-
-
 def _signatures(workbook: Workbook) -> dict:
-    association = workbook.association
-    return {
-        "chair_signature": initials_first(association.head.name),
-        "secretary_signature": initials_first(association.secretary.name)
-        if association.secretary else UNSIGNED,
-        "signer_title": signer_title(association),
-        "signer": head_signature(association),
-    }
+    return {**minutes_signatures(workbook), "signer_title": signer_title(workbook.association),
+            "signer": head_signature(workbook.association)}
 
 
 def talks(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
@@ -56,7 +44,7 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
     who = attendance(workbook, meeting)
     names = ", ".join(surname_first(p.name) for p in item.speakers)
     context = {
-        **_header(workbook, meeting),
+        **minutes_header(workbook, meeting),
         **_signatures(workbook),
         "present_count": people_count(len(who.present)),
         "agenda": f"{number}. {typography(sentence(strip_numbering(item.text)))}",
@@ -99,11 +87,8 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
 def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item: AgendaItem,
                          person: Person) -> Document:
     day = date_numeric(meeting.date)
-    association = workbook.association
     context = {
-        "organisation": typography(association.organisation),
-        "association": typography(association.full_name or association.name),
-        "date": day,
+        **minutes_header(workbook, meeting),
         "text": certificate_sentence(workbook, meeting, person, item),
         **_signatures(workbook),
     }
@@ -128,7 +113,7 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
             for i, p in enumerate(members, start=1)]
     rows += [{"number": str(len(members) + i), "name": "", "position": "", "institution": "",
               "signature": ""} for i in range(1, BLANK_ROWS + 1)]
-    context = {**_header(workbook, meeting), "rows": rows,
+    context = {**minutes_header(workbook, meeting), "rows": rows,
                "period": typography(meeting.period)}
     when = f" от {date_numeric(meeting.date)}" if meeting.date else ""
     return Document(

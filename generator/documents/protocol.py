@@ -53,6 +53,28 @@ def given_items(meeting: Meeting) -> list[AgendaItem]:
     return [item for item in meeting.items if item.given]
 
 
+def minutes_header(workbook: Workbook, meeting: Meeting) -> dict:
+    """The head of the minutes and of every paper that follows from them."""
+    association = workbook.association
+    return {
+        "organisation": typography(association.organisation),
+        "association": typography(association.full_name or association.name),
+        "date": date_numeric(meeting.date) if meeting.date else "«____» ____________ 20___ г.",
+        "number": f"№{NBSP}{meeting.number}",
+        "place": typography(meeting.place),
+        "heading": typography(f"заседания {association.name}"),
+    }
+
+
+def minutes_signatures(workbook: Workbook) -> dict:
+    association = workbook.association
+    return {
+        "chair_signature": initials_first(association.head.name),
+        "secretary_signature": initials_first(association.secretary.name)
+        if association.secretary else UNSIGNED,
+    }
+
+
 def people_count(n: int) -> str:
     return count(n, "человек", "человека", "человек")
 
@@ -67,12 +89,7 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
     if not listed:
         present_count += " (лист регистрации прилагается)"
     context = {
-        "organisation": typography(association.organisation),
-        "association": typography(association.full_name or association.name),
-        "date": date_numeric(meeting.date),
-        "number": f"№{NBSP}{meeting.number}",
-        "place": typography(meeting.place),
-        "heading": typography(f"заседания {association.name}"),
+        **minutes_header(workbook, meeting),
         "chair": initials_first(association.head.name),
         "secretary": initials_first(association.secretary.name) if association.secretary else "",
         "present_count": present_count,
@@ -86,9 +103,7 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
         "agenda": [f"{i}. {typography(sentence(strip_numbering(item.text)))}"
                    for i, item in enumerate(items, start=1)],
         "items": [item_context(i, item) for i, item in enumerate(items, start=1)],
-        "chair_signature": initials_first(association.head.name),
-        "secretary_signature": initials_first(association.secretary.name)
-        if association.secretary else UNSIGNED,
+        **minutes_signatures(workbook),
     }
     day = date_numeric(meeting.date)
     return Document(
