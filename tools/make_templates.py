@@ -387,8 +387,17 @@ def save(doc, name: str, title: str) -> None:
     import datetime as dt
 
     props.created = props.modified = dt.datetime(2025, 1, 1)
+    import io
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from generator.render import reproducible
+
+    stream = io.BytesIO()
+    doc.save(stream)
     target = ROOT / "templates" / name
-    doc.save(target)
+    # Fixed zip times: remaking unchanged templates leaves them byte for byte the same.
+    target.write_bytes(reproducible(stream.getvalue()))
     print(target)
 
 
