@@ -144,7 +144,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
           progress) -> list[Written]:
     """A PDF beside every document that has none for its current version, in one run."""
-    from dataclasses import replace
+    from dataclasses import replace as with_changes
 
     from .pdf import convert
 
@@ -160,7 +160,7 @@ def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_h
             entries.append(register.Entry(target.name, f"{result.kind} (PDF)", result.meeting,
                                           result.version, register.sha256(data),
                                           register.now(), workbook_hash))
-            result = replace(result, pdf=target)
+            result = with_changes(result, pdf=target)
         done.append(result)
         if progress:
             progress(result)

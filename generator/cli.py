@@ -105,6 +105,7 @@ class Group(RussianHelp, click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
              **extra):
+        # Not standalone: click would print its usage errors in English and exit itself.
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as error:

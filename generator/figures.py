@@ -24,7 +24,7 @@ from .model import (
     Task,
     Workbook,
 )
-from .text import share
+from .text import share, sort_key
 
 HIGH_RESULTS = (Result.WINNER, Result.PRIZE_WINNER, Result.LAUREATE)
 _TOPIC = re.compile(r"по\s+теме:?\s*«(?P<topic>.+)»\s*\.?$", re.IGNORECASE | re.DOTALL)
@@ -139,7 +139,7 @@ def compute(workbook: Workbook) -> Figures:
         attended = sum(1 for m in held if _present(m, person))
         by_member.append(MemberAttendance(person, attended, len(held),
                                           share(attended, len(held))))
-    by_member.sort(key=lambda a: (a.attended, a.person.name.lower().replace("ё", "е")))
+    by_member.sort(key=lambda a: (a.attended, sort_key(a.person.name)))
 
     institutions: dict[str, list[MemberAttendance]] = {}
     for row in by_member:

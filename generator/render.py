@@ -97,6 +97,14 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     return _save(document)
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry that says nothing of when or where it was written."""
+    info = zipfile.ZipInfo(name, ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
 class _FixedTimeZip:
     """The zip writer python-docx would use, but with fixed times: same input, same bytes
     (and each part compressed once, not saved and then rewritten)."""
@@ -105,10 +113,7 @@ class _FixedTimeZip:
         self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
 
     def write(self, pack_uri, blob) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
+        self._zip.writestr(_entry(pack_uri.membername), blob)
 
     def close(self) -> None:
         self._zip.close()
@@ -181,9 +186,6 @@ def reproducible(docx: bytes, fix=None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
             data = source.read(info.filename)
-            target.writestr(fixed, fix(info.filename, data) if fix else data)
+            target.writestr(_entry(info.filename), fix(info.filename, data) if fix else data)
     return out.getvalue()

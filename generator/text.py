@@ -54,10 +54,16 @@ def normalize_key(text: str) -> str:
 
 # --- numbers -------------------------------------------------------------------------
 
+def singular(n: int) -> bool:
+    """Whether words agree with n in the singular: 1, 21, 101 — not 11."""
+    n = abs(n)
+    return n % 10 == 1 and n % 100 != 11
+
+
 def plural(n: int, one: str, few: str, many: str) -> str:
     """The form of a noun after the number n: 1 заседание, 2 заседания, 5 заседаний."""
     n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
+    if singular(n):
         return one
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
         return few
@@ -104,6 +110,11 @@ def date_words(day: dt.date) -> str:
 
 
 # --- people --------------------------------------------------------------------------
+
+def sort_key(name: str) -> str:
+    """Russian alphabetical order: ё sorts with е, not after я."""
+    return name.lower().replace("ё", "е")
+
 
 _INITIALS_FORM = re.compile(r"^(?P<surname>[^\s,.]+)[\s,]*(?P<i1>\w)\.\s*(?:(?P<i2>\w)\.?)?$")
 

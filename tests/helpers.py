@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import os
 import re
 import shutil
@@ -224,6 +223,3 @@ def to_pdf_text(docx: Path, tmp_path: Path) -> str:
                             capture_output=True, timeout=60)
     return result.stdout.decode("utf-8")
 
-
-def docx_bytes_text(data: bytes) -> str:
-    return full_text(io.BytesIO(data))  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from ..text import (
     plural,
     sentence,
     share,
+    singular,
     surname_first,
     typography,
 )
@@ -106,13 +107,8 @@ def _theme(workbook: Workbook, figures: Figures) -> dict:
     }
 
 
-def _singular(n: int) -> bool:
-    """Whether a verb agrees in the singular with the number: «выступил 1», «выступил 21»."""
-    return n % 10 == 1 and n % 100 != 11
-
-
 def _done(n: int) -> str:
-    return "выполнена" if _singular(n) else "выполнено"
+    return "выполнена" if singular(n) else "выполнено"
 
 
 def _fulfilment(value: Fulfilment | None, comment: str) -> str:
@@ -129,7 +125,7 @@ def _members(figures: Figures) -> dict:
     return {
         "members_sentence": f"В состав объединения входит {people_word(n)} из {institutions} "
                             f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}."
-        if _singular(n) else
+        if singular(n) else
         f"В состав объединения входят {people_word(n)} из {institutions} "
         f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}.",
         "positions_sentence": f"По должностям: {positions}." if positions else "",
@@ -197,7 +193,7 @@ def _talks(figures: Figures) -> dict:
                           f"{given} ({percent(figures.talks_share)})."
         if figures.talks_planned else "Выступления в повестке не запланированы.",
         "speakers_sentence": (
-            f"{'Выступил' if _singular(speakers) else 'Выступили'} {speakers} из {members} "
+            f"{'Выступил' if singular(speakers) else 'Выступили'} {speakers} из {members} "
             f"{plural(members, 'члена', 'членов', 'членов')} РМО "
             f"({percent(figures.speakers_share)})."),
         "talks": lines,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Association, Person
-from ..text import initials_first, surname_first, typography
+from ..text import initials_first, sort_key, surname_first, typography
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,6 @@ def signer_title(association: Association) -> str:
     """«Руководитель РМО»: the first word of the name is the kind of association."""
     kind = association.name.split()[0] if association.name.split() else "МО"
     return f"Руководитель {kind}"
-
-
-def sort_key(name: str) -> str:
-    """Russian alphabetical order: ё sorts with е, not after я."""
-    return name.lower().replace("ё", "е")
 
 
 def alphabetical(people) -> list[Person]:

@@ -12,11 +12,12 @@ from ..text import (
     initials_first,
     lines,
     sentence,
+    sort_key,
     strip_numbering,
     surname_first,
     typography,
 )
-from .common import Document, alphabetical, person_with_place, sort_key
+from .common import Document, alphabetical, person_with_place
 
 # With more people present the list goes on a registration sheet (documents.md §2).
 LIST_LIMIT = 15
