@@ -396,8 +396,8 @@ class _Reader:
                     if person is not None:
                         speakers.append(person)
             given = self.given(row)
-            decisions = tuple(line for line in map(text.strip_numbering, text.lines(
-                self.sheets.text(row, "Решили"))) if line)
+            decisions = tuple(map(text.strip_numbering,
+                                  text.lines(self.sheets.text(row, "Решили"))))
             if meeting is not None and meeting not in numbers:
                 self.add(f"заседания № {meeting} нет на листе «Заседания».", row, "Заседание")
                 continue
@@ -503,6 +503,7 @@ class _Reader:
                     f"нет столбца «{meeting.number}» для заседания № {meeting.number}, "
                     f"проведённого {text.date_numeric(meeting.date)}. Добавьте его и отметьте "
                     "каждого: + (был), - (не был) или причину.", sheet)
+        reported = {(p.sheet, p.cell) for p in self.collector.problems}
         for person in people:
             if not person.is_member:
                 continue
@@ -511,7 +512,6 @@ class _Reader:
                 self.collector.add(f"нет строки для «{person.name}». Впишите ФИО и отметки "
                                    "по проведённым заседаниям.", sheet)
                 continue
-            reported = {(p.sheet, p.cell) for p in self.collector.problems}
             for meeting in held:
                 column = self.mark_columns.get(meeting.number)
                 if column and person.name not in marks.get(meeting.number, {}) and \
