@@ -622,8 +622,8 @@ def analysis() -> None:
     par(doc, "{{ meetings_sentence }}")
     loop_table(doc, "meetings_table", [("№", "number", 1.0, CELL_CENTER),
                                        ("Дата", "date", 2.4, CELL_CENTER),
-                                       ("Содержание", "content", 6.6, CELL),
-                                       ("Присутствовало членов РМО", "present", 3.4,
+                                       ("Содержание", "content", 6.1, CELL),
+                                       ("Присутствовало членов РМО", "present", 3.9,
                                         CELL_CENTER),
                                        ("%", "share", 1.5, CELL_CENTER),
                                        ("Гости", "guests", 1.6, CELL_CENTER)])
