@@ -9,13 +9,12 @@ from ..model import AgendaItem, Meeting, MeetingStatus, Person, Workbook
 from ..text import (
     NBSP,
     date_numeric,
-    sentence,
-    strip_numbering,
     surname_first,
     typography,
 )
 from .common import Document, alphabetical, head_signature, signer_title
 from .protocol import (
+    agenda_line,
     attendance,
     given_items,
     item_context,
@@ -47,7 +46,7 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
         **minutes_header(workbook, meeting),
         **_signatures(workbook),
         "present_count": people_count(len(who.present)),
-        "agenda": f"{number}. {typography(sentence(strip_numbering(item.text)))}",
+        "agenda": agenda_line(number, item),
         "item": item_context(number, item),
         "certified_date": day,
     }
@@ -113,8 +112,7 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
             for i, p in enumerate(members, start=1)]
     rows += [{"number": str(len(members) + i), "name": "", "position": "", "institution": "",
               "signature": ""} for i in range(1, BLANK_ROWS + 1)]
-    context = {**minutes_header(workbook, meeting), "rows": rows,
-               "period": typography(meeting.period)}
+    context = {**minutes_header(workbook, meeting), "rows": rows}
     when = f" от {date_numeric(meeting.date)}" if meeting.date else ""
     return Document(
         kind="Лист регистрации",

@@ -101,8 +101,7 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
                    + (f" – {typography(reason)}" if reason else "")
                    for i, (p, reason) in enumerate(who.absent, start=1)],
         "guests": [f"{i}. {_listed(p)}" for i, p in enumerate(who.guests, start=1)],
-        "agenda": [f"{i}. {typography(sentence(strip_numbering(item.text)))}"
-                   for i, item in enumerate(items, start=1)],
+        "agenda": [agenda_line(i, item) for i, item in enumerate(items, start=1)],
         "items": [item_context(i, item) for i, item in enumerate(items, start=1)],
         **minutes_signatures(workbook),
     }
@@ -120,6 +119,11 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
 
 def _listed(person: Person) -> str:
     return typography(f"{surname_first(person.name)}, {person.position}, {person.institution}")
+
+
+def agenda_line(number: int, item: AgendaItem) -> str:
+    """«2. Выступление по теме «…».»: an item as the agenda lists it."""
+    return f"{number}. {typography(sentence(strip_numbering(item.text)))}"
 
 
 def item_context(number: int, item: AgendaItem) -> dict:
