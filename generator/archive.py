@@ -7,6 +7,7 @@ leaves half a file.
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 import tempfile
@@ -15,7 +16,20 @@ from pathlib import Path
 
 from .errors import RmoError, problem
 
-NEW, UNCHANGED, VERSION = "новый", "без изменений", "новая версия"
+
+class State(enum.Enum):
+    """What the archive does with one document; the value is what a person reads."""
+
+    NEW = "новый"
+    VERSION = "новая версия"
+    UNCHANGED = "без изменений"
+    EDITED = "изменён вручную"  # changed on disk after rmo wrote it (issue 12)
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
 _VERSION = re.compile(r"^(?P<stem>.*?)(?: \(версия (?P<n>\d+)\))?$")
 
 
@@ -24,7 +38,7 @@ class Planned:
     """What the archive will do with one document: where it goes and whether it is new."""
 
     path: Path
-    status: str  # NEW, UNCHANGED or VERSION
+    status: State
     version: int
 
 
@@ -72,11 +86,12 @@ def plan(folder: Path, filename: str, data: bytes) -> Planned:
     """Decide, without writing, what happens to a document of these bytes."""
     existing = versions(folder, filename)
     if not existing:
-        return Planned(folder / filename, NEW, 1)
+        return Planned(folder / filename, State.NEW, 1)
     number, latest = existing[-1]
     if latest.read_bytes() == data:
-        return Planned(latest, UNCHANGED, number)
-    return Planned(folder / version_name(filename, number + 1), VERSION, number + 1)
+        return Planned(latest, State.UNCHANGED, number)
+    return Planned(folder / version_name(filename, number + 1), State.VERSION,
+                   number + 1)
 
 
 def write_new(path: Path, data: bytes) -> None:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import archive, register
+from .archive import State
 from .documents.analysis import analysis_document
 from .documents.common import Document
 from .documents.papers import papers
 from .documents.plan import plan_document
 from .documents.protocol import protocol_documents
-from .errors import RmoError, problem
+from .errors import Problem, RmoError, problem
 from .model import Workbook
 from .reader import read_workbook
 from .render import BUILTIN_NAMES, Properties, builtin_templates, render
@@ -24,10 +25,20 @@ class Written:
 
     path: Path
     kind: str
-    status: str  # archive.NEW, archive.UNCHANGED or archive.VERSION
+    status: State
     version: int
     meeting: int | None = None
     pdf: Path | None = None  # the PDF written by this build, if any
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one build did: the year folder, every document, and the workbook's warnings."""
+
+    folder: Path
+    written: tuple[Written, ...]
+    warnings: tuple[Problem, ...]
+    workbook: Workbook
 
 
 # What `--only` accepts, and the document kinds each word stands for.
@@ -95,8 +106,8 @@ def render_all(workbook: Workbook, templates: Path | None = None,
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
           templates: str | Path | None = None, dry_run: bool = False, pdf: bool = False,
           only: str | None = None,
-          progress: Callable[[Written], None] | None = None) -> list[Written]:
-    """Write the documents of a workbook into OUT/<school year>/ and return what was done.
+          progress: Callable[[Written], None] | None = None) -> BuildReport:
+    """Write the documents of a workbook into OUT/<school year>/ and report what was done.
 
     Everything is read, checked and rendered in memory before the first file is written:
     a mistake anywhere leaves the archive exactly as it was. A failure while writing removes
@@ -120,7 +131,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
             planned = archive.plan(folder, archive.safe_filename(document.filename), data)
             written = Written(planned.path, document.kind, planned.status, planned.version,
                               document.meeting)
-            if not dry_run and planned.status != archive.UNCHANGED:
+            if not dry_run and planned.status is not State.UNCHANGED:
                 archive.write_new(planned.path, data)
                 created.append(planned.path)
                 entries.append(register.Entry(planned.path.name, document.kind,
@@ -138,7 +149,9 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
         for path in created:
             path.unlink(missing_ok=True)
         raise
-    return results
+    # Workbook.warnings comes with the contract helper's reader; until then there are none.
+    warnings = tuple(getattr(workbook, "warnings", ()))
+    return BuildReport(folder, tuple(results), warnings, workbook)
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,

@@ -182,25 +182,25 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
       rmo build data/rmo-2025-2026.xlsx -o archive
       rmo build data/rmo-2025-2026.xlsx --only выписки,справки --pdf
     """
-    from .archive import NEW, UNCHANGED, VERSION
+    from .archive import State
     from .build import build as run_build
 
     def report(item) -> None:
-        status = item.status if not dry_run or item.status == UNCHANGED else \
-            f"будет: {item.status}"
+        status = item.status.label if not dry_run or item.status is State.UNCHANGED else \
+            f"будет: {item.status.label}"
         extra = f" + {item.pdf.name}" if item.pdf else ""
         click.echo(f"  {status:<14} {item.path}{extra}")
 
     if pdf and not dry_run:
         click.echo("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                        only=only, progress=report)
-    counts = {status: sum(1 for r in results if r.status == status)
-              for status in (NEW, VERSION, UNCHANGED)}
+                        only=only, progress=report).written
+    counts = {status: sum(1 for r in results if r.status is status) for status in State}
     pdfs = sum(1 for r in results if r.pdf)
     head = "Будет записано" if dry_run else "Итого"
-    click.echo(f"{head}: новых документов — {counts[NEW]}, новых версий — {counts[VERSION]}, "
-               f"без изменений — {counts[UNCHANGED]}" + (f", PDF — {pdfs}" if pdf else "")
+    click.echo(f"{head}: новых документов — {counts[State.NEW]}, "
+               f"новых версий — {counts[State.VERSION]}, "
+               f"без изменений — {counts[State.UNCHANGED]}" + (f", PDF — {pdfs}" if pdf else "")
                + ("; ничего не записано." if dry_run else "."))
 
 

@@ -113,7 +113,7 @@ def _analysis(results):
 def test_the_document_says_the_figures_in_standard_phrasing(tmp_path):
     path = workbook(tmp_path, Участники=BASE["Участники"] + [NEVER], Заседания=MEETINGS,
                     Посещаемость=MARKS, Участие=PARTICIPATION[:3])
-    doc = _analysis(build(path, tmp_path / "out"))
+    doc = _analysis(build(path, tmp_path / "out").written)
     assert doc.name == "Анализ работы за 2025-2026 учебный год.docx"
     assert_xml_strict(doc)
     assert_clean_text(doc)
@@ -156,7 +156,7 @@ def test_the_document_says_the_figures_in_standard_phrasing(tmp_path):
 
 def test_interim_analysis_is_dated_by_the_latest_meeting_not_today(tmp_path):
     meetings = BASE["Заседания"] + [[3, "май", None, None, None]]
-    doc = _analysis(build(workbook(tmp_path, Заседания=meetings), tmp_path / "out"))
+    doc = _analysis(build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written)
     assert doc.name == "Анализ работы за 2025-2026 учебный год на 22.04.2026.docx"
     lines = paragraphs(doc)
     assert lines[2] == "(по состоянию на 22.04.2026)"
@@ -165,12 +165,12 @@ def test_interim_analysis_is_dated_by_the_latest_meeting_not_today(tmp_path):
 
 def test_no_analysis_before_the_first_meeting(tmp_path):
     meetings = [[1, "осень", None, None, None], [2, "весна", None, None, None]]
-    results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out")
+    results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written
     assert [r.kind for r in results if r.kind != "Лист регистрации"] == ["План"]
 
 
 def test_charts_are_native_word_charts_with_their_data(tmp_path):
-    doc = _analysis(build(workbook(tmp_path, Участие=PARTICIPATION), tmp_path / "out"))
+    doc = _analysis(build(workbook(tmp_path, Участие=PARTICIPATION), tmp_path / "out").written)
     with zipfile.ZipFile(doc) as archive:
         names = archive.namelist()
         assert {"word/charts/chart1.xml", "word/charts/chart2.xml"} <= set(names)
@@ -187,7 +187,7 @@ def test_charts_are_native_word_charts_with_their_data(tmp_path):
 
 
 def test_sample_analysis_in_libreoffice_has_its_sentences_and_charts(tmp_path):
-    doc = _analysis(build(SAMPLE, tmp_path / "out"))
+    doc = _analysis(build(SAMPLE, tmp_path / "out").written)
     pdf = " ".join(to_pdf_text(doc, tmp_path).split())
     for expected in ("Запланировано 3 заседания, проведено 3 (100 %).",
                      "Средняя посещаемость заседаний составила 83 %.",

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import archive, pdf
+from generator.archive import State
 from generator.build import build
 from generator.cli import main
 
@@ -28,12 +29,15 @@ def run(*args):
 
 def test_building_twice_writes_nothing_new(tmp_path):
     out = tmp_path / "out"
-    first = build(SAMPLE, out)
+    report = build(SAMPLE, out)
+    first = report.written
     before = hashes(out)
-    second = build(SAMPLE, out)
+    second = build(SAMPLE, out).written
+    assert report.folder == out / "2025-2026"
+    assert report.workbook.association.year.label == "2025/2026"
     assert len(first) == 30
-    assert [r.status for r in first] == [archive.NEW] * 30
-    assert [r.status for r in second] == [archive.UNCHANGED] * 30
+    assert [r.status for r in first] == [State.NEW] * 30
+    assert [r.status for r in second] == [State.UNCHANGED] * 30
     assert hashes(out) == before
 
 
@@ -46,7 +50,7 @@ def test_two_builds_into_two_empty_folders_give_the_same_bytes(tmp_path):
 def test_document_properties_come_from_the_data(tmp_path):
     from docx import Document
 
-    results = build(SAMPLE, tmp_path / "out")
+    results = build(SAMPLE, tmp_path / "out").written
     protocol = Document(str(results[2].path)).core_properties
     assert protocol.created.date().isoformat() == "2026-02-18"
     assert protocol.title == "Протокол № 2 заседания РМО школьных библиотекарей от 18.02.2026"
@@ -59,20 +63,20 @@ def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
     before = hashes(out)
     agenda = [list(row) for row in BASE["Повестка"]]
     agenda[2][5] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
-    results = build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), out)
+    results = build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), out).written
     changed = [(r.path.name, r.status, r.version) for r in results
-               if r.status != archive.UNCHANGED]
+               if r.status != State.UNCHANGED]
     # The minutes of meeting 2 and the extract of that item: nothing else reads a decision.
     assert changed == [
-        ("Протокол № 2 от 22.04.2026 (версия 2).docx", archive.VERSION, 2),
-        ("Выписка из протокола № 2, п. 1 (Сидорова Д.Е.) (версия 2).docx", archive.VERSION, 2),
+        ("Протокол № 2 от 22.04.2026 (версия 2).docx", State.VERSION, 2),
+        ("Выписка из протокола № 2, п. 1 (Сидорова Д.Е.) (версия 2).docx", State.VERSION, 2),
     ]
     after = hashes(out)
     assert {name: after[name] for name in before} == before  # every old file kept its bytes
     assert set(after) - set(before) == {name for name, _, _ in changed}
     # And a third build of the same changed book changes nothing more.
-    again = build(workbook(tmp_path, name="v3.xlsx", Повестка=agenda), out)
-    assert all(r.status == archive.UNCHANGED for r in again)
+    again = build(workbook(tmp_path, name="v3.xlsx", Повестка=agenda), out).written
+    assert all(r.status == State.UNCHANGED for r in again)
 
 
 def test_the_register_lists_every_document_in_both_forms(tmp_path):

@@ -86,7 +86,7 @@ def papers(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("papers")
     path = workbook(tmp, Повестка=AGENDA, Участники=PEOPLE, Посещаемость=MARKS,
                     Заседания=MEETINGS)
-    return {r.path.name: r for r in build(path, tmp / "out")}
+    return {r.path.name: r for r in build(path, tmp / "out").written}
 
 
 def test_papers_only_for_talks_given_at_held_meetings(papers):

@@ -28,7 +28,7 @@ from .helpers import (
 @pytest.fixture(scope="module")
 def sample_plan(tmp_path_factory):
     out = tmp_path_factory.mktemp("archive")
-    results = build(SAMPLE, out)
+    results = build(SAMPLE, out).written
     (plan,) = [r.path for r in results if r.kind == "План"]
     return plan
 
@@ -162,7 +162,7 @@ def test_special_characters_come_out_intact(tmp_path):
             ["Направления работы", 'Проект "Читаем вместе"', None],
         ],
     )
-    plan = build(path, tmp_path / "out")[0].path
+    plan = build(path, tmp_path / "out").written[0].path
     assert_xml_strict(plan)
     lines = paragraphs(plan)
     assert "1. Сотрудничество школ & библиотек <новые> формы «Ёлка»." in lines
@@ -176,7 +176,7 @@ def test_a_meeting_not_placed_in_the_calendar_still_appears(tmp_path):
 
     calendar = [row for row in BASE["Календарный план"] if row[4] != 2]
     path = workbook(tmp_path, Календарный_план=calendar)
-    text = full_text(build(path, tmp_path / "out")[0].path)
+    text = full_text(build(path, tmp_path / "out").written[0].path)
     assert text.index("Заседание МО №\u00a01.") < text.index("Заседание МО №\u00a02.") \
         < text.index("Анализ работы")
 

@@ -26,13 +26,13 @@ def minutes(results, number):
 
 
 def test_every_held_meeting_gets_minutes_named_by_number_and_date(tmp_path):
-    results = build(workbook(tmp_path), tmp_path / "out")
+    results = build(workbook(tmp_path), tmp_path / "out").written
     names = sorted(r.path.name for r in results if r.kind == "Протокол")
     assert names == ["Протокол № 1 от 15.10.2025.docx", "Протокол № 2 от 22.04.2026.docx"]
 
 
 def test_minutes_read_as_a_secretary_writes_them(tmp_path):
-    results = build(workbook(tmp_path), tmp_path / "out")
+    results = build(workbook(tmp_path), tmp_path / "out").written
     lines = paragraphs(minutes(results, 1))
     assert lines == [
         "МАУ «БМЦ»",
@@ -76,7 +76,7 @@ def test_absence_reasons_secretary_and_an_item_without_decisions(tmp_path):
 
     path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Секретарь",
                                                     "Петрова В.Г."))
-    results = build(path, tmp_path / "out")
+    results = build(path, tmp_path / "out").written
     lines = paragraphs(minutes(results, 2))
     assert "Секретарь – В.Г.\u00a0Петрова" in lines
     assert lines[-1] == "Секретарь\t________________ В.Г.\u00a0Петрова"
@@ -100,7 +100,8 @@ def _people(n):
 def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
     people = BASE["Участники"] + _people(14)
     marks = BASE["Посещаемость"] + [[row[0], "+", "+"] for row in _people(14)]
-    results = build(workbook(tmp_path, Участники=people, Посещаемость=marks), tmp_path / "out")
+    path = workbook(tmp_path, Участники=people, Посещаемость=marks)
+    results = build(path, tmp_path / "out").written
     lines = paragraphs(minutes(results, 1))
     assert "Присутствовали: 17\u00a0человек (лист регистрации прилагается)" in lines
     assert not any(line.startswith("4. Участникова") for line in lines)
@@ -108,7 +109,7 @@ def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
     people = BASE["Участники"] + _people(12)
     marks = BASE["Посещаемость"] + [[row[0], "+", "+"] for row in _people(12)]
     results = build(workbook(tmp_path, name="b.xlsx", Участники=people, Посещаемость=marks),
-                    tmp_path / "out2")
+                    tmp_path / "out2").written
     lines = paragraphs(minutes(results, 1))
     assert "Присутствовали: 15\u00a0человек:" in lines
     assert "15. Участниковал\u00a0А.А., библиотекарь, СОШ №\u00a012" in lines
@@ -125,7 +126,7 @@ def test_two_speakers_an_item_not_given_special_characters_and_several_decisions
         [1, "Выступление по теме «Отменённое»", "Орлова Ю.А.", None, None, None, "нет"],
         [1, "Выступление по теме «Последнее»", "Петрова В.Г.", None, None, "Принять.", None],
     ]
-    results = build(workbook(tmp_path, Повестка=agenda), tmp_path / "out")
+    results = build(workbook(tmp_path, Повестка=agenda), tmp_path / "out").written
     path = minutes(results, 1)
     assert_xml_strict(path)
     assert_clean_text(path)
@@ -155,7 +156,7 @@ def test_cancelled_and_undated_meetings_get_no_minutes(tmp_path):
         [1, "Сентябрь – октябрь", dt.date(2025, 10, 15), None, "отменено: карантин"],
         [2, "Март – апрель", None, None, None],
     ]
-    results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out")
+    results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written
     assert [r.kind for r in results if r.kind != "Лист регистрации"] == ["План"]
     assert list((tmp_path / "out" / "2025-2026").glob("Протокол*")) == []
 
@@ -195,7 +196,7 @@ def test_a_member_without_a_mark_for_a_held_meeting(tmp_path):
 
 
 def test_sample_minutes_render_in_libreoffice(tmp_path):
-    results = build(SAMPLE, tmp_path / "out")
+    results = build(SAMPLE, tmp_path / "out").written
     path = minutes(results, 2)
     pdf = " ".join(to_pdf_text(path, tmp_path).split())
     for expected in ("ПРОТОКОЛ", "18.02.2026", "дистанционно (платформа «Сферум»)",

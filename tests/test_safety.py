@@ -59,7 +59,7 @@ def test_rmo_templates_copies_the_builtins_and_never_overwrites(tmp_path):
 
 def test_a_restyled_template_is_used_and_the_others_fall_back(tmp_path):
     folder = custom_plan(tmp_path / "мои", "Методическая тема МО:", "Тема нашего МО:")
-    results = build(SAMPLE, tmp_path / "out", templates=folder)
+    results = build(SAMPLE, tmp_path / "out", templates=folder).written
     plan = full_text(results[0].path)
     assert "Тема нашего МО:" in plan and "Методическая тема МО:" not in plan
     assert any(r.kind == "Протокол" for r in results)  # built from the built-in template
@@ -98,7 +98,7 @@ def test_a_tag_with_quotes_word_made_russian_names_the_text(tmp_path):
 def test_a_tag_word_split_across_runs_still_works(tmp_path):
     split = '{{ the</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">me }}'
     folder = custom_plan(tmp_path / "мои", "{{ theme }}", split)
-    results = build(SAMPLE, tmp_path / "out", templates=folder)
+    results = build(SAMPLE, tmp_path / "out", templates=folder).written
     assert "Библиотеки как центры внеклассной работы" in full_text(results[0].path)
 
 
@@ -220,7 +220,7 @@ def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, them
         Участие=[["Петрова В.Г.", excel(event), "конкурс", "школьный", None, None, None]],
         Итоги=[["Выводы", excel(conclusion)]],
     )
-    results = build(path, tmp / "out")
+    results = build(path, tmp / "out").written
     everything: set[str] = set()
     for result in results:
         assert_xml_strict(result.path)

@@ -49,7 +49,7 @@ SEQUENCES = {
 def sample_documents(tmp_path_factory):
     from generator.build import build
 
-    return [r.path for r in build(SAMPLE, tmp_path_factory.mktemp("word"))]
+    return [r.path for r in build(SAMPLE, tmp_path_factory.mktemp("word")).written]
 
 
 def out_of_order(xml: bytes) -> list[str]:
