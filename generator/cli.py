@@ -22,7 +22,20 @@ def _fail(error: RmoError) -> None:
                    "документы не записаны:", err=True)
     for item in error.problems:
         click.echo(("• " if count > 1 else "Ошибка: ") + str(item), err=True)
+    _warn(error.warnings)
     sys.exit(1)
+
+
+def _warn(warnings) -> None:
+    """Warnings come after the errors and never stop anything."""
+    count = len(warnings)
+    if count == 1:
+        click.echo(f"Предупреждение: {warnings[0]}", err=True)
+    elif count > 1:
+        noun = plural(count, "предупреждение", "предупреждения", "предупреждений")
+        click.echo(f"{count} {noun}:", err=True)
+        for item in warnings:
+            click.echo(f"• {item}", err=True)
 
 
 def _crash(error: BaseException) -> None:
@@ -215,11 +228,15 @@ def check(workbook: Path) -> None:
     Пример:
       rmo check data/rmo-2025-2026.xlsx
     """
-    from .reader import read_workbook  # checking needs none of the rendering
+    from .reader import inspect_workbook  # checking needs none of the rendering
 
-    data = read_workbook(workbook)
+    found = inspect_workbook(workbook)
+    if found.workbook is None:
+        raise RmoError(found.errors, found.warnings)
+    data = found.workbook
     click.echo(f"Книга в порядке: {data.association.name}, {data.association.year.label} "
                "учебный год.")
+    _warn(found.warnings)
 
 
 @main.command()

@@ -1,8 +1,18 @@
-"""The one error type of rmo: a list of problems, each with the sheet and cell it is in."""
+"""The one error type of rmo: a list of problems, each with the sheet and cell it is in.
+
+Problems come in two severities: errors stop the build, warnings are printed after them and
+do not (a column the program does not read, a decision missing under a held item, ...).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    ERROR = "ошибка"
+    WARNING = "предупреждение"
 
 
 @dataclass(frozen=True, order=True)
@@ -11,6 +21,7 @@ class Problem:
 
     ``sheet`` and ``cell`` are empty for problems of the file as a whole.
     ``row`` and ``column`` keep problems sortable in the order a person reads the sheet.
+    ``message`` says what is wrong, ``fix`` (when given) what to do about it.
     """
 
     sheet: str
@@ -18,19 +29,36 @@ class Problem:
     column: int
     cell: str
     message: str
+    fix: str = ""
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The message and what to do, as one sentence group."""
+        return f"{self.message} {self.fix}" if self.fix else self.message
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
     def __str__(self) -> str:
         if self.sheet and self.cell:
-            return f"Лист «{self.sheet}», ячейка {self.cell}: {self.message}"
+            return f"Лист «{self.sheet}», ячейка {self.cell}: {self.text}"
         if self.sheet:
-            return f"Лист «{self.sheet}»: {self.message}"
-        return self.message
+            return f"Лист «{self.sheet}»: {self.text}"
+        return self.text
 
 
-def problem(message: str, sheet: str = "", cell: str = "") -> Problem:
+def problem(message: str, sheet: str = "", cell: str = "", *, fix: str = "",
+            severity: Severity = Severity.ERROR) -> Problem:
     """A problem at a cell given as «C7»: row and column are derived for sorting."""
     row, column = _position(cell)
-    return Problem(sheet, row, column, cell, message)
+    return Problem(sheet, row, column, cell, message, fix, severity)
+
+
+def warning(message: str, sheet: str = "", cell: str = "", *, fix: str = "") -> Problem:
+    """A problem that does not stop the build: printed after the errors."""
+    return problem(message, sheet, cell, fix=fix, severity=Severity.WARNING)
 
 
 def _position(cell: str) -> tuple[int, int]:
@@ -45,13 +73,15 @@ def _position(cell: str) -> tuple[int, int]:
 class RmoError(Exception):
     """Raised when the input cannot be turned into documents.
 
-    Carries every problem found, so that the user fixes them all in one go. Raised by the
-    reader (bad workbook), by rendering (bad template) and by writing (file locked); the CLI
-    prints the problems and exits with code 1.
+    Carries every problem found, so that the user fixes them all in one go, and the warnings
+    found on the way. Raised by the reader (bad workbook), by rendering (bad template) and by
+    writing (file locked); the CLI prints the problems and exits with code 1.
     """
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...],
+                 warnings: list[Problem] | tuple[Problem, ...] = ()):
         self.problems = tuple(problems)
+        self.warnings = tuple(warnings)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod

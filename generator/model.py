@@ -6,6 +6,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from .errors import Problem
+
 
 class Labeled(enum.Enum):
     """A closed list whose values are the Russian words a user types in the workbook."""
@@ -202,6 +204,8 @@ class Workbook:
     meetings: tuple[Meeting, ...]
     participation: tuple[Participation, ...] = ()
     summary: dict[Summary, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    # What the reader noticed but did not stop for (generator.errors.Problem, severity WARNING).
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def members(self) -> tuple[Person, ...]:

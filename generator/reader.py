@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import text
-from .errors import RmoError
+from .errors import Problem, RmoError
 from .model import (
     AgendaItem,
     Association,
@@ -51,17 +52,44 @@ _YEAR = re.compile(
 )
 
 
-def read_workbook(path: str | Path) -> Workbook:
-    """Read and check the whole workbook; raise RmoError with every problem found."""
+@dataclass(frozen=True)
+class Inspection:
+    """What `rmo check` and the web page show: the workbook when it reads, the errors that stop
+    it and the warnings, both in the order a person reads the book."""
+
+    workbook: Workbook | None
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def inspect_workbook(path: str | Path) -> Inspection:
+    """Read and check the whole workbook, never raising for a mistake of the user's."""
     collector = Collector()
-    sheets = Sheets(open_workbook(Path(path)), collector)
+    try:
+        sheets = Sheets(open_workbook(Path(path)), collector)
+    except RmoError as error:  # not a workbook at all
+        return Inspection(None, error.problems, error.warnings)
     try:
         workbook = _Reader(sheets, collector).read()
     finally:
         sheets.close()
-    collector.raise_if_any(SHEET_ORDER)
-    assert workbook is not None
-    return workbook
+    errors = collector.sorted(collector.problems, SHEET_ORDER)
+    warnings = collector.sorted(collector.warnings, SHEET_ORDER)
+    if errors or workbook is None:
+        return Inspection(None, errors, warnings)
+    return Inspection(replace(workbook, warnings=warnings), (), warnings)
+
+
+def read_workbook(path: str | Path) -> Workbook:
+    """Read and check the whole workbook; raise RmoError with every problem found."""
+    found = inspect_workbook(path)
+    if found.workbook is None:
+        raise RmoError(found.errors, found.warnings)
+    return found.workbook
 
 
 def person_key(name: str) -> str:
@@ -576,4 +604,4 @@ class _Reader:
         return {s: tuple(v) for s, v in found.items()}
 
 
-__all__ = ["read_workbook", "person_key", "RmoError"]
+__all__ = ["read_workbook", "inspect_workbook", "Inspection", "person_key", "RmoError"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import text
-from .errors import Problem, RmoError, problem
+from .errors import Problem, RmoError, problem, warning
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -36,25 +36,37 @@ class Collector:
     """Problems found so far; raising them all at once when asked."""
 
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     # Cells already explained by a problem of their own (hidden by a merge, holding a formula
     # with no value): further complaints about them would only bury the real one.
     explained: set[tuple[str, str]] = field(default_factory=set)
 
-    def add(self, message: str, sheet: str = "", cell: str = "") -> None:
+    def add(self, message: str, sheet: str = "", cell: str = "", *, fix: str = "") -> None:
         if (sheet, cell) in self.explained:
             return
-        self.problems.append(problem(message, sheet, cell))
+        self.problems.append(problem(message, sheet, cell, fix=fix))
+
+    def warn(self, message: str, sheet: str = "", cell: str = "", *, fix: str = "") -> None:
+        if (sheet, cell) in self.explained:
+            return
+        self.warnings.append(warning(message, sheet, cell, fix=fix))
 
     def explain(self, sheet: str, cells) -> None:
         self.explained.update((sheet, cell) for cell in cells)
 
+    def sorted(self, problems: list[Problem], sheet_order: list[str] | None = None,
+               ) -> tuple[Problem, ...]:
+        """Without repeats, in the order a person reads the book: sheet by sheet, row by row."""
+        order = {name: i for i, name in enumerate(sheet_order or [])}
+        unique = dict.fromkeys(problems)
+        return tuple(sorted(unique, key=lambda p: (p.sheet != "", order.get(p.sheet, 99),
+                                                   p.sheet, p.row, p.column, p.message)))
+
     def raise_if_any(self, sheet_order: list[str] | None = None) -> None:
         if not self.problems:
             return
-        order = {name: i for i, name in enumerate(sheet_order or [])}
-        unique = dict.fromkeys(self.problems)
-        raise RmoError(sorted(unique, key=lambda p: (p.sheet != "", order.get(p.sheet, 99),
-                                                     p.sheet, p.row, p.column, p.message)))
+        raise RmoError(self.sorted(self.problems, sheet_order),
+                       self.sorted(self.warnings, sheet_order))
 
 
 def open_workbook(path: Path):
