@@ -206,8 +206,9 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
 
     if pdf and not dry_run:
         click.echo("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
-    results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                        only=only, progress=report).written
+    done = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
+                     only=only, progress=report)
+    results = done.written
     counts = {status: sum(1 for r in results if r.status is status) for status in State}
     pdfs = sum(1 for r in results if r.pdf)
     head = "Будет записано" if dry_run else "Итого"
@@ -215,6 +216,7 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
                f"новых версий — {counts[State.VERSION]}, "
                f"без изменений — {counts[State.UNCHANGED]}" + (f", PDF — {pdfs}" if pdf else "")
                + ("; ничего не записано." if dry_run else "."))
+    _warn(done.warnings)
 
 
 @main.command()
