@@ -106,14 +106,13 @@ def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
                    notes: list[tuple[str, str]] = ()) -> None:
     """Write a contract workbook: styled headers, frozen first row, drop-down lists and the
     instruction sheet; written to a temporary name, then renamed."""
-    import io
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from .archive import replace
+    from .ooxml import xlsx_bytes
 
     rows = rows or {}
     book = Workbook()
@@ -164,9 +163,7 @@ def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
             rule = DataValidation(type="list", formula1=NAMES, allow_blank=True)
             rule.add(f"B{row}")
             head.add_data_validation(rule)
-    stream = io.BytesIO()
-    book.save(stream)
-    replace(path, stream.getvalue())
+    replace(path, xlsx_bytes(book))
 
 
 def blank_rows() -> dict[str, list[list]]:

@@ -8,8 +8,6 @@ the embedded workbook is written with openpyxl, which rmo already uses.
 
 from __future__ import annotations
 
-import io
-import re
 from dataclasses import dataclass
 from html import escape  # xml.sax.saxutils drags in urllib and email: 40 ms
 
@@ -162,7 +160,7 @@ def chart_workbook(chart: BarChart) -> bytes:
     """The chart's data as a workbook Word opens on «Изменить данные»; same data, same bytes."""
     from openpyxl import Workbook
 
-    from .render import reproducible
+    from .ooxml import xlsx_bytes
 
     book = Workbook()
     sheet = book.active
@@ -171,14 +169,5 @@ def chart_workbook(chart: BarChart) -> bytes:
     for category, value in zip(chart.categories, chart.values):
         sheet.append([category, value])
     sheet.column_dimensions["A"].width = 30
-    stream = io.BytesIO()
-    book.save(stream)
-    return reproducible(stream.getvalue(), _fixed_core_dates)
+    return xlsx_bytes(book, fixed=True)
 
-
-def _fixed_core_dates(name: str, xml: bytes) -> bytes:
-    """openpyxl stamps the time of saving into docProps/core.xml; the archive wants none."""
-    if name != "docProps/core.xml":
-        return xml
-    return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                  rb"\g<1>2000-01-01T00:00:00Z\g<2>", xml)

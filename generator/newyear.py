@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from .archive import write_new
 from .blank import blank_rows, write_workbook
 from .errors import RmoError
 from .model import SchoolYear
+from .ooxml import xlsx_bytes
 from .reader import read_workbook
 from .text import normalize_key
 
@@ -82,7 +82,5 @@ def new_year(source: str | Path, target: str | Path) -> SchoolYear:
                     cell.value = None
     empty(sheet("Участие"))
     empty(sheet("Итоги"))
-    stream = io.BytesIO()
-    book.save(stream)
-    write_new(target, stream.getvalue())
+    write_new(target, xlsx_bytes(book))
     return following

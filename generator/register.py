@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .archive import replace
+from .ooxml import xlsx_bytes
 
 JSON_NAME = "реестр.json"
 XLSX_NAME = "Реестр документов.xlsx"
@@ -89,9 +89,7 @@ def _xlsx(entries: list[Entry]) -> bytes:
         sheet.append([values[key] if values[key] is not None else "" for _, key, _ in COLUMNS])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    stream = io.BytesIO()
-    book.save(stream)
-    return stream.getvalue()
+    return xlsx_bytes(book)
 
 
 def now() -> str:

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import RmoError, problem
+from .ooxml import docx_bytes
 
 BUILTIN_NAMES = ("plan.docx", "protocol.docx", "analysis.docx", "extract.docx",
                  "certificate.docx", "registration.docx")
-# Zip entries get this time: the same input gives the same bytes (ZIP cannot store earlier).
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def builtin_templates() -> Path:
@@ -94,47 +91,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     moment = dt.datetime.combine(properties.date, dt.time(0, 0))
     core.created = core.modified = moment
     core.revision = 1
-    return _save(document)
-
-
-def _entry(name: str) -> zipfile.ZipInfo:
-    """A zip entry that says nothing of when or where it was written."""
-    info = zipfile.ZipInfo(name, ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
-
-
-class _FixedTimeZip:
-    """The zip writer python-docx would use, but with fixed times: same input, same bytes
-    (and each part compressed once, not saved and then rewritten)."""
-
-    def __init__(self, stream):
-        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob) -> None:
-        self._zip.writestr(_entry(pack_uri.membername), blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
-def _save(document) -> bytes:
-    """What DocxTemplate.save and OpcPackage.save do, through _FixedTimeZip."""
-    from docx.opc.pkgwriter import PackageWriter
-
-    document.pre_processing()
-    package = document.docx.part.package
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
-    stream = io.BytesIO()
-    writer = _FixedTimeZip(stream)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    writer.close()
-    return stream.getvalue()
+    return docx_bytes(document)
 
 
 def _template_message(error, document) -> str:
@@ -175,17 +132,3 @@ def _broken_tag(document) -> str:
             except TemplateSyntaxError:
                 return f" «{tag}»"
     return ""
-
-
-def reproducible(docx: bytes, fix=None) -> bytes:
-    """The same package with fixed zip timestamps, so that the same input gives the same bytes.
-
-    ``fix(name, data)`` may rewrite a part on the way (e.g. a time stamped inside it).
-    """
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            target.writestr(_entry(info.filename), fix(info.filename, data) if fix else data)
-    return out.getvalue()

@@ -391,7 +391,7 @@ def save(doc, name: str, title: str) -> None:
     import sys
 
     sys.path.insert(0, str(ROOT))
-    from generator.render import reproducible
+    from generator.ooxml import reproducible
 
     stream = io.BytesIO()
     doc.save(stream)

@@ -1,0 +1,70 @@
+"""The shape of the package: no import cycle, so every module can be read (and tested) after
+the modules it uses."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "generator"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module → the package's modules it imports, at the top or inside a function alike
+    (a lazy import only hides a cycle)."""
+    files = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {name: set() for name in files}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = package
+                for _ in range(node.level - 1):
+                    base = base.rpartition(".")[0]
+                module = (f"{base}.{node.module}" if node.module else base) if node.level \
+                    else node.module or ""
+                # `from . import archive` names modules; `from .x import f` names module x.
+                targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in files else module
+                           for a in node.names]
+            graph[name] |= {t for t in targets if t in files and t != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    found, state = [], {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = "open"
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == "open":
+                found.append(stack[stack.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return found
+
+
+def test_the_graph_sees_the_package():
+    graph = import_graph()
+    assert "generator.render" in graph["generator.build"]
+    assert "generator.ooxml" in graph["generator.charts"]  # an import inside a function
+    assert "generator.archive" in graph["generator.build"]  # `from . import archive`
+
+
+def test_no_import_cycle_in_the_package():
+    assert cycles(import_graph()) == []
