@@ -149,9 +149,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
         for path in created:
             path.unlink(missing_ok=True)
         raise
-    # Workbook.warnings comes with the contract helper's reader; until then there are none.
-    warnings = tuple(getattr(workbook, "warnings", ()))
-    return BuildReport(folder, tuple(results), warnings, workbook)
+    return BuildReport(folder, tuple(results), workbook.warnings, workbook)
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
