@@ -1,0 +1,1 @@
+"""Developer tools of rmo (not shipped in the wheel)."""
