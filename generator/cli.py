@@ -15,13 +15,54 @@ from .text import plural
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _width(err: bool) -> int | None:
+    """The terminal's width, or None when the output goes to a file or a pipe (kept unwrapped
+    there, so that a line can be searched for whole)."""
+    import shutil
+
+    stream = sys.stderr if err else sys.stdout
+    try:
+        if not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return max(shutil.get_terminal_size().columns - 1, 20)
+
+
+def wrap(text: str, width: int | None) -> str:
+    """Lines broken at word boundaries, never inside a word; a continued line keeps the indent
+    of its bullet or listing."""
+    if width is None:
+        return text
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body)) + ("  " if body.startswith("• ") else "")
+        lines.append(textwrap.fill(line, width, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False)
+                     if len(line) > width else line)
+    return "\n".join(lines)
+
+
+def say(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print a message for a person: wrapped to the terminal's width."""
+    click.echo(wrap(text, _width(err)), err=err, nl=nl)
+
+
+def number_of(n: int, one: str, few: str, many: str) -> str:
+    """«33 файла»: the number and its noun, with an ordinary space for the terminal."""
+    return f"{n} {plural(n, one, few, many)}"
+
+
 def _fail(error: RmoError) -> None:
     count = len(error.problems)
     if count > 1:
-        click.echo(f"Найдено {count} {plural(count, 'ошибка', 'ошибки', 'ошибок')}, "
-                   "документы не записаны:", err=True)
+        say(f"Найдено {number_of(count, 'ошибка', 'ошибки', 'ошибок')}, "
+            "документы не записаны:", err=True)
     for item in error.problems:
-        click.echo(("• " if count > 1 else "Ошибка: ") + str(item), err=True)
+        say(("• " if count > 1 else "Ошибка: ") + str(item), err=True)
     _warn(error.warnings)
     sys.exit(1)
 
@@ -30,12 +71,12 @@ def _warn(warnings) -> None:
     """Warnings come after the errors and never stop anything."""
     count = len(warnings)
     if count == 1:
-        click.echo(f"Предупреждение: {warnings[0]}", err=True)
+        say(f"Предупреждение: {warnings[0]}", err=True)
     elif count > 1:
-        noun = plural(count, "предупреждение", "предупреждения", "предупреждений")
-        click.echo(f"{count} {noun}:", err=True)
+        say(f"{number_of(count, 'предупреждение', 'предупреждения', 'предупреждений')}:",
+            err=True)
         for item in warnings:
-            click.echo(f"• {item}", err=True)
+            say(f"• {item}", err=True)
 
 
 def _crash(error: BaseException) -> None:
@@ -49,13 +90,11 @@ def _crash(error: BaseException) -> None:
         where = f" Подробности записаны в файл {log} — пришлите его разработчикам."
     except OSError:
         where = ""
-    click.echo(f"Извините, в программе rmo произошла внутренняя ошибка.{where}", err=True)
+    say(f"Извините, в программе rmo произошла внутренняя ошибка.{where}", err=True)
     sys.exit(3)
 
 
 _USAGE = [  # click's own messages, in Russian
-    (r"Missing argument '(.+)'\.", r"не указан аргумент \1."),
-    (r"Missing option '(.+)'\.", r"не указан параметр \1."),
     (r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?",
      lambda m: f"нет команды «{m[1]}»." + (f" Может быть, {m[2]}?" if m[2] else "")),
     (r"No such option:? '?([^'\s.]+)'?\.?(?: Did you mean '?([^'\s?]+)'?\?)?",
@@ -66,17 +105,29 @@ _USAGE = [  # click's own messages, in Russian
      lambda m: f"{m[1].replace(chr(39), '')}: «{m[2]}» — файл, а нужна папка."),
     (r"Invalid value for (.+): File '(.+)' is a directory\.",
      lambda m: f"{m[1].replace(chr(39), '')}: «{m[2]}» — папка, а нужен файл."),
+    (r"Invalid value for (.+?): (.+)", lambda m: f"{m[1].replace(chr(39), '')}: {m[2]}"),
 ]
 
 
-def _russian_usage(message: str) -> str:
+def _russian_usage(error: click.UsageError) -> str:
     import re
 
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        param = error.param
+        if isinstance(param, click.Argument):
+            return f"не указан аргумент {param.make_metavar(error.ctx)}." if error.ctx \
+                else f"не указан аргумент {param.human_readable_name}."
+        return f"не указан параметр {' / '.join(param.opts)}."
+    message = error.format_message()
     for pattern, replacement in _USAGE:
         translated, count = re.subn(pattern, replacement, message)
         if count:
             return translated
     return message
+
+
+# click 8.2 on raises this for a bare `rmo`; 8.1 printed the help and exited by itself.
+_NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 class RussianHelp:
@@ -93,7 +144,12 @@ class RussianHelp:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Запуск: ")
 
     def format_options(self, ctx, formatter) -> None:
-        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        records = []
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Argument):
+                records.append((param.make_metavar(ctx), getattr(param, "description", "")))
+            elif record := param.get_help_record(ctx):
+                records.append((record[0], record[1].replace("[required]", "[обязательно]")))
         if records:
             with formatter.section("Параметры"):
                 formatter.write_dl(records)
@@ -104,6 +160,15 @@ class RussianHelp:
             if rows:
                 with formatter.section("Команды"):
                     formatter.write_dl(rows)
+
+
+class Argument(click.Argument):
+    """An argument with a Russian name (КНИГА) and a line of help in the «Параметры» list
+    (click's own `help` for arguments is new in 8.5; rmo supports 8.1 on)."""
+
+    def __init__(self, param_decls, description: str = "", **attrs):
+        super().__init__(param_decls, **attrs)
+        self.description = description
 
 
 class Command(RussianHelp, click.Command):
@@ -121,13 +186,15 @@ class Group(RussianHelp, click.Group):
         # Not standalone: click would print its usage errors in English and exit itself.
         try:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS as error:
+            click.echo(error.ctx.get_help())  # `rmo` alone: the help, not an error
+            sys.exit(0)
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "rmo"
-            click.echo(f"Ошибка: {_russian_usage(error.format_message())}\n"
-                       f"Справка: {command} --help", err=True)
+            say(f"Ошибка: {_russian_usage(error)}\nСправка: {command} --help", err=True)
             sys.exit(2)
         except click.Abort:
-            click.echo("Прервано.", err=True)
+            say("Прервано.", err=True)
             sys.exit(1)
 
     def __init__(self, *args, **kwargs):
@@ -144,7 +211,7 @@ class Group(RussianHelp, click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            click.echo("Прервано.", err=True)
+            say("Прервано.", err=True)
             sys.exit(130)
         except Exception as error:  # noqa: BLE001 — the last line of defence
             _crash(error)
@@ -165,8 +232,22 @@ def main() -> None:
     """
 
 
+BOOK = "Книга Excel учебного года (.xlsx)."
+
+
+def _kinds_given(ctx, param, value: str | None) -> str | None:
+    """`--only ""` is a slip, not a wish for every document: say so instead of building all."""
+    if value is not None and not value.replace(",", " ").replace(";", " ").strip():
+        from .build import KINDS
+
+        raise click.BadParameter(f"не указан ни один вид документов. Допустимо: "
+                                 f"{', '.join(KINDS)} (через запятую).")
+    return value
+
+
 @main.command()
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbook", cls=Argument, metavar="КНИГА", type=click.Path(path_type=Path),
+                description=BOOK)
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("archive"), metavar="ПАПКА",
               help="Папка архива (по умолчанию archive); документы года ложатся в её "
@@ -178,17 +259,20 @@ def main() -> None:
 @click.option("--pdf", is_flag=True,
               help="Сделать ещё и PDF каждого документа, у которого его нет "
                    "(нужен LibreOffice).")
-@click.option("--only", metavar="ВИДЫ",
+@click.option("--only", metavar="ВИДЫ", callback=_kinds_given,
               help="Только эти виды документов, через запятую: план, протоколы, анализ, "
                    "выписки, справки, листы.")
 @click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Перечислить все документы, и те, что не изменились.")
 def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only: str | None,
-          dry_run: bool) -> None:
-    """Сделать документы учебного года из книги WORKBOOK.
+          dry_run: bool, verbose: bool) -> None:
+    """Сделать документы учебного года из книги КНИГА.
 
     Сначала вся книга проверяется; если есть ошибки, программа перечисляет их все
     и не записывает ничего. Документы, которые не изменились, не трогаются;
-    изменившийся документ записывается рядом как новая версия.
+    изменившийся документ записывается рядом как новая версия. На экран выводится
+    то, что изменилось, и итог (с -v — все документы).
 
     \b
     Примеры:
@@ -199,30 +283,57 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
     from .build import build as run_build
 
     def report(item) -> None:
+        if item.status is State.UNCHANGED and not verbose:
+            return
         status = item.status.label if not dry_run or item.status is State.UNCHANGED else \
             f"будет: {item.status.label}"
         extra = f" + {item.pdf.name}" if item.pdf else ""
-        click.echo(f"  {status:<14} {item.path}{extra}")
+        say(f"  {status:<14} {item.path}{extra}")
 
     if pdf and not dry_run:
-        click.echo("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
-    done = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                     only=only, progress=report)
-    results = done.written
-    counts = {status: sum(1 for r in results if r.status is status) for status in State}
+        say("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
+    results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
+                        only=only, progress=report)
+    say(summary(results.written, dry_run=dry_run, pdf=pdf))
+    _warn(results.warnings)
+
+
+def summary(results, *, dry_run: bool = False, pdf: bool = False) -> str:
+    """The one-line total of a build: «Итого: 2 новых документа, 28 без изменений.»"""
+    from .archive import State
+
+    def tally(status: State) -> int:
+        return sum(1 for r in results if r.status is status)
+
+    new, version, unchanged = tally(State.NEW), tally(State.VERSION), tally(State.UNCHANGED)
+    edited = tally(State.EDITED)
     pdfs = sum(1 for r in results if r.pdf)
-    head = "Будет записано" if dry_run else "Итого"
-    click.echo(f"{head}: новых документов — {counts[State.NEW]}, "
-               f"новых версий — {counts[State.VERSION]}, "
-               f"без изменений — {counts[State.UNCHANGED]}" + (f", PDF — {pdfs}" if pdf else "")
-               + ("; ничего не записано." if dry_run else "."))
-    _warn(done.warnings)
+    parts = []
+    if new:
+        parts.append(number_of(new, "новый документ", "новых документа", "новых документов"))
+    if version:
+        parts.append(number_of(version, "новая версия", "новые версии", "новых версий"))
+    if edited:
+        parts.append(number_of(edited, "изменён вручную", "изменены вручную",
+                               "изменены вручную"))
+    if pdf and pdfs:
+        parts.append(f"{pdfs} PDF")
+    if not parts:
+        total = len(results)
+        return (f"{'Будет записано' if dry_run else 'Итого'}: ничего нового — "
+                f"{number_of(total, 'документ', 'документа', 'документов')} без изменений.")
+    if unchanged:
+        parts.append(f"{unchanged} без изменений")
+    if dry_run:
+        return f"Будет записано: {', '.join(parts)}; ничего не записано."
+    return f"Итого: {', '.join(parts)}."
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbook", cls=Argument, metavar="КНИГА", type=click.Path(path_type=Path),
+                description=BOOK)
 def check(workbook: Path) -> None:
-    """Проверить книгу WORKBOOK, ничего не записывая.
+    """Проверить книгу КНИГА, ничего не записывая.
 
     Перечисляет все ошибки сразу: лист, ячейку и что нужно исправить.
 
@@ -236,19 +347,21 @@ def check(workbook: Path) -> None:
     if found.workbook is None:
         raise RmoError(found.errors, found.warnings)
     data = found.workbook
-    click.echo(f"Книга в порядке: {data.association.name}, {data.association.year.label} "
-               "учебный год.")
+    say(f"Книга в порядке: {data.association.name}, {data.association.year.label} "
+        "учебный год.")
     _warn(found.warnings)
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", cls=Argument, metavar="ПАПКА",
+                type=click.Path(path_type=Path, file_okay=False),
+                description="Новая или пустая папка для шаблонов.")
 def templates(folder: Path) -> None:
-    """Скопировать встроенные шаблоны в папку FOLDER, чтобы изменить их в Word.
+    """Скопировать встроенные шаблоны в папку ПАПКА, чтобы изменить их в Word.
 
     Шаблоны — обычные документы Word с полями в фигурных скобках. Меняйте
     оформление (стили, шрифты, поля), но не текст в скобках. Потом укажите
-    папку при сборке: rmo build книга.xlsx --templates FOLDER.
+    папку при сборке: rmo build книга.xlsx --templates ПАПКА.
 
     \b
     Пример:
@@ -257,44 +370,79 @@ def templates(folder: Path) -> None:
     from .build import copy_templates
 
     for path in copy_templates(folder):
-        click.echo(f"  {path}")
-    click.echo(f"Шаблоны скопированы в «{folder}».")
+        say(f"  {path}")
+    say(f"Шаблоны скопированы в «{folder}».")
 
 
 @main.command("archive")
-@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False),
-                default=Path("archive"))
+@click.argument("out_dir", cls=Argument, metavar="[ПАПКА]",
+                type=click.Path(path_type=Path, file_okay=False), default=Path("archive"),
+                description="Папка архива или папка одного учебного года в ней "
+                            "(по умолчанию archive).")
 def archive_command(out_dir: Path) -> None:
-    """Показать реестр архива OUT_DIR (по умолчанию archive): что и когда записано.
+    """Показать реестр архива ПАПКА (по умолчанию archive): что и когда записано.
 
     Для каждого учебного года — файлы с видом, номером заседания, версией,
     временем записи и началом контрольной суммы SHA-256.
 
     \b
-    Пример:
+    Примеры:
       rmo archive archive
+      rmo archive archive/2025-2026
     """
-    from .register import JSON_NAME, load
+    from .register import JSON_NAME, XLSX_NAME, load
 
-    years = sorted(p for p in out_dir.glob("*") if (p / JSON_NAME).is_file()) \
-        if out_dir.is_dir() else []
+    if (out_dir / JSON_NAME).is_file():  # the folder of one year
+        years = [out_dir]
+    else:
+        years = sorted(p for p in out_dir.glob("*") if (p / JSON_NAME).is_file()) \
+            if out_dir.is_dir() else []
     if not years:
         raise RmoError.single(f"В папке «{out_dir}» нет архива rmo: сначала выполните "
                               "«rmo build книга.xlsx».")
     for year in years:
         entries = load(year)
-        click.echo(f"{year.name.replace('-', '/')} учебный год — {len(entries)} файлов, "
-                   f"реестр: {year / 'Реестр документов.xlsx'}")
+        say(f"{year.name.replace('-', '/')} учебный год — "
+            f"{number_of(len(entries), 'файл', 'файла', 'файлов')}, реестр: {year / XLSX_NAME}")
         for e in entries:
             meeting = f"№ {e.meeting}" if e.meeting else ""
-            click.echo(f"  {e.written}  {e.kind:<16} {meeting:<5} в.{e.version}  "
-                       f"{e.sha256[:12]}  {e.file}")
+            say(f"  {e.written}  {e.kind:<16} {meeting:<5} в.{e.version}  "
+                f"{e.sha256[:12]}  {e.file}")
+
+
+@main.command("help")
+@click.argument("command", cls=Argument, metavar="[КОМАНДА]", required=False,
+                description="Команда, справку которой показать.")
+@click.pass_context
+def help_command(ctx: click.Context, command: str | None) -> None:
+    """Показать справку rmo или одной команды.
+
+    \b
+    Примеры:
+      rmo help
+      rmo help build
+    """
+    parent = ctx.parent or ctx
+    if command is None:
+        click.echo(parent.get_help())
+        return
+    found = main.get_command(parent, command)
+    if found is None:
+        import difflib
+
+        close = difflib.get_close_matches(command, main.list_commands(parent), 1)
+        raise click.UsageError(f"No such command '{command}'."
+                               + (f" Did you mean '{close[0]}'?" if close else ""), parent)
+    with click.Context(found, info_name=command, parent=parent) as sub:
+        click.echo(found.get_help(sub))
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", cls=Argument, metavar="ФАЙЛ",
+                type=click.Path(path_type=Path, dir_okay=False),
+                description="Имя новой книги (.xlsx); существующий файл не перезаписывается.")
 def init(file: Path) -> None:
-    """Создать новую пустую книгу FILE для учебного года.
+    """Создать новую пустую книгу ФАЙЛ для учебного года.
 
     В книге все листы с заголовками, выпадающие списки и лист «Инструкция».
     Существующий файл не перезаписывается.
@@ -306,17 +454,19 @@ def init(file: Path) -> None:
     from .newyear import init as run_init
 
     path = run_init(file)
-    click.echo(f"Создана книга «{path}». Начните с листа «Инструкция», затем заполните "
-               "«Объединение» и «Участники».")
+    say(f"Создана книга «{path}». Начните с листа «Инструкция», затем заполните "
+        "«Объединение» и «Участники».")
 
 
 @main.command("new-year")
-@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("workbook", cls=Argument, metavar="КНИГА",
+                type=click.Path(path_type=Path, dir_okay=False),
+                description="Книга Excel прошлого учебного года (.xlsx).")
 @click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
               required=True, metavar="ФАЙЛ",
               help="Имя новой книги; существующий файл не перезаписывается.")
 def new_year(workbook: Path, target: Path) -> None:
-    """Сделать книгу следующего учебного года из книги WORKBOOK.
+    """Сделать книгу следующего учебного года из книги КНИГА.
 
     Остаются участники, разделы плана, календарный план и заседания со сроками;
     очищаются даты заседаний, повестка, отметки посещаемости, участие, итоги и
@@ -329,5 +479,5 @@ def new_year(workbook: Path, target: Path) -> None:
     from .newyear import new_year as run_new_year
 
     year = run_new_year(workbook, target)
-    click.echo(f"Создана книга «{target}» на {year.label} учебный год. Проверьте план и "
-               "впишите повестку новых заседаний.")
+    say(f"Создана книга «{target}» на {year.label} учебный год. Проверьте план и "
+        "впишите повестку новых заседаний.")
