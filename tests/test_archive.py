@@ -126,8 +126,7 @@ def test_dry_run_writes_nothing_and_says_what_would_be(tmp_path):
     assert f"  будет: новый   {out / '2025-2026' / 'Протокол № 1 от 15.10.2025.docx'}" \
         in result.output
     assert result.output.splitlines()[-1] == (
-        "Будет записано: новых документов — 30, новых версий — 0, без изменений — 0; "
-        "ничего не записано.")
+        "Будет записано: 30 новых документов; ничего не записано.")
 
 
 def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(tmp_path,
@@ -172,7 +171,7 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     book = workbook(tmp_path)
     result = run("build", book, "-o", out, "--pdf")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].endswith("PDF — 12.")
+    assert result.output.splitlines()[-1] == "Итого: 12 новых документов, 12 PDF."
     folder = out / "2025-2026"
     docs = sorted(p.stem for p in folder.glob("*.docx"))
     assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
@@ -183,4 +182,4 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     assert sum(e["kind"].endswith("(PDF)") for e in data) == 12
     # Unchanged documents already have their PDF: a second run converts nothing.
     again = run("build", book, "-o", out, "--pdf")
-    assert again.output.splitlines()[-1].endswith("PDF — 0.")
+    assert again.output.splitlines()[-1] == "Итого: ничего нового — 12 документов без изменений."
