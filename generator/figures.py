@@ -76,7 +76,9 @@ class Figures:
     cancelled: tuple[Meeting, ...]
     moved: tuple[Meeting, ...]
     meetings: tuple[MeetingRow, ...]
-    average_attendance: int
+    presences: int  # members' presences at held meetings
+    possible_presences: int  # members × held meetings
+    average_attendance: int  # presences of possible_presences, %
     talks_planned: int
     talks_given: tuple[Talk, ...]
     talks_share: int
@@ -119,6 +121,7 @@ def compute(workbook: Workbook) -> Figures:
         rows.append(MeetingRow(meeting, present, len(members), share(present, len(members)),
                                guests))
     presences = sum(r.present for r in rows)
+    possible_presences = len(members) * len(held)
 
     talks_planned = [(m, i) for m in workbook.meetings for i in m.items if i.speakers]
     talks_given = tuple(Talk(m, i, topic(i)) for m in held for i in m.items
@@ -169,7 +172,9 @@ def compute(workbook: Workbook) -> Figures:
         cancelled=cancelled,
         moved=moved,
         meetings=tuple(rows),
-        average_attendance=share(presences, len(members) * len(held)),
+        presences=presences,
+        possible_presences=possible_presences,
+        average_attendance=share(presences, possible_presences),
         talks_planned=len(talks_planned),
         talks_given=talks_given,
         talks_share=share(len(talks_given), len(talks_planned)),
