@@ -14,6 +14,7 @@ from .documents.papers import papers
 from .documents.plan import plan_document
 from .documents.protocol import protocol_documents
 from .errors import Problem, RmoError, problem
+from .issued import Ledger, stamp
 from .model import Workbook
 from .reader import read_workbook
 from .render import BUILTIN_NAMES, Properties, builtin_templates, render
@@ -92,15 +93,16 @@ def template_path(name: str, custom: Path | None) -> Path:
 
 
 def render_all(workbook: Workbook, templates: Path | None = None,
-               only: set[str] | None = None) -> list[tuple[Document, bytes]]:
-    """Render every document in memory; nothing is written."""
+               only: set[str] | None = None,
+               ledger: Ledger | None = None) -> list[tuple[Document, bytes]]:
+    """Render every document in memory; nothing is written (the ledger is saved by build)."""
     if templates is not None and not templates.is_dir():
         raise RmoError([problem(f"Папка шаблонов «{templates}» не найдена. Создайте её "
                                 "командой «rmo templates ПАПКА».")])
     author = workbook.association.head.name
     return [(document, render(template_path(document.template, templates), document.context,
                               Properties(document.title, author, document.date)))
-            for document in documents(workbook, only)]
+            for document in stamp(documents(workbook, only), ledger or Ledger(Path()))]
 
 
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
@@ -116,12 +118,13 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     kinds = parse_only(only)
     source = Path(workbook_path)
     workbook = read_workbook(source)
-    rendered = render_all(workbook, Path(templates) if templates else None, kinds)
+    folder = Path(out_dir) / workbook.association.year.folder
+    ledger = Ledger.load(folder)
+    rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger)
     if pdf and not dry_run:
         from .pdf import soffice
 
         soffice()  # no LibreOffice: say so before anything is written
-    folder = Path(out_dir) / workbook.association.year.folder
     workbook_hash = register.sha256(source.read_bytes())
     results: list[Written] = []
     entries: list[register.Entry] = []
@@ -145,6 +148,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
             results = _pdfs(results, entries, created, workbook_hash, progress)
         if not dry_run:
             register.update(folder, entries)
+            ledger.save()
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)

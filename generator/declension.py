@@ -58,6 +58,15 @@ def gender(person: Person) -> str | None:
 
 def name_dative(person: Person) -> str | None:
     """«Орловой Ю.А.» or «Орловой Юлии Александровне»; None when the gender is unknown."""
+    return _name_in(person, "datv")
+
+
+def name_accusative(person: Person) -> str | None:
+    """«Леонтьеву Н.А.», for «СЛУШАЛИ:»; None when the gender is unknown."""
+    return _name_in(person, "accs")
+
+
+def _name_in(person: Person, case: str) -> str | None:
     sex = gender(person)
     if sex is None:
         return None
@@ -65,11 +74,12 @@ def name_dative(person: Person) -> str | None:
 
     maker, _ = _petrovich()
     g = Gender.FEMALE if sex == FEMALE else Gender.MALE
+    petrovich_case = {"datv": Case.DATIVE, "accs": Case.ACCUSATIVE}[case]
     surname, first, middle = _parts(person)
 
     def decline(part, word: str) -> str:
         # Double surnames (Петрова-Водкина) decline part by part.
-        return "-".join(maker.make(part, g, Case.DATIVE, piece) for piece in word.split("-"))
+        return "-".join(maker.make(part, g, petrovich_case, piece) for piece in word.split("-"))
 
     if first:
         words = [decline(NamePart.LASTNAME, surname), decline(NamePart.FIRSTNAME, first)]
@@ -81,23 +91,34 @@ def name_dative(person: Person) -> str | None:
         decline(NamePart.LASTNAME, surname)
 
 
-@lru_cache(maxsize=256)
 def position_dative(position: str) -> str:
-    """«педагогу-библиотекарю», «заведующему библиотекой», «учителю русского языка».
+    """«педагогу-библиотекарю», «заведующему библиотекой», «учителю русского языка»."""
+    return _position_in(position, "datv")
 
-    The words in the nominative at the head of the phrase are declined; the first word in
-    another case (библиотекой, языка) and everything after it stays as it is.
+
+def position_accusative(position: str) -> str:
+    """«педагога-библиотекаря», «заведующего библиотекой», «руководителя РМО»."""
+    return _position_in(position, "accs")
+
+
+@lru_cache(maxsize=512)
+def _position_in(position: str, case: str) -> str:
+    """The words in the nominative at the head of the phrase are declined; the first word in
+    another case (библиотекой, языка) or not a word (РМО, «БМЦ») and everything after it stay
+    as they are.
     """
     morph = _morph()
     out = []
     declining = True
     for token in re.split(r"(\s+)", position):
         if not declining or not token.strip() or not re.search("[а-яё]", token, re.I):
+            if token.strip():
+                declining = False
             out.append(token)
             continue
         pieces = []
         for piece in token.split("-"):
-            declined = _dative_word(morph, piece)
+            declined = _word_in(morph, piece, case) if declining else None
             if declined is None:
                 declining = False
                 pieces.append(piece)
@@ -107,15 +128,21 @@ def position_dative(position: str) -> str:
     return "".join(out)
 
 
-def _dative_word(morph, word: str) -> str | None:
-    """The dative of a word in the nominative singular, or None when it is not one."""
+def _word_in(morph, word: str, case: str) -> str | None:
+    """The word in the case, if it is a nominative singular of a noun or adjective, else None.
+
+    Positions name people, so the animate forms are taken (педагога, заведующего).
+    """
     if not re.fullmatch("[а-яё]+", word, re.I):
         return None
-    for parse in morph.parse(word):
-        tag = parse.tag
-        if "nomn" in tag and "sing" in tag and tag.POS in ("NOUN", "ADJF", "PRTF"):
-            inflected = parse.inflect({"datv"})
-            if inflected is not None:
-                result = inflected.word
-                return result[0].upper() + result[1:] if word[0].isupper() else result
+    parses = [p for p in morph.parse(word)
+              if "nomn" in p.tag and "sing" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    parses.sort(key=lambda p: "anim" not in p.tag)
+    for parse in parses:
+        animate = case == "accs" and parse.tag.POS != "NOUN" and "masc" in parse.tag
+        wanted = {case, "anim"} if animate else {case}
+        inflected = parse.inflect(wanted)
+        if inflected is not None:
+            result = inflected.word
+            return result[0].upper() + result[1:] if word[0].isupper() else result
     return None

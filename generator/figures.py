@@ -7,7 +7,6 @@ Percentages are whole numbers rounded half up (text.share).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,10 +23,10 @@ from .model import (
     Task,
     Workbook,
 )
+from .talks import talk_of
 from .text import share, sort_key
 
 HIGH_RESULTS = (Result.WINNER, Result.PRIZE_WINNER, Result.LAUREATE)
-_TOPIC = re.compile(r"по\s+теме:?\s*«(?P<topic>.+)»\s*\.?$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,7 @@ class Figures:
     average_attendance: int  # presences of possible_presences, %
     talks_planned: int
     talks_given: tuple[Talk, ...]
+    talks_missed: tuple[Talk, ...]  # planned with a speaker, not given (or meeting not held)
     talks_share: int
     speakers: tuple[Person, ...]  # distinct members who spoke
     speakers_share: int
@@ -100,9 +100,8 @@ class Figures:
 
 
 def topic(item: AgendaItem) -> str:
-    """The topic of a talk: the words in «» after «по теме», or the item's text."""
-    match = _TOPIC.search(item.text)
-    return match["topic"] if match else item.text
+    """The bare topic of a talk (talks.talk_of): the title without its kind and quotes."""
+    return talk_of(item).topic
 
 
 def compute(workbook: Workbook) -> Figures:
@@ -126,6 +125,10 @@ def compute(workbook: Workbook) -> Figures:
     talks_planned = [(m, i) for m in workbook.meetings for i in m.items if i.speakers]
     talks_given = tuple(Talk(m, i, topic(i)) for m in held for i in m.items
                         if i.speakers and i.given)
+    talks_missed = tuple(Talk(m, i, topic(i)) for m, i in talks_planned
+                         if not (m.held and i.given)
+                         and (m.status is MeetingStatus.CANCELLED or m.date is not None
+                              or not i.given))
     speaker_names = {p.name for t in talks_given for p in t.item.speakers}
     speakers = tuple(p for p in members if p.name in speaker_names)
 
@@ -177,6 +180,7 @@ def compute(workbook: Workbook) -> Figures:
         average_attendance=share(presences, possible_presences),
         talks_planned=len(talks_planned),
         talks_given=talks_given,
+        talks_missed=talks_missed,
         talks_share=share(len(talks_given), len(talks_planned)),
         speakers=speakers,
         speakers_share=share(len(speakers), len(members)),

@@ -149,19 +149,37 @@ def initials_first(name: str) -> str:
 
 _NUMBER_SIGN = re.compile(r"\s*№\s*(?=\S)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+_INNER_QUOTES = re.compile("„([^„“«»\n]*)“")
 _MIXED_OPEN = re.compile(r'(^|[\s(\[])[\"“„](?=\S)')
 _MIXED_CLOSE = re.compile(r'(?<=\S)[\"“”](?=$|[\s.,;:!?)\]»])')
 
 
+# «п. Сорум», «с. Казым», «г. Урай», «им. А.И. Яковлева»: the word after the abbreviation is
+# a name, so it starts with a capital letter (a digit after «с.» is a page: «с. 5»).
+_ABBREVIATION = re.compile(r"(?<![\w.])(п|с|г|им|пгт|д|ст|ул|пос)\.[ \t]*(?=[А-ЯЁA-Z0-9«])")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ])\.[ ]?([А-ЯЁ])\.[ ]+(?=[А-ЯЁ][а-яё])")
+_INITIALS_AFTER = re.compile(r"(?<=[а-яё])[ ]+([А-ЯЁ])\.[ ]?([А-ЯЁ])\.(?![\w])")
+# A dash between words: one style, the en dash «–» of the seed plan, with spaces.
+_DASH = re.compile(r"(?<=\S) +[—–-]{1,2} +(?=\S)")
+
+
 def typography(text: str) -> str:
-    """Russian typography for text typed in Excel: «ёлочки» and «№ 3» with a non-breaking space.
+    """Russian typography for text typed in Excel: «ёлочки», «№ 3», «п. Сорум», «А.И. Яковлева»
+    with non-breaking spaces where a line must not break, and one dash style « – ».
 
     ё and everything else are kept as the user typed them.
     """
+    # „лапки“ inside «ёлочки» are already right: kept out of the quote repairs below.
+    text = _INNER_QUOTES.sub(lambda m: f"\x01{m.group(1)}\x02", text)
     text = _STRAIGHT_QUOTES.sub(r"«\1»", text)
     text = _MIXED_OPEN.sub(r"\1«", text)
     text = _MIXED_CLOSE.sub("»", text)
+    text = text.replace("\x01", "„").replace("\x02", "“")
     text = _NUMBER_SIGN.sub(lambda m: ("" if m.start() == 0 else " ") + "№" + NBSP, text)
+    text = _ABBREVIATION.sub(lambda m: m.group(1) + "." + NBSP, text)
+    text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}.{m.group(2)}.{NBSP}", text)
+    text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}.{m.group(2)}.", text)
+    text = _DASH.sub(" – ", text)
     return text
 
 

@@ -171,7 +171,7 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     book = workbook(tmp_path)
     result = run("build", book, "-o", out, "--pdf")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "Итого: 12 новых документов, 12 PDF."
+    assert result.output.splitlines()[-1] == "Итого: 11 новых документов, 11 PDF."
     folder = out / "2025-2026"
     docs = sorted(p.stem for p in folder.glob("*.docx"))
     assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
@@ -179,7 +179,7 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
                           capture_output=True, check=True).stdout.decode()
     assert "ПРОТОКОЛ" in text and "22.04.2026" in text
     data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
-    assert sum(e["kind"].endswith("(PDF)") for e in data) == 12
+    assert sum(e["kind"].endswith("(PDF)") for e in data) == 11
     # Unchanged documents already have their PDF: a second run converts nothing.
     again = run("build", book, "-o", out, "--pdf")
     assert again.output.splitlines()[-1] == "Итого: ничего нового — 12 документов без изменений."

@@ -87,7 +87,7 @@ def test_absence_reasons_secretary_and_an_item_without_decisions(tmp_path):
     second = lines.index("2. СЛУШАЛИ:")
     assert "РЕШИЛИ:" not in lines[second:]
     assert lines[second + 1: second + 3] == [
-        "Орлова\u00a0Ю.А. – педагог-библиотекарь, СОШ п. Сорум",
+        "Орлова\u00a0Ю.А. – педагог-библиотекарь, СОШ п.\u00a0Сорум",
         "Выступление по теме «Краеведение».",
     ]
 

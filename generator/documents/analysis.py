@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from ..charts import BarChart
-from ..figures import Figures, compute, topic
-from ..model import Fulfilment, Kind, Meeting, Result, Summary, Workbook
+from ..figures import Figures, compute
+from ..issued import Issue
+from ..model import (
+    Fulfilment,
+    Kind,
+    Level,
+    Meeting,
+    MeetingStatus,
+    Participation,
+    Result,
+    Summary,
+    Workbook,
+)
+from ..talks import quoted, talk_of
 from ..text import (
     NBSP,
     count,
@@ -15,6 +29,7 @@ from ..text import (
     sentence,
     share,
     singular,
+    strip_numbering,
     surname_first,
     typography,
 )
@@ -27,6 +42,7 @@ KIND_TITLE = {
     Kind.PUBLICATION: "публикации",
 }
 SHORT_TOPIC = 90
+FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседаний»
 
 
 def meetings_word(n: int) -> str:
@@ -73,6 +89,7 @@ def analysis_document(workbook: Workbook) -> Document | None:
         title=f"Анализ работы {association.name} за {year.label} учебный год"
               + (f" ({kind}, на {date_numeric(figures.as_of)})" if kind else ""),
         date=figures.as_of,
+        issue=Issue(f"анализ|{year.folder}|{figures.as_of.isoformat()}"),
     )
 
 
@@ -89,7 +106,7 @@ def _theme(workbook: Workbook, figures: Figures) -> dict:
         done = figures.tasks_by_fulfilment
         parts = [f"полностью {_done(done[Fulfilment.DONE])} {done[Fulfilment.DONE]}"]
         if done[Fulfilment.PARTLY]:
-            parts.append(f"частично — {done[Fulfilment.PARTLY]}")
+            parts.append(f"частично – {done[Fulfilment.PARTLY]}")
         if done[Fulfilment.NOT_DONE]:
             parts.append(f"не {_done(done[Fulfilment.NOT_DONE])} {done[Fulfilment.NOT_DONE]}")
         total = len(tasks)
@@ -113,14 +130,14 @@ def _done(n: int) -> str:
 
 def _fulfilment(value: Fulfilment | None, comment: str) -> str:
     if value is None:
-        return "—"
+        return "–"
     return value.value + (f" ({comment})" if comment else "")
 
 
 def _members(figures: Figures) -> dict:
     n = len(figures.members)
     institutions = figures.institutions
-    positions = ", ".join(f"{typography(name)} — {people_word(k)}"
+    positions = ", ".join(f"{typography(name)} – {people_word(k)}"
                           for name, k in figures.by_position)
     return {
         "members_sentence": f"В состав объединения входит {people_word(n)} из {institutions} "
@@ -133,21 +150,29 @@ def _members(figures: Figures) -> dict:
 
 
 def _short(meeting: Meeting) -> str:
+    """The items of a meeting for the table: talk titles in quotes, each cut to a line or two."""
     topics = []
     for item in meeting.items:
         if not item.given:
             continue
-        text = topic(item)
-        if len(text) > SHORT_TOPIC:
-            text = text[:SHORT_TOPIC].rsplit(" ", 1)[0] + "…"
-        topics.append(typography(text))
+        if item.speakers:
+            text = talk_of(item).topic
+            if len(text) > SHORT_TOPIC:
+                text = text[:SHORT_TOPIC].rsplit(" ", 1)[0] + "…"
+            topics.append(quoted(text))
+        else:
+            text = typography(strip_numbering(item.text)).rstrip(".")
+            if len(text) > SHORT_TOPIC:
+                text = text[:SHORT_TOPIC].rsplit(" ", 1)[0] + "…"
+            topics.append(text)
     return "\n".join(f"{i}. {t}" for i, t in enumerate(topics, start=1))
 
 
 def _meetings(figures: Figures) -> dict:
     notes = []
     for meeting in figures.cancelled:
-        notes.append(f"Заседание №{NBSP}{meeting.number} ({typography(meeting.period)}) отменено"
+        period = typography(lower_months(meeting.period))
+        notes.append(f"Заседание №{NBSP}{meeting.number} ({period}) отменено"
                      + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
     for meeting in figures.moved:
         when = f" и проведено {date_numeric(meeting.date)}" if meeting.date else ""
@@ -158,7 +183,7 @@ def _meetings(figures: Figures) -> dict:
         "date": date_numeric(r.meeting.date),
         "content": _short(r.meeting),
         "present": f"{r.present} из {r.members}",
-        "guests": str(r.guests) if r.guests else "—",
+        "guests": str(r.guests) if r.guests else "–",
         "share": percent(r.share),
     } for r in figures.meetings]
     chart = BarChart(
@@ -185,7 +210,17 @@ def _talks(figures: Figures) -> dict:
     lines = []
     for talk in figures.talks_given:
         names = ", ".join(surname_first(p.name) for p in talk.item.speakers)
-        lines.append(typography(f"{names} – {sentence(talk.topic)}"))
+        lines.append(typography(f"{names} – {quoted(talk.topic)}."))
+    missed = []
+    for talk in figures.talks_missed:
+        names = ", ".join(surname_first(p.name) for p in talk.item.speakers)
+        meeting = talk.meeting
+        when = f" от {date_numeric(meeting.date)}" if meeting.date else \
+            f" ({typography(lower_months(meeting.period))})"
+        why = ", заседание отменено" if meeting.status is MeetingStatus.CANCELLED else \
+            ("" if meeting.held else ", заседание не проведено")
+        missed.append(typography(f"{names} – {quoted(talk.topic)} "
+                                 f"(заседание №{NBSP}{meeting.number}{when}{why})."))
     members = len(figures.members)
     speakers = len(figures.speakers)
     return {
@@ -197,6 +232,7 @@ def _talks(figures: Figures) -> dict:
             f"{plural(members, 'члена', 'членов', 'членов')} РМО "
             f"({percent(figures.speakers_share)})."),
         "talks": lines,
+        "talks_missed": missed,
     }
 
 
@@ -208,11 +244,9 @@ def _participation(figures: Figures) -> dict:
     by_level = [{"level": lv.value, "entries": str(n)} for lv, n in figures.by_level]
     results = []
     for p in figures.high_results:
-        results.append(typography(
-            f"{surname_first(p.person.name)} — {_result(p.result)}: {p.event} "
-            f"({p.level.value} уровень)."))
+        results.append(typography(f"{surname_first(p.person.name)} – {_achievement(p)}."))
     courses = [{"name": typography(surname_first(p.person.name)), "event": typography(p.event),
-                "hours": number(p.hours) if p.hours else "—"} for p in figures.courses]
+                "hours": number(p.hours) if p.hours else "–"} for p in figures.courses]
     chart = BarChart(
         title="Участие в мероприятиях по уровням",
         series="Число участий",
@@ -223,7 +257,7 @@ def _participation(figures: Figures) -> dict:
     listing = [{"number": str(i), "name": typography(surname_first(p.person.name)),
                 "event": typography(p.event) + (f" ({typography(p.date)})" if p.date else ""),
                 "kind": f"{p.kind.value}, {p.level.value}",
-                "result": p.result.value if p.result else "—"}
+                "result": p.result.value if p.result else "–"}
                for i, p in enumerate(figures.participation, start=1)]
     return {
         "participation_list": listing,
@@ -231,7 +265,7 @@ def _participation(figures: Figures) -> dict:
             f"Члены РМО приняли участие в {figures.events} "
             f"{plural(figures.events, 'мероприятии', 'мероприятиях', 'мероприятиях')} "
             f"вне заседаний ({count(entries, 'участие', 'участия', 'участий')}). "
-            f"Число участников — {figures.participants} из {members} "
+            f"Число участников – {figures.participants} из {members} "
             f"{plural(members, 'члена', 'членов', 'членов')} РМО "
             f"({percent(share(figures.participants, members))})."
             if entries else "Участие членов РМО в мероприятиях вне заседаний не отмечено."),
@@ -257,6 +291,38 @@ def _result(result: Result | None) -> str:
     return result.value if result else ""
 
 
+# The genitive of an event's kind and its grammatical gender, for «призёр муниципального
+# конкурса «…»».
+_KIND_GENITIVE = {
+    Kind.CONTEST: ("конкурс", "конкурса", "m"), Kind.CONFERENCE: ("конференци", "конференции", "f"),
+    Kind.SEMINAR: ("семинар", "семинара", "m"), Kind.WEBINAR: ("вебинар", "вебинара", "m"),
+    Kind.MASTER_CLASS: ("мастер-класс", "мастер-класса", "m"),
+    Kind.OPEN_EVENT: ("мероприяти", "открытого мероприятия", "m"),
+    Kind.COURSES: ("курс", "курсов повышения квалификации", "p"),
+    Kind.PUBLICATION: ("публикаци", "публикации", "f"),
+}
+_LEVEL_GENITIVE = {
+    Level.SCHOOL: "школьн", Level.MUNICIPAL: "муниципальн", Level.REGIONAL: "региональн",
+    Level.FEDERAL: "всероссийск", Level.INTERNATIONAL: "международн",
+}
+_ENDING = {"m": "ого", "f": "ой", "p": "ых"}
+
+
+def _achievement(p: Participation) -> str:
+    """«призёр муниципального конкурса «Лучший школьный библиотекарь»»."""
+    stem, genitive, gender = _KIND_GENITIVE[p.kind]
+    level = _LEVEL_GENITIVE[p.level] + _ENDING[gender]
+    event = typography(p.event).strip().rstrip(".")
+    match = re.match(rf"^{stem}\w*\s*«(?P<title>.+)»$", event, re.IGNORECASE)
+    if match:
+        title = match["title"]
+    elif stem.lower() not in event.lower():
+        title = event.strip("«»")
+    else:
+        return f"{_result(p.result)}: {event} ({p.level.value} уровень)"
+    return f"{_result(p.result)} {level} {genitive} {quoted(title)}"
+
+
 def _attendance(figures: Figures) -> dict:
     rows = [{"name": typography(surname_first(a.person.name)),
              "institution": typography(a.person.institution),
@@ -266,25 +332,48 @@ def _attendance(figures: Figures) -> dict:
                      "attended": f"{i.attended} из {i.possible}", "share": percent(i.share)}
                     for i in figures.by_institution]
     missed = [a for a in figures.by_member if a.attended < a.held]
-    least = min((a.attended for a in missed), default=None)
-    most_missed = [a for a in missed if a.attended == least]
+    counts = {a.held - a.attended for a in missed}
+    most = max(counts, default=0)
+    # «Больше всех» only when someone stands out: more than one meeting, more than others.
+    stands_out = most >= 2 and (len(counts) > 1 or len(missed) < len(figures.by_member))
+    leaders = [a for a in missed if a.held - a.attended == most]
+    listed = leaders if stands_out else missed
+    names = ", ".join(f"{surname_first(a.person.name)} ({a.held - a.attended} из {a.held})"
+                      for a in listed)
+    if not missed:
+        sentence_ = "Все члены РМО посетили все проведённые заседания."
+    elif stands_out:
+        sentence_ = f"Больше всех заседаний пропущено: {names}."
+    else:
+        sentence_ = f"Пропустили заседания: {names}."
     return {
         "member_rows": rows,
         "institution_rows": institutions,
-        "missed_sentence": (
-            "Больше всех заседаний пропустили: "
-            + ", ".join(f"{surname_first(a.person.name)} ({a.held - a.attended} из {a.held})"
-                        for a in most_missed) + "."
-            if most_missed else "Все члены РМО посетили все проведённые заседания."),
+        "missed_sentence": sentence_,
     }
 
 
 def _summary(workbook: Workbook) -> dict:
+    """The head's own words, in sections numbered on after the computed ones (1–6)."""
     def items(section: Summary) -> list[str]:
         return [typography(sentence(t)) for t in workbook.summary.get(section, ())]
 
+    sections = [(section.value, items(section)) for section in Summary]
+    numbered = [{"title": f"{i}. {title}", "lines": found}
+                for i, (title, found) in enumerate(((t, f) for t, f in sections if f),
+                                                   start=FIRST_SUMMARY_SECTION)]
     return {
         "conclusions": items(Summary.CONCLUSIONS),
         "problems": items(Summary.PROBLEMS),
         "next_tasks": items(Summary.NEXT_TASKS),
+        "summary_sections": numbered,
     }
+
+
+def lower_months(text: str) -> str:
+    """«Декабрь – январь» → «декабрь – январь»: month names are written in lower case."""
+    return _MONTH.sub(lambda m: m.group(0).lower(), text)
+
+
+_MONTH = re.compile(r"\b(Январ|Феврал|Март|Апрел|Ма[йя]|Июн|Июл|Август|Сентябр|Октябр|Ноябр"
+                    r"|Декабр)[а-яё]*", re.UNICODE)

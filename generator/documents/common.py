@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..model import Association, Person
-from ..text import initials_first, sort_key, surname_first, typography
+from ..issued import Issue
+from ..model import AgendaItem, Association, Meeting, Person
+from ..text import NBSP, initials_first, sort_key, split_name, surname_first, typography
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Document:
     title: str
     date: object  # datetime.date for the document's properties
     meeting: int | None = None
+    issue: Issue | None = None  # a number and a date of issue kept in the archive
 
 
 def person_line(person: Person) -> str:
@@ -43,3 +46,66 @@ def alphabetical(people) -> list[Person]:
 
 def head_signature(association: Association) -> str:
     return initials_first(association.head.name)
+
+
+# --- fields of contract v2 (read by the reader from «Объединение», «Заседания», «Повестка») ---
+
+def town(association: Association) -> str:
+    """«г. Белоярский»: where documents are drawn up («Населённый пункт»)."""
+    return getattr(association, "town", "") or ""
+
+
+def online(meeting: Meeting) -> bool:
+    form = getattr(meeting, "form", None)
+    if form is not None:
+        return getattr(form, "value", form) == "дистанционно"
+    return meeting.place.lower().startswith(("дистанционно", "онлайн"))
+
+
+def venue(meeting: Meeting) -> str:
+    """«МАУ «БМЦ»», or «дистанционно, платформа «Сферум»» for an online meeting."""
+    place = meeting.place.strip()
+    match = re.match(r"^(дистанционно|онлайн)\s*\((?P<what>.+)\)\s*$", place, re.IGNORECASE)
+    if match:
+        place = f"{match[1].lower()}, {match['what']}"
+    elif online(meeting) and not place:
+        place = "дистанционно"
+    return typography(place)
+
+
+def certificate_signer(association: Association) -> str:
+    """«Директор МАУ «БМЦ» Е.А. Иванова»: who signs the certificates («Подписывает справки»)."""
+    return getattr(association, "certificate_signer", "") or ""
+
+
+_SIGNER_NAME = re.compile(r"\s+(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+"
+                          r"|[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*$")
+
+
+def split_signer(line: str) -> tuple[str, str]:
+    """«Директор МАУ «БМЦ» Е.А. Иванова» → («Директор МАУ «БМЦ»», «Е.А. Иванова»)."""
+    match = _SIGNER_NAME.search(line)
+    if not match:
+        return typography(line.strip()), ""
+    name = match["name"]
+    if not re.match(r"[А-ЯЁ]\.", name):
+        name = initials_first(name)
+    name = re.sub(r"^([А-ЯЁ]\.)\s?([А-ЯЁ]\.)\s?", r"\1\2 ", name)
+    return typography(line[:match.start()].strip()), typography(name)
+
+
+def same_person(name: str, person: Person) -> bool:
+    """Whether a signature name («Н.А. Леонтьева») is this person."""
+    return split_name(name.replace(NBSP, " ")) == split_name(person.name) or \
+        _reversed(name) == split_name(person.name)
+
+
+def _reversed(name: str) -> tuple[str, str]:
+    parts = name.replace(NBSP, " ").split()
+    if len(parts) == 2 and parts[0].endswith("."):
+        return parts[1], parts[0]
+    return ("", "")
+
+
+def vote(item: AgendaItem) -> str:
+    return getattr(item, "vote", "") or ""

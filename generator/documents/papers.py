@@ -4,15 +4,20 @@
 from __future__ import annotations
 
 from ..declension import FEMALE, gender, name_dative, position_dative
-from ..figures import topic
+from ..issued import Issue
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, Workbook
-from ..text import (
-    NBSP,
-    date_numeric,
-    surname_first,
-    typography,
+from ..talks import MASTER_CLASS, MESSAGE, OPEN_LESSON, PRESENTATION, REPORT, TALK, talk_of
+from ..text import NBSP, date_numeric, surname_first, typography
+from .common import (
+    Document,
+    alphabetical,
+    certificate_signer,
+    head_signature,
+    same_person,
+    signer_title,
+    split_signer,
+    town,
 )
-from .common import Document, alphabetical, head_signature, signer_title
 from .protocol import (
     agenda_line,
     attendance,
@@ -39,9 +44,10 @@ def talks(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
 
 def extract_document(workbook: Workbook, meeting: Meeting, number: int,
                      item: AgendaItem) -> Document:
+    assert meeting.date is not None
     day = date_numeric(meeting.date)
     who = attendance(workbook, meeting)
-    names = ", ".join(surname_first(p.name) for p in item.speakers)
+    names = ", ".join(surname_first(p.name) for p in item.speakers).replace(NBSP, " ")
     context = {
         **minutes_header(workbook, meeting),
         **_signatures(workbook),
@@ -58,15 +64,38 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
         title=f"Выписка из протокола № {meeting.number} от {day}, пункт {number}",
         date=meeting.date,
         meeting=meeting.number,
+        issue=Issue(f"выписка|{meeting.number}|{item.text}"),
     )
+
+
+# What the speaker did, by the kind of the talk: (feminine verb, masculine verb, object),
+# and the phrasing that needs no gender: (passive verb, noun).
+_DID = {
+    TALK: ("выступила", "выступил", "по теме {title}"),
+    MESSAGE: ("выступила", "выступил", "с сообщением {title}"),
+    REPORT: ("выступила", "выступил", "с докладом {title}"),
+    MASTER_CLASS: ("провела", "провёл", "мастер-класс {title}"),
+    PRESENTATION: ("представила", "представил", "презентацию {title}"),
+    OPEN_LESSON: ("провела", "провёл", "открытое занятие {title}"),
+}
+_DONE = {
+    TALK: ("заслушано", "выступление {name} по теме {title}"),
+    MESSAGE: ("заслушано", "сообщение {name} {title}"),
+    REPORT: ("заслушан", "доклад {name} {title}"),
+    MASTER_CLASS: ("проведён", "мастер-класс {name} {title}"),
+    PRESENTATION: ("представлена", "презентация {name} {title}"),
+    OPEN_LESSON: ("проведено", "открытое занятие {name} {title}"),
+}
 
 
 def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
                          item: AgendaItem) -> str:
-    """«Дана Орловой Ю.А., педагогу-библиотекарю …, в том, что она … выступила …»."""
+    """«Дана Орловой Юлии Андреевне, педагогу-библиотекарю …, в том, что она 22.04.2026
+    выступила на заседании … с сообщением «…» (протокол от 22.04.2026 № 4).»"""
+    assert meeting.date is not None
     association = workbook.association
     day = date_numeric(meeting.date)
-    subject = typography(f"«{topic(item).strip('«»')}»")
+    found = talk_of(item)
     where = typography(f"на заседании {association.name}")
     record = f"(протокол от {day} №{NBSP}{meeting.number})"
     institution = typography(person.institution)
@@ -74,22 +103,47 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
     if dative is None:
         # The gender cannot be told from the name: no guess, a phrasing that needs none.
         name = typography(surname_first(person.name))
+        verb, what = _DONE.get(found.kind, _DONE[TALK])
         return (f"Дана {name} ({typography(person.position)}, {institution}) в подтверждение "
-                f"того, что {day} {where} заслушано выступление {name} по теме {subject} "
+                f"того, что {day} {where} {verb} {what.format(name=name, title=found.title)} "
                 f"{record}.")
-    pronoun, verb = ("она", "выступила") if gender(person) == FEMALE else ("он", "выступил")
+    female = gender(person) == FEMALE
+    she, he, what = _DID.get(found.kind, _DID[TALK])
+    pronoun, verb = ("она", she) if female else ("он", he)
     return (f"Дана {typography(dative)}, {typography(position_dative(person.position))} "
-            f"{institution}, в том, что {pronoun} {day} {verb} {where} по теме {subject} "
-            f"{record}.")
+            f"{institution}, в том, что {pronoun} {day} {verb} {where} "
+            f"{what.format(title=found.title)} {record}.")
+
+
+def certificate_signature(workbook: Workbook, person: Person) -> tuple[str, str]:
+    """Who signs a certificate: «Подписывает справки», else the head — never its subject.
+
+    The head's own certificate, with nobody else named, gets an empty line for the
+    organisation's head to sign (the reader warns about it).
+    """
+    association = workbook.association
+    line = certificate_signer(association)
+    if line:
+        title, name = split_signer(line)
+        if not name or not same_person(name, person):
+            return title, name
+    elif association.head != person:
+        return signer_title(association), head_signature(association)
+    return "Руководитель", ""
 
 
 def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item: AgendaItem,
                          person: Person) -> Document:
+    assert meeting.date is not None
     day = date_numeric(meeting.date)
+    association = workbook.association
+    signer_line, signer = certificate_signature(workbook, person)
     context = {
         **minutes_header(workbook, meeting),
+        "town": typography(town(association)),
         "text": certificate_sentence(workbook, meeting, person, item),
-        **_signatures(workbook),
+        "signer_title": signer_line,
+        "signer": signer,
     }
     name = surname_first(person.name).replace(NBSP, " ")
     return Document(
@@ -101,6 +155,8 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
         title=f"Справка о выступлении: {name}, заседание № {meeting.number} от {day}",
         date=meeting.date,
         meeting=meeting.number,
+        issue=Issue(f"справка|{meeting.number}|{person.name}|{talk_of(item).topic}",
+                    numbered=True),
     )
 
 
@@ -126,12 +182,15 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
 
 
 def papers(workbook: Workbook) -> list[Document]:
-    """Extracts and certificates for every talk given, registration sheets for every meeting
-    that is not cancelled."""
+    """Extracts for every talk given with a decision, certificates for every member's talk,
+    registration sheets for every in-person meeting that is not cancelled."""
     found = []
     for meeting in workbook.held_meetings:
         for number, item in talks(meeting):
-            found.append(extract_document(workbook, meeting, number, item))
+            if item.decisions:
+                found.append(extract_document(workbook, meeting, number, item))
+            if not talk_of(item).certified:
+                continue
             for person in item.speakers:
                 if not person.is_member:
                     continue  # guests do not need papers for their certification

@@ -1,0 +1,150 @@
+"""What a speaker did at a meeting and on what topic, told from an agenda item.
+
+One rule for certificates, extracts, minutes, the programme and the analysis: the kind comes
+from the «Вид» column, or is recognised from the head of the text («Выступление по теме «X»»,
+«Мастер-класс «X»», «Сообщение «X»» …); the topic is the bare title, without the kind and its
+outer quotes. A title is printed in «ёлочки», a quotation inside it in „лапках“.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import strip_numbering, typography
+
+# The kinds of the contract's «Вид» column (workbook.md), as the user types them.
+TALK = "выступление"
+MESSAGE = "сообщение"
+REPORT = "доклад"
+MASTER_CLASS = "мастер-класс"
+PRESENTATION = "презентация"
+OPEN_LESSON = "открытое занятие"
+DISCUSSION = "обсуждение"
+KINDS = (TALK, MESSAGE, REPORT, MASTER_CLASS, PRESENTATION, OPEN_LESSON, DISCUSSION)
+
+# Words at the head of an item that name its kind; the plural and case forms people type.
+_KIND_WORDS = {
+    TALK: r"выступлени[ея]",
+    MESSAGE: r"сообщени[ея]",
+    REPORT: r"доклад",
+    MASTER_CLASS: r"мастер[- ]класс",
+    PRESENTATION: r"презентаци[яи]",
+    OPEN_LESSON: r"открыто[ей] (?:заняти[ея]|урок|мероприяти[ея])",
+    DISCUSSION: r"обсуждени[ея]",
+}
+# What may stand between the kind and the title: «по теме», «на тему», «из опыта работы» …
+_LINK = (r"(?P<link>\s+из\s+опыта\s+работы(?:\s+по\s+теме)?\s*:?"
+         r"|\s+(?:по\s+теме|на\s+тему|по\s+вопросу)\s*:?|\s*:)?")
+_HEAD = re.compile(
+    r"^(?P<kind>" + "|".join(f"(?P<k{i}>{w})" for i, w in enumerate(_KIND_WORDS.values()))
+    + r")" + _LINK + r"\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ON_TOPIC = re.compile(r"^(?P<lead>.*?)\s+(?:по\s+теме|на\s+тему)\s*:?\s*(?P<rest>«.*)$",
+                       re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Talk:
+    kind: str  # one of KINDS
+    topic: str  # the bare title, quotes inside it as «…» (quoted() turns them into „…“)
+    named: bool = True  # the kind was given in «Вид» or read from the text, not assumed
+
+    @property
+    def title(self) -> str:
+        """«Сетевые проекты чтения», with „…“ inside: how every document prints the topic."""
+        return quoted(self.topic)
+
+    @property
+    def certified(self) -> bool:
+        """A discussion is nobody's talk: it gets no certificate."""
+        return self.kind != DISCUSSION
+
+
+def talk(text: str, kind: str | None = None) -> Talk:
+    """The kind and the topic of an agenda item's text; `kind` is the «Вид» column, if given.
+
+    >>> talk("Выступление по теме «Мастер-класс в библиотеке»")
+    Talk(kind='выступление', topic='Мастер-класс в библиотеке')
+    >>> talk("Мастер-класс «Буктрейлер за 30 минут»")
+    Talk(kind='мастер-класс', topic='Буктрейлер за 30 минут')
+    """
+    body = typography(strip_numbering(text)).strip().rstrip(".").strip()
+    found = kind
+    topic = body
+    head = _HEAD.match(body)
+    if head:
+        rest = head["rest"].strip()
+        bare = _unquote(rest)
+        if bare is not None or (head["link"] and rest) or not rest:
+            found = found or _kind_of(head)
+            topic = bare if bare is not None else (rest or body)
+        # else «Мастер-класс в библиотеке как форма работы»: a topic that starts with a kind
+    else:
+        on_topic = _ON_TOPIC.match(body)
+        if on_topic:
+            bare = _unquote(on_topic["rest"])
+            if bare is not None:
+                topic = bare
+        else:
+            bare = _unquote(body)
+            topic = bare if bare is not None else body
+    if found is None and re.match(_KIND_WORDS[DISCUSSION], body, re.IGNORECASE):
+        found = DISCUSSION
+    return Talk(found or TALK, _balanced(topic) or body, found is not None)
+
+
+def _kind_of(head: re.Match) -> str:
+    for i, name in enumerate(_KIND_WORDS):
+        if head[f"k{i}"]:
+            return name
+    raise AssertionError("one of the kind groups matched")
+
+
+def _unquote(text: str) -> str | None:
+    """The inside of a text that is one quotation «…» from end to end, else None.
+
+    A closing quote missing at the very end («Буктрейлер «за 30 минут») is forgiven: people
+    type the inner closing quote and forget the outer one.
+    """
+    if not text.startswith("«"):
+        return None
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "«":
+            depth += 1
+        elif char == "»":
+            depth -= 1
+            if depth == 0:
+                return text[1:i] if text[i + 1:].strip(" .") == "" else None
+    return text[1:]
+
+
+def _balanced(text: str) -> str:
+    """Quotes inside a title balanced: a missing closing quote added at the end."""
+    text = text.strip()
+    depth = 0
+    out = []
+    for char in text:
+        if char == "«":
+            depth += 1
+        elif char == "»":
+            if depth == 0:
+                continue  # a stray closing quote has nothing to close
+            depth -= 1
+        out.append(char)
+    return "".join(out) + "»" * depth
+
+
+def quoted(topic: str) -> str:
+    """«topic» with every quotation inside it turned into „лапки“: «Проект „Читаем вместе“»."""
+    inner = _balanced(typography(topic)).replace("«", "„").replace("»", "“")
+    return f"«{inner}»"
+
+
+def talk_of(item) -> Talk:
+    """The talk of an agenda item (model.AgendaItem), with its «Вид» when the user gave one."""
+    kind = getattr(item, "kind", None)
+    label = getattr(kind, "value", kind)
+    return talk(item.text, label or None)

@@ -1,0 +1,109 @@
+"""The kind and the topic of a talk, the typography every document shares, the accusative."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.declension import name_accusative, position_accusative
+from generator.model import Person
+from generator.talks import quoted, talk
+from generator.text import typography
+
+NB = "\u00a0"
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    ("Выступление по теме «Мастер-класс в библиотеке как форма работы с читателями»",
+     "выступление", "«Мастер-класс в библиотеке как форма работы с читателями»"),
+    # A straight opening quote and a «» closing one, as the sample has it.
+    ('Выступление по теме "Мастер-класс в библиотеке как форма работы с читателями»',
+     "выступление", "«Мастер-класс в библиотеке как форма работы с читателями»"),
+    ("Мастер-класс «Буктрейлер за 30 минут»", "мастер-класс", "«Буктрейлер за 30 минут»"),
+    ("Сообщение «Сетевые проекты чтения»", "сообщение", "«Сетевые проекты чтения»"),
+    ("Доклад на тему: Чтение летом", "доклад", "«Чтение летом»"),
+    ("Сообщение из опыта работы «Клуб любителей книги»", "сообщение",
+     "«Клуб любителей книги»"),
+    ("Открытое занятие «Путешествие в страну каталогов»", "открытое занятие",
+     "«Путешествие в страну каталогов»"),
+    ("Презентация «Школьный ИБЦ»", "презентация", "«Школьный ИБЦ»"),
+    ("Выступление по теме: «Сотрудничество школьной библиотеки»", "выступление",
+     "«Сотрудничество школьной библиотеки»"),
+    # Quotes inside a title become „лапки“, also when the outer closing quote is missing.
+    ("Выступление по теме «Проект «Читаем вместе»»", "выступление",
+     "«Проект „Читаем вместе“»"),
+    ("Мастер-класс «Буктрейлер «Книга за 30 минут»", "мастер-класс",
+     "«Буктрейлер „Книга за 30 минут“»"),
+    ("Работа с АИС «Книгозаказ»", "выступление", "«Работа с АИС „Книгозаказ“»"),
+    # A topic that only starts with the name of a kind is a topic, not a kind.
+    ("Мастер-класс в библиотеке как форма работы", "выступление",
+     "«Мастер-класс в библиотеке как форма работы»"),
+    ("Обсуждение основных направлений работы РМО", "обсуждение",
+     "«Обсуждение основных направлений работы РМО»"),
+    ("2. Выступление по теме «Краеведение».", "выступление", "«Краеведение»"),
+])
+def test_kind_and_topic_of_a_talk(text, kind, title):
+    found = talk(text)
+    assert (found.kind, found.title) == (kind, title)
+
+
+def test_the_kind_column_wins_over_the_text():
+    found = talk("Выступление по теме «Сетевые проекты чтения»", "сообщение")
+    assert (found.kind, found.topic, found.named) == ("сообщение", "Сетевые проекты чтения",
+                                                      True)
+    assert not talk("Утверждение плана работы").named
+    assert not talk("Обсуждение плана", "обсуждение").certified
+
+
+def test_quoted_balances_and_nests():
+    assert quoted("Проект «Читаем вместе") == "«Проект „Читаем вместе“»"
+    assert quoted("Книги-юбиляры") == "«Книги-юбиляры»"
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("МБОУ «Гимназия им. А.И. Яковлева»", f"МБОУ «Гимназия им.{NB}А.И.{NB}Яковлева»"),
+    ("СОШ п. Сорум", f"СОШ п.{NB}Сорум"),
+    ("СОШ с. Казым", f"СОШ с.{NB}Казым"),
+    ("МБОУ «СОШ № 2» г. Урай", f"МБОУ «СОШ №{NB}2» г.{NB}Урай"),
+    ("Мухаметова А. Р.", f"Мухаметова{NB}А.Р."),
+    ("Н.А. Леонтьева", f"Н.А.{NB}Леонтьева"),
+    ("Маслова А.П. — призёр", f"Маслова{NB}А.П. – призёр"),
+    ("чтение - это труд", "чтение – это труд"),
+    ("педагог-библиотекарь", "педагог-библиотекарь"),
+    ("в 2025 г. и далее", "в 2025 г. и далее"),
+    ("«Проект „Читаем“»", "«Проект „Читаем“»"),
+])
+def test_typography(typed, printed):
+    assert typography(typed) == printed
+
+
+@pytest.mark.parametrize(("name", "accusative"), [
+    ("Леонтьева Н.А.", f"Леонтьеву{NB}Н.А."),
+    ("Мазеева Р.В.", f"Мазееву{NB}Р.В."),
+    ("Петров И.И.", f"Петрова{NB}И.И."),
+    ("Орлова Юлия Андреевна", "Орлову Юлию Андреевну"),
+    ("Бойко А.В.", None),
+])
+def test_names_in_the_accusative(name, accusative):
+    assert name_accusative(Person(name, "", "")) == accusative
+
+
+@pytest.mark.parametrize(("position", "accusative"), [
+    ("педагог-библиотекарь", "педагога-библиотекаря"),
+    ("заведующий библиотекой", "заведующего библиотекой"),
+    ("заведующая библиотекой", "заведующую библиотекой"),
+    ("руководитель РМО", "руководителя РМО"),
+    ("региональный менеджер", "регионального менеджера"),
+    ("учитель русского языка", "учителя русского языка"),
+])
+def test_positions_in_the_accusative(position, accusative):
+    assert position_accusative(position) == accusative
+
+
+def test_the_second_association_reads_without_errors(tmp_path):
+    from generator.reader import read_workbook
+
+    from .second_sample import write
+
+    book = read_workbook(write(tmp_path / "urai.xlsx"))
+    assert len(book.members) == 19
+    assert [m.held for m in book.meetings] == [True, False, True, True]
