@@ -8,16 +8,13 @@ from pathlib import Path
 
 from . import archive, register
 from .archive import State
-from .documents.analysis import analysis_document
 from .documents.common import Document
-from .documents.papers import papers
-from .documents.plan import plan_document
-from .documents.protocol import protocol_documents
 from .errors import Problem, RmoError, problem
 from .issued import Ledger, stamp
+from .kinds import KINDS, TEMPLATES, WORDS, DocumentKind, by_word
 from .model import Workbook
 from .reader import read_workbook
-from .render import BUILTIN_NAMES, Properties, builtin_templates, render
+from .render import Properties, builtin_templates, render
 
 
 @dataclass(frozen=True)
@@ -25,7 +22,7 @@ class Written:
     """One document of a build and what the archive did (or, on a dry run, would do) with it."""
 
     path: Path
-    kind: str
+    kind: DocumentKind
     status: State
     version: int
     meeting: int | None = None
@@ -42,17 +39,7 @@ class BuildReport:
     workbook: Workbook
 
 
-# What `--only` accepts, and the document kinds each word stands for.
-KINDS = {
-    "план": "План", "протоколы": "Протокол", "анализ": "Анализ", "выписки": "Выписка",
-    "справки": "Справка", "листы": "Лист регистрации",
-}
-_ALIASES = {"протокол": "протоколы", "минуты": "протоколы", "выписка": "выписки",
-            "справка": "справки", "лист": "листы", "листы регистрации": "листы",
-            "лист регистрации": "листы", "регистрация": "листы", "планы": "план"}
-
-
-def parse_only(value: str | None) -> set[str] | None:
+def parse_only(value: str | None) -> set[DocumentKind] | None:
     """`--only протоколы,справки` → the kinds to build; None builds every kind."""
     if not value:
         return None
@@ -61,28 +48,21 @@ def parse_only(value: str | None) -> set[str] | None:
     chosen = set()
     for word in value.replace(";", ",").split(","):
         key = normalize_key(word)
-        key = _ALIASES.get(key, key)
         if not key:
             continue
-        if key not in KINDS:
-            allowed = ", ".join(KINDS)
+        spec = by_word(key)
+        if spec is None:
+            allowed = ", ".join(WORDS)
             raise RmoError([problem(f"«{word.strip()}» — такого вида документов нет. "
                                     f"Допустимо: {allowed} (через запятую).")])
-        chosen.add(KINDS[key])
+        chosen.add(spec.kind)
     return chosen
 
 
-def documents(workbook: Workbook, only: set[str] | None = None) -> list[Document]:
+def documents(workbook: Workbook, only: set[DocumentKind] | None = None) -> list[Document]:
     """Every document the workbook gives (or those of the chosen kinds), in filing order."""
-    analysis = analysis_document(workbook) if not only or "Анализ" in only else None
-    found = [plan_document(workbook), *protocol_documents(workbook),
-             *([analysis] if analysis else []), *papers(workbook)]
-    return [d for d in found if only is None or d.kind in only]
-
-
-def check(workbook_path: str | Path) -> Workbook:
-    """Read and validate the workbook; raise RmoError listing every problem."""
-    return read_workbook(workbook_path)
+    return [document for spec in KINDS if only is None or spec.kind in only
+            for document in spec.build(workbook)]
 
 
 def template_path(name: str, custom: Path | None) -> Path:
@@ -93,15 +73,15 @@ def template_path(name: str, custom: Path | None) -> Path:
 
 
 def render_all(workbook: Workbook, templates: Path | None = None,
-               only: set[str] | None = None,
+               only: set[DocumentKind] | None = None,
                ledger: Ledger | None = None) -> list[tuple[Document, bytes]]:
     """Render every document in memory; nothing is written (the ledger is saved by build)."""
     if templates is not None and not templates.is_dir():
         raise RmoError([problem(f"Папка шаблонов «{templates}» не найдена. Создайте её "
                                 "командой «rmo templates ПАПКА».")])
     author = workbook.association.head.name
-    return [(document, render(template_path(document.template, templates), document.context,
-                              Properties(document.title, author, document.date)))
+    return [(document, render(template_path(document.template, templates),
+                              document.context, Properties(document.title, author, document.date)))
             for document in stamp(documents(workbook, only), ledger or Ledger(Path()))]
 
 
@@ -137,7 +117,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
             if not dry_run and planned.status is not State.UNCHANGED:
                 archive.write_new(planned.path, data)
                 created.append(planned.path)
-                entries.append(register.Entry(planned.path.name, document.kind,
+                entries.append(register.Entry(planned.path.name, document.kind.label,
                                               document.meeting, planned.version,
                                               register.sha256(data), register.now(),
                                               workbook_hash))
@@ -172,7 +152,7 @@ def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_h
             target = result.path.with_suffix(".pdf")
             archive.write_new(target, data)
             created.append(target)
-            entries.append(register.Entry(target.name, f"{result.kind} (PDF)", result.meeting,
+            entries.append(register.Entry(target.name, f"{result.kind.label} (PDF)", result.meeting,
                                           result.version, register.sha256(data),
                                           register.now(), workbook_hash))
             result = with_changes(result, pdf=target)
@@ -186,12 +166,12 @@ def copy_templates(target: str | Path) -> list[Path]:
     """Copy the built-in templates into a folder to restyle them; never overwrite."""
     target = Path(target)
     source = builtin_templates()
-    existing = [name for name in BUILTIN_NAMES if (target / name).exists()]
+    existing = [name for name in TEMPLATES if (target / name).exists()]
     if existing:
         raise RmoError([problem(f"В папке «{target}» уже есть {', '.join(existing)}; rmo не "
                                 "перезаписывает файлы. Укажите пустую папку.")])
     copied = []
-    for name in BUILTIN_NAMES:
+    for name in TEMPLATES:
         archive.write_new(target / name, (source / name).read_bytes())
         copied.append(target / name)
     return copied

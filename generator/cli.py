@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import RmoError
+from .kinds import WORDS
 from .text import plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -260,8 +261,7 @@ def _kinds_given(ctx, param, value: str | None) -> str | None:
               help="Сделать ещё и PDF каждого документа, у которого его нет "
                    "(нужен LibreOffice).")
 @click.option("--only", metavar="ВИДЫ", callback=_kinds_given,
-              help="Только эти виды документов, через запятую: план, протоколы, анализ, "
-                   "выписки, справки, листы.")
+              help=f"Только эти виды документов, через запятую: {', '.join(WORDS)}.")
 @click.option("--dry-run", is_flag=True, help="Показать, что будет записано, ничего не записывая.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Перечислить все документы, и те, что не изменились.")

@@ -11,9 +11,6 @@ from pathlib import Path
 from .errors import RmoError, problem
 from .ooxml import docx_bytes
 
-BUILTIN_NAMES = ("plan.docx", "protocol.docx", "analysis.docx", "extract.docx",
-                 "certificate.docx", "registration.docx")
-
 
 def builtin_templates() -> Path:
     """The templates shipped with the package: inside it when installed, beside it in a checkout."""

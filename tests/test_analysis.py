@@ -9,6 +9,7 @@ import pytest
 
 from generator.build import build
 from generator.figures import compute
+from generator.kinds import DocumentKind
 from generator.model import Fulfilment, Kind, Level
 from generator.reader import read_workbook
 
@@ -106,7 +107,7 @@ def test_participation_by_kind_level_results_and_courses(tmp_path):
 
 
 def _analysis(results):
-    (path,) = [r.path for r in results if r.kind == "Анализ"]
+    (path,) = [r.path for r in results if r.kind is DocumentKind.ANALYSIS]
     return path
 
 
@@ -166,7 +167,8 @@ def test_interim_analysis_is_dated_by_the_latest_meeting_not_today(tmp_path):
 def test_no_analysis_before_the_first_meeting(tmp_path):
     meetings = [[1, "осень", None, None, None], [2, "весна", None, None, None]]
     results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written
-    assert [r.kind for r in results if r.kind != "Лист регистрации"] == ["План"]
+    kinds = [r.kind for r in results if r.kind is not DocumentKind.REGISTRATION]
+    assert kinds == [DocumentKind.PLAN]
 
 
 def test_charts_are_native_word_charts_with_their_data(tmp_path):

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from generator.build import build
 from generator.cli import main
 from generator.declension import gender, name_dative, position_dative
+from generator.kinds import WORDS, DocumentKind
 from generator.model import Person
 from generator.reader import read_workbook
 
@@ -90,8 +91,8 @@ def papers(tmp_path_factory):
 
 
 def test_papers_only_for_talks_given_at_held_meetings(papers):
-    extracts = sorted(n for n, r in papers.items() if r.kind == "Выписка")
-    certificates = sorted(n for n, r in papers.items() if r.kind == "Справка")
+    extracts = sorted(n for n, r in papers.items() if r.kind is DocumentKind.EXTRACT)
+    certificates = sorted(n for n, r in papers.items() if r.kind is DocumentKind.CERTIFICATE)
     # Meeting 2's talk has no decision: an extract would record nothing, so there is none.
     assert extracts == ["Выписка из протокола № 1, п. 2 (Петрова В.Г.).docx"]
     assert certificates == [
@@ -143,7 +144,7 @@ def test_an_extract_holds_the_one_item_with_its_decisions_and_the_certification(
 
 
 def test_registration_sheets_for_every_meeting_not_cancelled(papers):
-    sheets = sorted(n for n, r in papers.items() if r.kind == "Лист регистрации")
+    sheets = sorted(n for n, r in papers.items() if r.kind is DocumentKind.REGISTRATION)
     assert sheets == ["Лист регистрации, заседание № 1 от 15.10.2025.docx",
                       "Лист регистрации, заседание № 2 от 22.04.2026.docx",
                       "Лист регистрации, заседание № 4.docx"]
@@ -169,8 +170,9 @@ def test_only_some_kinds(tmp_path):
     wrong = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path),
                                       "--only", "грамоты"])
     assert wrong.exit_code == 1
-    assert wrong.output == ("Ошибка: «грамоты» — такого вида документов нет. Допустимо: план, "
-                            "протоколы, анализ, выписки, справки, листы (через запятую).\n")
+    assert wrong.output == ("Ошибка: «грамоты» — такого вида документов нет. Допустимо: "
+                            f"{', '.join(WORDS)} (через запятую).\n")
+    assert WORDS[:3] == ("план", "протоколы", "анализ")
 
 
 def test_init_then_build_lists_what_to_fill_in_first(tmp_path):

@@ -7,6 +7,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from generator.build import build
+from generator.kinds import DocumentKind
 
 from .helpers import (
     SAMPLE,
@@ -29,7 +30,7 @@ from .helpers import (
 def sample_plan(tmp_path_factory):
     out = tmp_path_factory.mktemp("archive")
     results = build(SAMPLE, out).written
-    (plan,) = [r.path for r in results if r.kind == "План"]
+    (plan,) = [r.path for r in results if r.kind is DocumentKind.PLAN]
     return plan
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from generator.build import build
 from generator.errors import RmoError
+from generator.kinds import DocumentKind
 
 from .helpers import (
     BASE,
@@ -21,13 +22,14 @@ from .helpers import (
 
 
 def minutes(results, number):
-    (path,) = [r.path for r in results if r.kind == "Протокол" and f"№ {number} " in r.path.name]
+    (path,) = [r.path for r in results
+               if r.kind is DocumentKind.PROTOCOL and f"№ {number} " in r.path.name]
     return path
 
 
 def test_every_held_meeting_gets_minutes_named_by_number_and_date(tmp_path):
     results = build(workbook(tmp_path), tmp_path / "out").written
-    names = sorted(r.path.name for r in results if r.kind == "Протокол")
+    names = sorted(r.path.name for r in results if r.kind is DocumentKind.PROTOCOL)
     assert names == ["Протокол № 1 от 15.10.2025.docx", "Протокол № 2 от 22.04.2026.docx"]
 
 
@@ -157,7 +159,8 @@ def test_cancelled_and_undated_meetings_get_no_minutes(tmp_path):
         [2, "Март – апрель", None, None, None],
     ]
     results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written
-    assert [r.kind for r in results if r.kind != "Лист регистрации"] == ["План"]
+    kinds = [r.kind for r in results if r.kind is not DocumentKind.REGISTRATION]
+    assert kinds == [DocumentKind.PLAN]
     assert list((tmp_path / "out" / "2025-2026").glob("Протокол*")) == []
 
 

@@ -15,6 +15,7 @@ from generator import archive
 from generator.archive import safe_filename
 from generator.build import build
 from generator.cli import main
+from generator.kinds import TEMPLATES, DocumentKind
 from generator.render import builtin_templates
 from generator.sheets import EXCEL_ERRORS
 
@@ -46,14 +47,12 @@ def run(*args):
 def test_rmo_templates_copies_the_builtins_and_never_overwrites(tmp_path):
     result = run("templates", tmp_path / "мои")
     assert result.exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "мои").iterdir()) == [
-        "analysis.docx", "certificate.docx", "extract.docx", "plan.docx", "protocol.docx",
-        "registration.docx"]
+    assert sorted(p.name for p in (tmp_path / "мои").iterdir()) == sorted(TEMPLATES)
+    assert "plan.docx" in TEMPLATES and "registration.docx" in TEMPLATES
     again = run("templates", tmp_path / "мои")
     assert again.exit_code == 1
-    assert again.output == (f"Ошибка: В папке «{tmp_path / 'мои'}» уже есть plan.docx, "
-                            "protocol.docx, analysis.docx, extract.docx, certificate.docx, "
-                            "registration.docx; rmo не перезаписывает файлы. "
+    assert again.output == (f"Ошибка: В папке «{tmp_path / 'мои'}» уже есть "
+                            f"{', '.join(TEMPLATES)}; rmo не перезаписывает файлы. "
                             "Укажите пустую папку.\n")
 
 
@@ -62,7 +61,7 @@ def test_a_restyled_template_is_used_and_the_others_fall_back(tmp_path):
     results = build(SAMPLE, tmp_path / "out", templates=folder).written
     plan = full_text(results[0].path)
     assert "Тема нашего МО:" in plan and "Методическая тема МО:" not in plan
-    assert any(r.kind == "Протокол" for r in results)  # built from the built-in template
+    assert any(r.kind is DocumentKind.PROTOCOL for r in results)  # built from the built-in template
 
 
 def test_a_template_asking_for_an_unknown_value_fails_before_writing(tmp_path):

@@ -14,14 +14,27 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _type_only(tree: ast.Module) -> set[ast.AST]:
+    """Imports under `if TYPE_CHECKING:`: annotations only, never run."""
+    found: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+            found |= {child for stmt in node.body for child in ast.walk(stmt)}
+    return found
+
+
 def import_graph() -> dict[str, set[str]]:
     """Module → the package's modules it imports, at the top or inside a function alike
-    (a lazy import only hides a cycle)."""
+    (a lazy import only hides a cycle); imports for type annotations only are left out."""
     files = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {name: set() for name in files}
     for name, path in files.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _type_only(tree)
+        for node in ast.walk(tree):
+            if node in skipped:
+                continue
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]

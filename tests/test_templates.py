@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.render import BUILTIN_NAMES
+from generator.kinds import TEMPLATES
 from tools.templates import COMMITTED, write
 
 
 def test_every_committed_template_is_a_built_in_one():
-    assert sorted(p.name for p in COMMITTED.glob("*.docx")) == sorted(BUILTIN_NAMES)
+    assert sorted(p.name for p in COMMITTED.glob("*.docx")) == sorted(TEMPLATES)
 
 
 def test_remaking_the_templates_gives_the_committed_bytes(tmp_path: Path):
-    made = write(tmp_path, list(BUILTIN_NAMES))
-    assert [p.name for p in made] == list(BUILTIN_NAMES)
+    made = write(tmp_path, list(TEMPLATES))
+    assert [p.name for p in made] == list(TEMPLATES)
     changed = [p.name for p in made if p.read_bytes() != (COMMITTED / p.name).read_bytes()]
     assert changed == [], "templates/ differs from tools/templates: run tools/make_templates.py"

@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from generator.build import documents, template_path
+from generator.kinds import KINDS
 from generator.reader import read_workbook
 from generator.render import environment
 
@@ -71,12 +72,13 @@ def test_properties_are_in_schema_order_in_every_document(sample_documents):
                 if name.startswith("word/") and name.endswith(".xml"):
                     assert out_of_order(archive.read(name)) == [], (path.name, name)
         kinds.add(path.name.split()[0])
-    assert kinds == {"План", "Протокол", "Анализ", "Выписка", "Справка", "Лист"}
+    assert kinds == {spec.label.split()[0] for spec in KINDS}
 
 
 def test_every_field_of_every_template_is_supplied():
     workbook = read_workbook(SAMPLE)
     for document in documents(workbook):
-        template = DocxTemplate(template_path(document.template, None))
+        name = document.template
+        template = DocxTemplate(template_path(name, None))
         missing = template.get_undeclared_template_variables(environment(), document.context)
-        assert missing == set(), (document.template, missing)
+        assert missing == set(), (name, missing)

@@ -11,12 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.render import BUILTIN_NAMES  # noqa: E402 — after the path is set
+from generator.kinds import TEMPLATES  # noqa: E402 — after the path is set
 from tools.templates import COMMITTED, write  # noqa: E402
 
 
 def main() -> None:
-    for path in write(COMMITTED, list(BUILTIN_NAMES)):
+    for path in write(COMMITTED, list(TEMPLATES)):
         print(path)
 
 

@@ -7,6 +7,7 @@ import re
 from ..charts import BarChart
 from ..figures import Figures, compute
 from ..issued import Issue
+from ..kinds import DocumentKind
 from ..model import (
     Fulfilment,
     Kind,
@@ -81,16 +82,20 @@ def analysis_document(workbook: Workbook) -> Document | None:
     }
     kind = "промежуточный" if figures.interim else ""
     return Document(
-        kind="Анализ",
+        kind=DocumentKind.ANALYSIS,
         filename=f"Анализ работы за {year.folder} учебный год"
                  + (f" на {date_numeric(figures.as_of)}" if figures.interim else "") + ".docx",
-        template="analysis.docx",
         context=context,
         title=f"Анализ работы {association.name} за {year.label} учебный год"
               + (f" ({kind}, на {date_numeric(figures.as_of)})" if kind else ""),
         date=figures.as_of,
         issue=Issue(f"анализ|{year.folder}|{figures.as_of.isoformat()}"),
     )
+
+
+def analysis_documents(workbook: Workbook) -> list[Document]:
+    document = analysis_document(workbook)
+    return [document] if document else []
 
 
 def _theme(workbook: Workbook, figures: Figures) -> dict:

@@ -6,22 +6,28 @@ import re
 from dataclasses import dataclass
 
 from ..issued import Issue
+from ..kinds import DocumentKind
 from ..model import AgendaItem, Association, Meeting, Person
 from ..text import NBSP, initials_first, sort_key, split_name, surname_first, typography
 
 
 @dataclass(frozen=True)
 class Document:
-    """One document to write: its file name, template and prepared context."""
+    """One document to write: its kind (which gives the template), file name and prepared
+    context."""
 
-    kind: str  # «План», «Протокол», «Анализ»: the register's column
+    kind: DocumentKind
     filename: str
-    template: str
     context: dict
     title: str
     date: object  # datetime.date for the document's properties
     meeting: int | None = None
     issue: Issue | None = None  # a number and a date of issue kept in the archive
+
+    @property
+    def template(self) -> str:
+        """The built-in template's file name, from the registry of kinds."""
+        return self.kind.spec.template
 
 
 def person_line(person: Person) -> str:

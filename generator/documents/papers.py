@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..declension import FEMALE, gender, name_dative, position_dative
 from ..issued import Issue
+from ..kinds import DocumentKind
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, Workbook
 from ..talks import MASTER_CLASS, MESSAGE, OPEN_LESSON, PRESENTATION, REPORT, TALK, talk_of
 from ..text import NBSP, date_numeric, surname_first, typography
@@ -57,9 +58,8 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
         "certified_date": day,
     }
     return Document(
-        kind="Выписка",
+        kind=DocumentKind.EXTRACT,
         filename=f"Выписка из протокола № {meeting.number}, п. {number} ({names}).docx",
-        template="extract.docx",
         context=context,
         title=f"Выписка из протокола № {meeting.number} от {day}, пункт {number}",
         date=meeting.date,
@@ -147,10 +147,9 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
     }
     name = surname_first(person.name).replace(NBSP, " ")
     return Document(
-        kind="Справка",
+        kind=DocumentKind.CERTIFICATE,
         filename=f"Справка о выступлении ({name}, протокол № {meeting.number}, "
                  f"п. {number}).docx",
-        template="certificate.docx",
         context=context,
         title=f"Справка о выступлении: {name}, заседание № {meeting.number} от {day}",
         date=meeting.date,
@@ -171,9 +170,8 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
     context = {**minutes_header(workbook, meeting), "rows": rows}
     when = f" от {date_numeric(meeting.date)}" if meeting.date else ""
     return Document(
-        kind="Лист регистрации",
+        kind=DocumentKind.REGISTRATION,
         filename=f"Лист регистрации, заседание № {meeting.number}{when}.docx",
-        template="registration.docx",
         context=context,
         title=f"Лист регистрации участников заседания № {meeting.number}{when}",
         date=meeting.date or workbook.association.year.first_day,
@@ -181,21 +179,24 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
     )
 
 
-def papers(workbook: Workbook) -> list[Document]:
-    """Extracts for every talk given with a decision, certificates for every member's talk,
-    registration sheets for every in-person meeting that is not cancelled."""
-    found = []
-    for meeting in workbook.held_meetings:
-        for number, item in talks(meeting):
-            if item.decisions:
-                found.append(extract_document(workbook, meeting, number, item))
-            if not talk_of(item).certified:
-                continue
-            for person in item.speakers:
-                if not person.is_member:
-                    continue  # guests do not need papers for their certification
-                found.append(certificate_document(workbook, meeting, number, item, person))
-    for meeting in workbook.meetings:
-        if meeting.status is not MeetingStatus.CANCELLED:
-            found.append(registration_document(workbook, meeting))
-    return found
+def extract_documents(workbook: Workbook) -> list[Document]:
+    """An extract for every talk given that has a decision (one without would record
+    nothing)."""
+    return [extract_document(workbook, meeting, number, item)
+            for meeting in workbook.held_meetings for number, item in talks(meeting)
+            if item.decisions]
+
+
+def certificate_documents(workbook: Workbook) -> list[Document]:
+    """A certificate for every member's talk of a certified kind (guests do not need papers
+    for their certification)."""
+    return [certificate_document(workbook, meeting, number, item, person)
+            for meeting in workbook.held_meetings for number, item in talks(meeting)
+            if talk_of(item).certified
+            for person in item.speakers if person.is_member]
+
+
+def registration_documents(workbook: Workbook) -> list[Document]:
+    """A registration sheet for every meeting that is not cancelled."""
+    return [registration_document(workbook, meeting) for meeting in workbook.meetings
+            if meeting.status is not MeetingStatus.CANCELLED]

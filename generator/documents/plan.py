@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..kinds import DocumentKind
 from ..model import AgendaItem, CalendarRow, Meeting, Workbook
 from ..text import lines, sentence, strip_numbering, typography
 from .common import Document, head_signature, person_line, signer_title
@@ -26,13 +27,16 @@ def plan_document(workbook: Workbook) -> Document:
     }
     title = f"План работы {association.name} на {year.label} учебный год"
     return Document(
-        kind="План",
+        kind=DocumentKind.PLAN,
         filename=f"План работы на {year.folder} учебный год.docx",
-        template="plan.docx",
         context=context,
         title=title,
         date=year.first_day,
     )
+
+
+def plan_documents(workbook: Workbook) -> list[Document]:
+    return [plan_document(workbook)]
 
 
 def calendar_rows(workbook: Workbook) -> list[dict]:

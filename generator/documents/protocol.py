@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import DocumentKind
 from ..model import AgendaItem, Meeting, Person, Workbook
 from ..text import (
     NBSP,
@@ -107,9 +108,8 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
     }
     day = date_numeric(meeting.date)
     return Document(
-        kind="Протокол",
+        kind=DocumentKind.PROTOCOL,
         filename=f"Протокол № {meeting.number} от {day}.docx",
-        template="protocol.docx",
         context=context,
         title=f"Протокол № {meeting.number} заседания {association.name} от {day}",
         date=meeting.date,

@@ -1,0 +1,66 @@
+"""The registry of document kinds is the one list: build, `--only`, `rmo templates`, the README
+and the template builder all follow it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build import documents, parse_only
+from generator.cli import main
+from generator.errors import RmoError
+from generator.kinds import KINDS, TEMPLATES, WORDS, DocumentKind
+from generator.reader import read_workbook
+from generator.render import builtin_templates
+
+from .helpers import SAMPLE
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_one_row_per_kind_and_no_word_twice():
+    assert [spec.kind for spec in KINDS] == list(DocumentKind)
+    words = [w for spec in KINDS for w in (spec.word, *spec.aliases)]
+    assert len(words) == len(set(words))
+    assert len(TEMPLATES) == len(set(TEMPLATES))
+    assert all((builtin_templates() / name).is_file() for name in TEMPLATES)
+
+
+@pytest.mark.parametrize("spec", KINDS, ids=lambda s: s.word)
+def test_every_word_and_alias_chooses_its_kind(spec):
+    for word in (spec.word, *spec.aliases):
+        assert parse_only(f"  {word.upper()} ") == {spec.kind}
+    assert parse_only(f"{spec.word}; {KINDS[0].word}") == {spec.kind, KINDS[0].kind}
+
+
+def test_an_unknown_word_names_every_kind():
+    with pytest.raises(RmoError) as error:
+        parse_only("план, грамоты")
+    assert str(error.value.problems[0]) == (
+        f"«грамоты» — такого вида документов нет. Допустимо: {', '.join(WORDS)} "
+        "(через запятую).")
+
+
+def test_each_builder_makes_documents_of_its_own_kind():
+    workbook = read_workbook(SAMPLE)
+    made = {spec.kind: spec.build(workbook) for spec in KINDS}
+    assert all(made.values())  # the sample has every kind
+    assert all(d.kind is kind for kind, found in made.items() for d in found)
+    assert documents(workbook) == [d for spec in KINDS for d in made[spec.kind]]
+    assert documents(workbook, {DocumentKind.ANALYSIS}) == made[DocumentKind.ANALYSIS]
+
+
+def test_the_help_of_only_lists_the_words():
+    result = CliRunner().invoke(main, ["build", "--help"], terminal_width=300)
+    assert f"через запятую: {', '.join(WORDS)}." in " ".join(result.output.split())
+
+
+def test_the_readme_names_every_kind():
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    (listed,) = re.findall(r"\(виды: ([^)]*)\)", text)
+    assert listed.split(", ") == list(WORDS)
+    for spec in KINDS:
+        assert f"**{spec.title.lower()}**" in text, spec.title
