@@ -239,10 +239,8 @@ BOOK = "Книга Excel учебного года (.xlsx)."
 def _kinds_given(ctx, param, value: str | None) -> str | None:
     """`--only ""` is a slip, not a wish for every document: say so instead of building all."""
     if value is not None and not value.replace(",", " ").replace(";", " ").strip():
-        from .build import KINDS
-
         raise click.BadParameter(f"не указан ни один вид документов. Допустимо: "
-                                 f"{', '.join(KINDS)} (через запятую).")
+                                 f"{', '.join(WORDS)} (через запятую).")
     return value
 
 
