@@ -65,22 +65,37 @@ def environment():
 
 
 def render(template: Path, context: dict, properties: Properties) -> bytes:
-    """Render one template with prepared strings and lists; return reproducible .docx bytes."""
+    """Render one template with prepared strings and lists; return reproducible .docx bytes.
+
+    A template that fails, or that leaves a piece of a tag in the document, is an error in
+    Russian naming the template and the text around the tag.
+    """
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
+    from . import template_check
     from .charts import BarChart, ChartRun
 
-    try:
-        document = DocxTemplate(template)
-        charts = iter(range(1, 100))
-        context = {key: ChartRun(document, value, next(charts))
-                   if isinstance(value, BarChart) else value for key, value in context.items()}
-        document.render(context, environment(), autoescape=True)
-    except TemplateError as error:
+    document = DocxTemplate(template)
+    document.init_docx()
+    broken = _unclosed(template, document)
+    if broken:
         raise RmoError([problem(
-            f"Шаблон «{template.name}»: {_template_message(error, document)}"
-        )]) from error
+            f"Шаблон «{template.name}»: тег начат и не закончен — в тексте {broken}.",
+            fix="Word мог потерять фигурную скобку или знак %. " + template_check.RETYPE)])
+    try:
+        charts = iter(range(1, 100))
+        values = {key: ChartRun(document, value, next(charts))
+                  if isinstance(value, BarChart) else value for key, value in context.items()}
+        document.render(values, environment(), autoescape=True)
+    except TemplateError as error:
+        message, fix = _template_message(error, document, context)
+        raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
+    left = template_check.leftover(document, context)
+    if left:
+        raise RmoError([problem(
+            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
+            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
     core = document.docx.core_properties
     core.title = properties.title
     core.author = properties.author
@@ -91,41 +106,38 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     return docx_bytes(document)
 
 
-def _template_message(error, document) -> str:
+def _unclosed(template: Path, document) -> str:
+    """A tag begun and never ended, checked once per template file and version."""
+    from . import template_check
+
+    stat = template.stat()
+    key = (str(template), stat.st_size, stat.st_mtime_ns)
+    if key not in _CHECKED:
+        _CHECKED[key] = template_check.unclosed(document)
+    return _CHECKED[key]
+
+
+_CHECKED: dict[tuple[str, int, int], str] = {}
+
+
+def _template_message(error, document, context: dict) -> tuple[str, str]:
+    """What is wrong and what to do, in Russian: Jinja's English never reaches the user."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    from . import template_check
+
     if isinstance(error, UndefinedError):
-        return (f"в шаблоне есть поле, которого программа не знает ({error.message}). "
-                "Проверьте написание поля в фигурных скобках.")
+        return template_check.undefined_message(error, document, context)
     if isinstance(error, SecurityError):
-        return "шаблон пытается обратиться к внутренностям программы; такой шаблон не принят."
+        where = template_check.tag_with(document, "__")
+        return ("шаблон пытается обратиться к внутренностям программы"
+                + (f" — в тексте {where}" if where else "") + "; такой шаблон не принят.",
+                "Уберите из тегов имена с двумя подчёркиваниями.")
     if isinstance(error, TemplateSyntaxError):
-        where = _broken_tag(document)
-        return (f"ошибка в теге{where} ({error.message}). Word мог разбить тег или заменить "
-                "кавычки на «ёлочки» или «умные»: наберите тег заново одним куском, с прямыми "
-                "кавычками \"…\".")
-    return f"ошибка шаблона ({error})."
-
-
-def _broken_tag(document) -> str:
-    """The first tag of the template that does not parse alone, or that holds quotes Word
-    «corrected»: what the user has to retype."""
-    import re
-
-    from jinja2 import TemplateSyntaxError
-
-    try:
-        text = re.sub(r"<[^>]+>", "", document.patch_xml(document.get_xml()))
-    except Exception:  # noqa: BLE001 — only a hint for the message
-        return ""
-    env = environment()
-    for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text):
-        if re.search("[«»“”„]", tag):
-            return f" «{tag}»"
-        if tag.startswith("{{"):
-            try:
-                env.parse(tag)
-            except TemplateSyntaxError:
-                return f" «{tag}»"
-    return ""
+        where = template_check.broken_tag(document, environment())
+        what = template_check.syntax_message(error.message or "")
+        return (what + (f" — в тексте {where}." if where else "."),
+                "Word мог разбить тег или заменить кавычки на «ёлочки». "
+                + template_check.RETYPE)
+    return "шаблон не удалось заполнить.", template_check.RETYPE
