@@ -14,7 +14,7 @@ from .issued import Ledger, stamp
 from .kinds import KINDS, TEMPLATES, WORDS, DocumentKind, by_word
 from .model import Workbook
 from .reader import read_workbook
-from .render import Properties, builtin_templates, render
+from .render import Properties, builtin_templates, check_templates, render
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     folder = Path(out_dir) / workbook.association.year.folder
     ledger = Ledger.load(folder)
     rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger)
+    warnings = workbook.warnings + (check_templates(Path(templates)) if templates else ())
     if pdf and not dry_run:
         from .pdf import soffice
 
@@ -133,7 +134,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
         for path in created:
             path.unlink(missing_ok=True)
         raise
-    return BuildReport(folder, tuple(results), workbook.warnings, workbook)
+    return BuildReport(folder, tuple(results), warnings, workbook)
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,

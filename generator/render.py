@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import RmoError, problem
+from .errors import Problem, RmoError, problem
 from .ooxml import docx_bytes
 
 
@@ -19,6 +19,17 @@ def builtin_templates() -> Path:
         if (candidate / "plan.docx").is_file():
             return candidate
     raise RmoError([problem("Не найдены шаблоны документов (plan.docx). Переустановите rmo.")])
+
+
+def check_templates(folder: Path) -> tuple[Problem, ...]:
+    """Warnings for the files of a user's templates folder that rmo does not read
+    («Протокол.docx», protocol.odt): each says which names it does read."""
+    from .kinds import KINDS, TEMPLATES
+    from .template_check import unused_files
+
+    words = {word: spec.template for spec in KINDS
+             for word in (spec.label, spec.title, spec.word, *spec.aliases)}
+    return unused_files(folder, TEMPLATES, words)
 
 
 @dataclass(frozen=True)

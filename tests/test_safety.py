@@ -70,8 +70,9 @@ def test_a_template_asking_for_an_unknown_value_fails_before_writing(tmp_path):
     result = run("build", SAMPLE, "-o", out, "--templates", folder)
     assert result.exit_code == 1
     assert result.output == (
-        "Ошибка: Шаблон «plan.docx»: в шаблоне есть поле, которого программа не знает "
-        "('thema' is undefined). Проверьте написание поля в фигурных скобках.\n")
+        "Ошибка: Шаблон «plan.docx»: поле «thema» программа не знает — в тексте «Методическая "
+        "тема МО: {{ thema }}». Может быть, «theme»? Исправьте имя в фигурных скобках так, "
+        "как оно написано во встроенном шаблоне.\n")
     assert not out.exists()
 
 
@@ -81,17 +82,69 @@ def test_a_template_reaching_python_internals_is_refused(tmp_path):
     result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", folder)
     assert result.exit_code == 1
     assert result.output == (
-        "Ошибка: Шаблон «plan.docx»: шаблон пытается обратиться к внутренностям программы; "
-        "такой шаблон не принят.\n")
+        "Ошибка: Шаблон «plan.docx»: шаблон пытается обратиться к внутренностям программы — "
+        "в тексте «Методическая тема МО: {{ theme.__class__.__mro__[1].__subclasses__() }}»; "
+        "такой шаблон не принят. Уберите из тегов имена с двумя подчёркиваниями.\n")
 
 
-def test_a_tag_with_quotes_word_made_russian_names_the_text(tmp_path):
-    folder = custom_plan(tmp_path / "мои", "{{ theme }}", "{{ theme ~ «!» }}")
+RETYPE = ("Наберите тег заново одним куском, с прямыми кавычками \"…\": поле пишется "
+          "{{ имя }}, команда — {% … %}.")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("{{ theme }}", "{{ theme ~ «!» }}",
+     "непонятный знак ««» внутри тега — в тексте «Методическая тема МО: {{ theme ~ «!» }}». "
+     "Word мог разбить тег или заменить кавычки на «ёлочки». " + RETYPE),
+    ("{{ theme }}", "{{ theme theme }}",
+     "внутри тега ожидалось «}}», а стоит «theme» — в тексте «Методическая тема МО: "
+     "{{ theme theme }}». Word мог разбить тег или заменить кавычки на «ёлочки». " + RETYPE),
+    ("{{ theme }}", "{% iff theme %}",
+     "неизвестная команда «iff» в {% … %} — в тексте «Методическая тема МО: {% iff theme %}». "
+     "Word мог разбить тег или заменить кавычки на «ёлочки». " + RETYPE),
+    ("<w:t>{%p endfor %}</w:t>", "<w:t></w:t>",
+     "команда {% for %} не закрыта (нет парной {% endfor %}) — в тексте «Задачи {{ name }}: "
+     "{%p for task in tasks %}». Word мог разбить тег или заменить кавычки на «ёлочки». "
+     + RETYPE),
+    # A brace lost in Word: Jinja alone would swallow the text up to the next tag.
+    ("{{ theme }}", "{{ theme }",
+     "тег начат и не закончен — в тексте «Методическая тема МО: {{ theme }». Word мог "
+     "потерять фигурную скобку или знак %. " + RETYPE),
+    # ... or leave the tag as plain text in the document.
+    ("{{ theme }}", "{ theme }}",
+     "в документе остался кусок тега — в тексте «Методическая тема МО: { theme }}». Word мог "
+     "потерять или разбить фигурную скобку. " + RETYPE),
+])
+def test_a_broken_tag_is_named_in_russian_with_the_text_around_it(tmp_path, old, new,
+                                                                  expected):
+    folder = custom_plan(tmp_path / "мои", old, new)
     result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", folder)
     assert result.exit_code == 1
-    assert result.output.startswith(
-        "Ошибка: Шаблон «plan.docx»: ошибка в теге «{{ theme ~ «!» }}» (")
-    assert "наберите тег заново одним куском, с прямыми кавычками" in result.output
+    assert result.output == f"Ошибка: Шаблон «plan.docx»: {expected}\n"
+    for english in ("undefined", "unexpected", "expected token", "Encountered"):
+        assert english not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_files_rmo_does_not_read_are_named_with_the_names_it_does(tmp_path):
+    folder = tmp_path / "мои"
+    folder.mkdir()
+    (folder / "Протокол.docx").write_bytes((builtin_templates() / "protocol.docx").read_bytes())
+    (folder / "plan.odt").write_bytes(b"odt")
+    (folder / "~$plan.docx").write_bytes(b"Word's lock file")
+    result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", folder)
+    assert result.exit_code == 0, result.output
+    names = ("plan.docx, protocol.docx, analysis.docx, extract.docx, certificate.docx, "
+             "registration.docx")
+    assert result.output.split("\n")[-4:] == [
+        "2 предупреждения:",
+        f"• В папке шаблонов «{folder}» файл «plan.odt» программа не использует: она читает "
+        f"только {names}, а для остальных документов берёт встроенные шаблоны. Шаблон должен "
+        "быть документом Word: откройте «plan.odt» в Word и сохраните как plan.docx.",
+        f"• В папке шаблонов «{folder}» файл «Протокол.docx» программа не использует: она "
+        f"читает только {names}, а для остальных документов берёт встроенные шаблоны. Если "
+        "это шаблон, переименуйте файл в protocol.docx.",
+        ""]
+    assert len(list((tmp_path / "out" / "2025-2026").glob("*.docx"))) == 30
 
 
 def test_a_tag_word_split_across_runs_still_works(tmp_path):
