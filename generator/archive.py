@@ -1,16 +1,20 @@
 """The archive: one folder per school year where nothing is ever overwritten or deleted.
 
-A document whose bytes did not change is left alone; a changed one is written next to the old
-as a new version; every file is written to a temporary name and then renamed, so a crash never
-leaves half a file.
+A document is compared with what rmo generated before (the checksums in the register), never
+with the file on disk: a document someone changed after rmo wrote it is left as it is and said
+so; content equal to an earlier version is named, not copied; changed content is written next
+to the old as a new version. Every file is written to a temporary name and then renamed, so a
+crash never leaves half a file, and gets the permissions the umask gives.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 import os
 import re
-import tempfile
+import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +27,8 @@ class State(enum.Enum):
     NEW = "новый"
     VERSION = "новая версия"
     UNCHANGED = "без изменений"
-    EDITED = "изменён вручную"  # changed on disk after rmo wrote it (issue 12)
+    EDITED = "изменён вручную"  # changed on disk after rmo wrote it: left as it is
+    EARLIER = "как прежняя версия"  # the same as a version before the newest: no copy
 
     @property
     def label(self) -> str:
@@ -40,6 +45,7 @@ class Planned:
     path: Path
     status: State
     version: int
+    note: str = ""  # what a person is told besides the state: «совпадает с версией 1»
 
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -69,6 +75,15 @@ def version_name(filename: str, version: int) -> str:
     return filename if version == 1 else f"{stem} (версия {version}).{suffix}"
 
 
+def base_name(filename: str) -> str:
+    """The first version's name: «Протокол № 1 (версия 2).docx» → «Протокол № 1.docx»."""
+    stem, dot, suffix = filename.rpartition(".")
+    if not dot:
+        return filename
+    match = _VERSION.match(stem)
+    return f"{match['stem'] if match else stem}.{suffix}"
+
+
 def versions(folder: Path, filename: str) -> list[tuple[int, Path]]:
     """The existing versions of a document, oldest first."""
     stem, _, suffix = filename.rpartition(".")
@@ -82,14 +97,33 @@ def versions(folder: Path, filename: str) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def plan(folder: Path, filename: str, data: bytes) -> Planned:
-    """Decide, without writing, what happens to a document of these bytes."""
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def plan(folder: Path, filename: str, data: bytes,
+         generated: Mapping[str, str] | None = None) -> Planned:
+    """Decide, without writing, what happens to a document of these bytes.
+
+    ``generated`` maps a file name to the checksum of what rmo wrote there (the register);
+    a file the register does not know counts as generated as it is on disk.
+    """
     existing = versions(folder, filename)
     if not existing:
         return Planned(folder / filename, State.NEW, 1)
+    generated = generated or {}
+    digest = sha256(data)
+    on_disk = {number: sha256(path.read_bytes()) for number, path in existing}
+    made = {number: generated.get(path.name, on_disk[number]) for number, path in existing}
     number, latest = existing[-1]
-    if latest.read_bytes() == data:
+    if made[number] == digest:
+        if on_disk[number] != digest:
+            return Planned(latest, State.EDITED, number,
+                           "изменён вручную после записи — оставлен как есть")
         return Planned(latest, State.UNCHANGED, number)
+    for earlier, path in reversed(existing[:-1]):
+        if made[earlier] == digest:
+            return Planned(path, State.EARLIER, earlier, f"совпадает с версией {earlier}")
     return Planned(folder / version_name(filename, number + 1), State.VERSION,
                    number + 1)
 
@@ -105,28 +139,47 @@ def write_new(path: Path, data: bytes) -> None:
 def replace(path: Path, data: bytes) -> None:
     """Write a file atomically (the register, which is rewritten by every build)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".~rmo-", suffix=".tmp", dir=path.parent)
-    except OSError as error:
+        write_atomic(path, data)
+    except PermissionError as error:
+        raise RmoError([problem(f"Не удалось записать «{path.name}»: файл открыт в другой "
+                                "программе (Word, Excel). Закройте файл и запустите rmo снова.")]
+                       ) from error
+    except FolderError as error:
+        cause = error.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) else str(cause)
         raise RmoError([problem(f"Не удалось создать файл в папке «{path.parent}»: "
-                                f"{error.strerror}. Проверьте, что это папка и в неё можно "
+                                f"{reason}. Проверьте, что это папка и в неё можно "
                                 "писать.")]) from error
+    except OSError as error:
+        raise RmoError([problem(f"Не удалось записать «{path}»: {error.strerror}.")]) from error
+
+
+class FolderError(OSError):
+    """The folder itself cannot take a file (it is a file, or read-only)."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename it over the target.
+
+    The temporary file is created with os.open(…, 0o666), so that it gets the permissions the
+    umask gives (0644 under 022), like any file a program makes; tempfile.mkstemp would give
+    0600 and lock out the other accounts of a shared folder. Nothing here is POSIX-only.
+    """
+    temporary = path.parent / f".~rmo-{secrets.token_hex(8)}.tmp"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as error:
+        raise FolderError(str(error)) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except PermissionError as error:
-        _remove(temporary)
-        raise RmoError([problem(f"Не удалось записать «{path.name}»: файл открыт в другой "
-                                "программе (Word, Excel). Закройте файл и запустите rmo снова.")]
-                       ) from error
-    except OSError as error:
-        _remove(temporary)
-        raise RmoError([problem(f"Не удалось записать «{path}»: {error.strerror}.")]) from error
     except BaseException:
-        _remove(temporary)
+        _remove(str(temporary))
         raise
 
 

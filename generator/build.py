@@ -27,6 +27,7 @@ class Written:
     version: int
     meeting: int | None = None
     pdf: Path | None = None  # the PDF written by this build, if any
+    note: str = ""  # besides the state: «совпадает с версией 1»
 
 
 @dataclass(frozen=True)
@@ -107,34 +108,43 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
 
         soffice()  # no LibreOffice: say so before anything is written
     workbook_hash = register.sha256(source.read_bytes())
+    generated = {e.file: e.sha256 for e in register.load(folder)}
     results: list[Written] = []
     entries: list[register.Entry] = []
+    current: dict[str, str] = {}
     created: list[Path] = []
     try:
         for document, data in rendered:
-            planned = archive.plan(folder, archive.safe_filename(document.filename), data)
+            name = archive.safe_filename(document.filename)
+            planned = archive.plan(folder, name, data, generated)
             written = Written(planned.path, document.kind, planned.status, planned.version,
-                              document.meeting)
-            if not dry_run and planned.status is not State.UNCHANGED:
+                              document.meeting, note=planned.note)
+            current[name] = planned.path.name
+            if not dry_run and planned.status in (State.NEW, State.VERSION):
                 archive.write_new(planned.path, data)
                 created.append(planned.path)
-                entries.append(register.Entry(planned.path.name, document.kind.label,
-                                              document.meeting, planned.version,
-                                              register.sha256(data), register.now(),
-                                              workbook_hash))
+                entries.append(register.Entry(
+                    planned.path.name, document.kind.label, document.meeting, planned.version,
+                    register.sha256(data), register.now(), workbook_hash,
+                    _meeting_date(workbook, document.meeting), document.person))
             results.append(written)
             if progress and not pdf:
                 progress(written)
         if pdf and not dry_run:
             results = _pdfs(results, entries, created, workbook_hash, progress)
         if not dry_run:
-            register.update(folder, entries)
+            warnings += register.update(folder, entries, current)
             ledger.save()
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)
         raise
     return BuildReport(folder, tuple(results), warnings, workbook)
+
+
+def _meeting_date(workbook: Workbook, number: int | None) -> str:
+    meeting = workbook.meeting(number) if number else None
+    return meeting.date.strftime("%d.%m.%Y") if meeting and meeting.date else ""
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,

@@ -283,9 +283,12 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
     def report(item) -> None:
         if item.status is State.UNCHANGED and not verbose:
             return
+        extra = f" + {item.pdf.name}" if item.pdf else ""
+        if item.note:  # «…docx: изменён вручную после записи — оставлен как есть»
+            say(f"  {item.path}: {item.note}{extra}")
+            return
         status = item.status.label if not dry_run or item.status is State.UNCHANGED else \
             f"будет: {item.status.label}"
-        extra = f" + {item.pdf.name}" if item.pdf else ""
         say(f"  {status:<14} {item.path}{extra}")
 
     if pdf and not dry_run:
@@ -304,7 +307,7 @@ def summary(results, *, dry_run: bool = False, pdf: bool = False) -> str:
         return sum(1 for r in results if r.status is status)
 
     new, version, unchanged = tally(State.NEW), tally(State.VERSION), tally(State.UNCHANGED)
-    edited = tally(State.EDITED)
+    edited, earlier = tally(State.EDITED), tally(State.EARLIER)
     pdfs = sum(1 for r in results if r.pdf)
     parts = []
     if new:
@@ -314,6 +317,9 @@ def summary(results, *, dry_run: bool = False, pdf: bool = False) -> str:
     if edited:
         parts.append(number_of(edited, "изменён вручную", "изменены вручную",
                                "изменены вручную"))
+    if earlier:
+        parts.append(number_of(earlier, "совпадает с прежней версией",
+                               "совпадают с прежними версиями", "совпадают с прежними версиями"))
     if pdf and pdfs:
         parts.append(f"{pdfs} PDF")
     if not parts:

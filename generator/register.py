@@ -1,26 +1,26 @@
 """The register of a year's archive: which document was written when, from which workbook.
 
-Kept twice in each year folder, always in step: «реестр.json» for programs and
-«Реестр документов.xlsx» for the office. The register is the one file rmo rewrites
-(atomically); the documents it lists are never touched.
+Kept twice in each year folder: «реестр.json» for programs (with checksums) and the journal
+«Реестр документов.xlsx» for the office (generator/journal.py). The register is rewritten by
+every build (atomically, and only when it changed); the documents it lists are never touched.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .archive import replace
-from .ooxml import xlsx_bytes
+from . import journal
+from .archive import base_name, replace
+from .archive import sha256 as sha256  # re-exported: the register's checksum
+from .errors import Problem
 
 JSON_NAME = "реестр.json"
 XLSX_NAME = "Реестр документов.xlsx"
-COLUMNS = [("Файл", "file", 55), ("Вид", "kind", 16), ("Заседание", "meeting", 11),
-           ("Версия", "version", 8), ("Записан", "written", 20), ("SHA-256", "sha256", 66),
-           ("SHA-256 книги", "workbook_sha256", 66)]
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,15 @@ class Entry:
     kind: str
     meeting: int | None
     version: int
-    sha256: str
+    sha256: str  # of the bytes rmo wrote: a file changed by hand afterwards differs
     written: str  # local time, «2026-05-20 14:03:11»
     workbook_sha256: str
+    meeting_date: str = ""  # «15.10.2025»
+    person: str = ""  # whom an extract or certificate is for
+    current: bool = False  # the version the newest build of this document stands for
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+_FIELDS = {f.name for f in dataclasses.fields(Entry)}
 
 
 def load(folder: Path) -> list[Entry]:
@@ -44,14 +46,18 @@ def load(folder: Path) -> list[Entry]:
         return []
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return [Entry(**item) for item in raw.get("documents", [])]
+        return [Entry(**{k: v for k, v in item.items() if k in _FIELDS})
+                for item in raw.get("documents", [])]
     except (ValueError, TypeError, AttributeError):
         # A register edited by hand into nonsense is rebuilt from the files themselves.
         return []
 
 
-def update(folder: Path, added: list[Entry]) -> list[Entry]:
-    """Add this build's entries, list any file the register does not know, write both forms."""
+def update(folder: Path, added: list[Entry],
+           current: Mapping[str, str] | None = None) -> tuple[Problem, ...]:
+    """Add this build's entries, list any file the register does not know, mark the version
+    each built document stands for (``current``: first version's name → file), write both
+    forms. Returns warnings: a journal open in Excel is not a reason to fail the build."""
     entries = load(folder)
     known = {e.file for e in entries}
     for entry in added:
@@ -63,33 +69,17 @@ def update(folder: Path, added: list[Entry]) -> list[Entry]:
                 and not path.name.startswith((".~rmo-", "~$")):
             stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
             entries.append(Entry(path.name, "", None, 1, sha256(path.read_bytes()), stamp, ""))
-    present = [e for e in entries if (folder / e.file).exists()]
+    current = current or {}
+    present = [dataclasses.replace(e, current=current[base_name(e.file)] == e.file)
+               if base_name(e.file) in current else e
+               for e in entries if (folder / e.file).exists()]
     payload = {"documents": [asdict(e) for e in present]}
-    replace(folder / JSON_NAME,
-            (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    replace(folder / XLSX_NAME, _xlsx(present))
-    return present
-
-
-def _xlsx(entries: list[Entry]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Реестр"
-    sheet.append([title for title, _, _ in COLUMNS])
-    for i, (_, _, width) in enumerate(COLUMNS, start=1):
-        sheet.cell(1, i).font = Font(bold=True)
-        sheet.cell(1, i).alignment = Alignment(horizontal="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    for entry in entries:
-        values = asdict(entry)
-        sheet.append([values[key] if values[key] is not None else "" for _, key, _ in COLUMNS])
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    return xlsx_bytes(book)
+    data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    target = folder / JSON_NAME
+    if not target.is_file() or target.read_bytes() != data:
+        replace(target, data)
+    title = f"Реестр документов, {folder.name.replace('-', '/')} учебный год"
+    return journal.write(folder / XLSX_NAME, present, title)
 
 
 def now() -> str:

@@ -98,9 +98,16 @@ def test_the_register_lists_every_document_in_both_forms(tmp_path):
     book = openpyxl.load_workbook(folder / "Реестр документов.xlsx", read_only=True)
     rows = list(book.active.iter_rows(values_only=True))
     book.close()
-    assert rows[0] == ("Файл", "Вид", "Заседание", "Версия", "Записан", "SHA-256",
-                       "SHA-256 книги")
-    assert {(r[0], r[5]) for r in rows[1:]} == {(e["file"], e["sha256"]) for e in data}
+    assert rows[0] == ("№", "Документ", "Вид", "Заседание", "Кому", "Версия", "Действующая",
+                       "Дата записи")
+    assert sorted(r[1] for r in rows[1:]) == sorted(e["file"] for e in data)
+    # A new version stands under the first, and only it is current.
+    first = next(i for i, r in enumerate(rows) if r[1] == "Протокол № 1 от 15.10.2025.docx")
+    assert rows[first][2:7] == ("Протокол", "№ 1 от 15.10.2025", None, 1, None)
+    assert rows[first + 1][1:7] == ("Протокол № 1 от 15.10.2025 (версия 2).docx", "Протокол",
+                                    "№ 1 от 15.10.2025", None, 2, "да")
+    assert not any("sha" in str(cell).lower() or len(str(cell)) == 64
+                   for row in rows for cell in row)
 
 
 def test_rmo_archive_lists_the_register(tmp_path):

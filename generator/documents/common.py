@@ -23,6 +23,7 @@ class Document:
     date: object  # datetime.date for the document's properties
     meeting: int | None = None
     issue: Issue | None = None  # a number and a date of issue kept in the archive
+    person: str = ""  # whom an extract or certificate is for: the journal's «Кому»
 
     @property
     def template(self) -> str:

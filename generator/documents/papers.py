@@ -65,6 +65,7 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
         date=meeting.date,
         meeting=meeting.number,
         issue=Issue(f"выписка|{meeting.number}|{item.text}"),
+        person=names,
     )
 
 
@@ -156,6 +157,7 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
         meeting=meeting.number,
         issue=Issue(f"справка|{meeting.number}|{person.name}|{talk_of(item).topic}",
                     numbered=True),
+        person=name,
     )
 
 

@@ -1,0 +1,173 @@
+"""The archive as the office lives with it: the journal they print and write on, documents
+changed by hand, an undone change, files other accounts can open."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from generator import journal
+from generator.archive import State
+from generator.build import build
+from generator.cli import main
+
+from .helpers import BASE, workbook
+
+JOURNAL = "Реестр документов.xlsx"
+PROTOCOL = "Протокол № 2 от 22.04.2026.docx"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def changed_decision(tmp_path, name="v2.xlsx"):
+    agenda = [list(row) for row in BASE["Повестка"]]
+    agenda[2][5] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
+    return workbook(tmp_path, name=name, Повестка=agenda)
+
+
+def journal_rows(folder):
+    book = openpyxl.load_workbook(folder / JOURNAL)
+    rows = [list(row) for row in book.active.iter_rows(values_only=True)]
+    book.close()
+    return rows
+
+
+def test_a_column_the_staff_add_survives_every_build(tmp_path):
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    build(book, out)
+    folder = out / "2025-2026"
+    # The secretary adds «Подписан» in Excel and fills it for the minutes of meeting 2.
+    sheet_book = openpyxl.load_workbook(folder / JOURNAL)
+    sheet = sheet_book.active
+    sheet.cell(1, 9, "Подписан")
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == PROTOCOL)
+    sheet.cell(row, 9, "да, 25.04.2026")
+    sheet.column_dimensions["I"].width = 18
+    sheet_book.save(folder / JOURNAL)
+
+    build(changed_decision(tmp_path), out)  # new versions: rows are added
+    build(book, out)  # and the change undone
+    rows = journal_rows(folder)
+    assert rows[0][8] == "Подписан"
+    by_file = {r[1]: r for r in rows[1:]}
+    assert by_file[PROTOCOL][8] == "да, 25.04.2026"
+    assert by_file["Протокол № 2 от 22.04.2026 (версия 2).docx"][8] is None
+    assert sum(1 for r in rows[1:] if r[8]) == 1
+    assert openpyxl.load_workbook(folder / JOURNAL).active.column_dimensions["I"].width == 18
+
+
+def test_the_journal_prints_on_a4_landscape_one_page_wide_with_the_header_repeated(tmp_path):
+    build(workbook(tmp_path), tmp_path / "out")
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "2025-2026" / JOURNAL).active
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$1"
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    extract = next(r for r in rows if r[2] == "Выписка")
+    assert extract[3:7] == ["№ 1 от 15.10.2025", "Петрова В.Г.", 1, "да"]
+    certificate = next(r for r in rows if r[2] == "Справка")
+    assert certificate[4] == "Петрова В.Г."
+    plan = rows[1]
+    assert plan[:7] == [1, "План работы на 2025-2026 учебный год.docx", "План", None, None, 1,
+                        "да"]
+    assert len(plan[7]) == len("20.05.2026 14:03")
+
+
+def test_a_journal_open_in_excel_does_not_stop_the_build_and_catches_up_next_time(
+        tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(workbook(tmp_path), out)
+    folder = out / "2025-2026"
+    real = journal.write_atomic
+
+    def excel_holds_it(path, data):
+        if path.name == JOURNAL:
+            raise PermissionError(13, "Permission denied")
+        real(path, data)
+    monkeypatch.setattr(journal, "write_atomic", excel_holds_it)
+    result = run("build", changed_decision(tmp_path), "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        "Итого: 2 новые версии, 10 без изменений.\n"
+        f"Предупреждение: Журнал «{JOURNAL}» не обновлён: он открыт в другой программе "
+        "(Excel). Документы и реестр.json записаны. Закройте журнал и запустите сборку ещё "
+        "раз — журнал будет дополнен.\n")
+    version = "Протокол № 2 от 22.04.2026 (версия 2).docx"
+    assert (folder / version).is_file()
+    assert version in (folder / "реестр.json").read_text(encoding="utf-8")
+    assert version not in [r[1] for r in journal_rows(folder)]
+
+    monkeypatch.setattr(journal, "write_atomic", real)  # the journal is closed
+    again = run("build", changed_decision(tmp_path), "-o", out)
+    assert again.output == "Итого: ничего нового — 12 документов без изменений.\n"
+    assert version in [r[1] for r in journal_rows(folder)]
+
+
+def test_a_document_changed_by_hand_is_left_as_it_is_and_named(tmp_path):
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    build(book, out)
+    path = out / "2025-2026" / PROTOCOL
+    edited = Document(str(path))
+    edited.add_paragraph("Подпись секретаря заверена.")
+    edited.save(str(path))
+    by_hand = path.read_bytes()
+
+    result = run("build", book, "-o", out)
+    assert result.exit_code == 0
+    assert result.output == (
+        f"  {path}: изменён вручную после записи — оставлен как есть\n"
+        "Итого: 1 изменён вручную, 11 без изменений.\n")
+    assert path.read_bytes() == by_hand
+    assert not (out / "2025-2026" / "Протокол № 2 от 22.04.2026 (версия 2).docx").exists()
+
+    # A real change of the workbook still gives a new version; the edited file stays.
+    results = build(changed_decision(tmp_path), out).written
+    protocol = next(r for r in results if r.path.name.startswith("Протокол № 2"))
+    assert (protocol.status, protocol.version) == (State.VERSION, 2)
+    assert path.read_bytes() == by_hand
+
+
+def test_undoing_a_change_names_the_version_it_matches_and_writes_no_copy(tmp_path):
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    build(book, out)
+    build(changed_decision(tmp_path), out)
+    folder = out / "2025-2026"
+    before = sorted(p.name for p in folder.iterdir())
+
+    result = run("build", book, "-o", out)
+    assert result.exit_code == 0
+    assert result.output == (
+        f"  {folder / PROTOCOL}: совпадает с версией 1\n"
+        f"  {folder / 'Выписка из протокола № 2, п. 1 (Сидорова Д.Е.).docx'}: "
+        "совпадает с версией 1\n"
+        "Итого: 2 совпадают с прежними версиями, 10 без изменений.\n")
+    assert sorted(p.name for p in folder.iterdir()) == before
+    # The journal marks as current the version the workbook now gives.
+    current = {r[1]: r[6] for r in journal_rows(folder)[1:] if r[1].startswith("Протокол № 2")}
+    assert current == {PROTOCOL: "да", "Протокол № 2 от 22.04.2026 (версия 2).docx": None}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_files_get_the_permissions_the_umask_gives(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        build(workbook(tmp_path), tmp_path / "out")
+    finally:
+        os.umask(old)
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert {p.suffix for p in files} == {".docx", ".json", ".xlsx"}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {mode}
