@@ -142,7 +142,7 @@ def test_template_files_rmo_does_not_read_are_named_with_the_names_it_does(tmp_p
         "быть документом Word: откройте «plan.odt» в Word и сохраните как plan.docx.",
         f"• В папке шаблонов «{folder}» файл «Протокол.docx» программа не использует: она "
         f"читает только {names}, а для остальных документов берёт встроенные шаблоны. Если "
-        "это шаблон, дайте файлу одно из этих имён.",
+        "это шаблон, переименуйте файл в protocol.docx.",
         ""]
     assert len(list((tmp_path / "out" / "2025-2026").glob("*.docx"))) == 30
 
