@@ -485,3 +485,31 @@ def new_year(workbook: Path, target: Path) -> None:
     year = run_new_year(workbook, target)
     say(f"Создана книга «{target}» на {year.label} учебный год. Проверьте план и "
         "впишите повестку новых заседаний.")
+
+
+@main.command("summary")
+@click.argument("workbooks", nargs=-1, required=True, metavar="КНИГА...",
+                type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, metavar="ФАЙЛ",
+              help="Имя отчёта (.docx); существующий файл не перезаписывается.")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
+              metavar="ПАПКА",
+              help="Папка со своими шаблонами (см. «rmo templates»): берётся её summary.docx.")
+def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path | None) -> None:
+    """Сводный отчёт методического центра по книгам нескольких объединений.
+
+    По строке на объединение: члены и учреждения, заседания, посещаемость,
+    выступления, участие в мероприятиях по уровням, победители и призёры, курсы;
+    строка «Итого»; затем выводы каждого объединения с листа «Итоги». Все книги
+    должны быть одного учебного года, по одной книге на объединение.
+
+    \b
+    Пример:
+      rmo summary библиотекари.xlsx математики.xlsx -o "Сводный отчёт.docx"
+    """
+    from .report import write_summary
+
+    result = write_summary(workbooks, target, templates)
+    associations = number_of(len(result.rows), "объединение", "объединения", "объединений")
+    say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")

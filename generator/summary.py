@@ -218,31 +218,3 @@ def read_summary(paths: Sequence[str | Path]) -> CentreSummary:
     association's latest build)."""
     return summarise(read_workbooks(paths), [Path(p).name for p in paths])
 
-
-def summary_docx(summary: CentreSummary, templates: Path | None = None) -> bytes:
-    """The summary as the bytes of a .docx (the web layer sends them as a download)."""
-    from .documents.common import Document
-    from .documents.summary import summary_document
-    from .render import Properties, builtin_templates, render
-
-    document: Document = summary_document(summary)
-    folder = templates if templates and (templates / document.template).is_file() \
-        else builtin_templates()
-    author = summary.organisation or "rmo"
-    return render(folder / document.template, document.context,
-                  Properties(document.title, author, document.date))
-
-
-def write_summary(paths: Sequence[str | Path], target: str | Path) -> CentreSummary:
-    """`rmo summary`: read the workbooks, write the report to a file that must not exist yet."""
-    from .archive import write_new
-
-    target = Path(target)
-    if target.exists():
-        raise RmoError.single(f"Файл «{target}» уже есть; rmo не перезаписывает файлы. "
-                              "Укажите другое имя.")
-    if target.suffix.lower() != ".docx":
-        raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx.")
-    summary = read_summary(paths)
-    write_new(target, summary_docx(summary))
-    return summary

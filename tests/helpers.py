@@ -148,7 +148,8 @@ def table_blocks(tbl) -> list[list[str]]:
         first = cells[0].find(qn("w:tcPr") + "/" + qn("w:vMerge"))
         continues = first is not None and first.get(qn("w:val")) in (None, "continue")
         columns = [cell_paragraphs(tc) for tc in cells]
-        if continues and blocks:
+        # A header whose upper row spans columns (gridSpan) has fewer cells: a block of its own.
+        if continues and blocks and len(blocks[-1]) == len(columns):
             for i, col in enumerate(columns[1:], start=1):
                 blocks[-1][i].extend(col)
         else:

@@ -1,20 +1,39 @@
-"""The centre's summary: each association's figures, the district's totals, and the
-messages for books that cannot be summed."""
+"""The centre's summary as a methodist reads it: the table's rows and totals, the overview,
+each association's conclusions, the errors, and `rmo summary`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from generator.errors import RmoError
+from generator.report import write_summary
 from generator.summary import read_summary
 
 from .helpers import (
     BASE,
+    SAMPLE,
+    assert_clean_text,
+    assert_xml_strict,
+    paragraphs,
     set_param,
+    table_rows,
+    tables,
+    to_pdf_text,
     workbook,
 )
+
+NB = "\u00a0"
+HEADER = ["№", "Объединение, руководитель", "Состав", "Заседания", "Выступления",
+          "Участий в мероприятиях по уровням", "Победители, призёры, лауреаты",
+          "Курсы повышения квалификации, часов"]
+SUBHEADER = ["членов", "учреждений", "запланировано", "проведено", "средняя посещаемость",
+             "выступлений", "доля выступивших членов", "школьный", "муниципальный",
+             "региональный", "всероссийский", "международный"]
 
 
 def mathematics(tmp_path, name: str = "math.xlsx", year: str = "2025/2026"):
@@ -67,6 +86,137 @@ def mathematics(tmp_path, name: str = "math.xlsx", year: str = "2025/2026"):
     )
 
 
+@pytest.fixture
+def two(tmp_path):
+    """The summary of the mathematicians and the test library association (helpers.BASE)."""
+    libraries = workbook(tmp_path, "libraries.xlsx")
+    target = tmp_path / "Сводный отчёт.docx"
+    write_summary([mathematics(tmp_path), libraries], target)
+    return target
+
+
+def summary_table(path):
+    [table] = tables(path)
+    return table_rows(table)
+
+
+def test_one_row_per_association_alphabetical_with_totals(two):
+    rows = summary_table(two)
+    assert rows[0] == HEADER
+    assert rows[1] == ["", "", *SUBHEADER, "", ""]  # «№», the name and the last two: merged
+    assert rows[2:] == [
+        ["1", f"РМО учителей математики\nрук. Кузнецова{NB}Е.В.\nданные на 20.11.2025",
+         "3", "3", "3", "1", f"67{NB}%", "1", f"33{NB}%", "0", "2", "2", "1", "1", "3", "52"],
+        ["2", f"РМО школьных библиотекарей\nрук. Иванова{NB}А.Б.",
+         "4", "4", "2", "2", f"75{NB}%", "3", f"75{NB}%", "0", "0", "0", "0", "0", "0", "0"],
+        # Shares of the sums, not averages of shares: 8 presences of 11, 4 speakers of 7.
+        ["", "Итого", "7", "6", "5", "3", f"73{NB}%", "4", f"57{NB}%", "0", "2", "2", "1", "1",
+         "3", "52"],
+    ]
+
+
+def test_the_header_repeats_and_rows_do_not_split(two):
+    [table] = tables(two)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rows = list(table.iterchildren(f"{ns}tr"))
+    assert [r.find(f"{ns}trPr/{ns}tblHeader") is not None for r in rows] == \
+        [True, True, False, False, False]
+    assert all(r.find(f"{ns}trPr/{ns}cantSplit") is not None for r in rows)
+
+
+def test_overview_notes_and_conclusions(two):
+    text = paragraphs(two)
+    start = text.index("Сводный отчёт о работе районных методических объединений")
+    assert text[start - 1:start + 4] == [
+        "МАУ «БМЦ»",
+        "Сводный отчёт о работе районных методических объединений",
+        "за 2025/2026 учебный год",
+        "(по состоянию на 22.04.2026)",  # the latest meeting of all
+        "",
+    ]
+    assert text[start + 4:start + 9] == [
+        f"В 2025/2026 учебном году работали 2{NB}методических объединения: 7{NB}членов из 6 "
+        "учреждений.",
+        f"Запланировано 5{NB}заседаний, проведено 3 (60{NB}%); средняя посещаемость заседаний "
+        f"составила 73{NB}%.",
+        f"На заседаниях прозвучали 4{NB}выступления; выступили 4 из 7 членов объединений "
+        f"(57{NB}%).",
+        "Участий в мероприятиях вне заседаний — 6 (победители, призёры и лауреаты — 3).",
+        f"Курсы повышения квалификации — всего 52{NB}часа.",
+    ]
+    assert "Учреждения в строке «Итого» считаются без повторов: одно учреждение может входить " \
+           "в несколько объединений." in text
+    assert "Где указано «данные на …», учебный год объединения ещё не завершён: не все " \
+           "заседания проведены." in text
+    conclusions = text[text.index("Выводы объединений"):]
+    assert conclusions == [
+        "Выводы объединений",
+        "(из раздела «Выводы» листа «Итоги» книги каждого объединения)",
+        f"1. РМО учителей математики (руководитель Кузнецова{NB}Е.В.)",
+        "Проведено одно заседание из трёх: второе отменено из-за карантина.",
+        "Педагоги стали чаще участвовать в конкурсах.",
+        f"2. РМО школьных библиотекарей (руководитель Иванова{NB}А.Б.)",
+        "Выводы в книге объединения не записаны (лист «Итоги», раздел «Выводы»).",
+    ]
+    assert "Не все учителя выступают" not in "\n".join(text)  # problems are not conclusions
+
+
+def test_the_sample_alone(tmp_path):
+    target = tmp_path / "one.docx"
+    write_summary([SAMPLE], target)
+    rows = summary_table(target)
+    # The same figures as the sample's May analysis: 10 members from 9 institutions, 3 of 3
+    # meetings, 83 % attendance, 11 talks by all 10 members, 6 participations, 72 hours.
+    assert rows[2] == ["1", f"РМО школьных библиотекарей\nрук. Леонтьева{NB}Н.А.", "10", "9",
+                       "3", "3", f"83{NB}%", "11", f"100{NB}%", "0", "3", "2", "1", "0", "1",
+                       "72"]
+    assert rows[3][1:] == ["Итого", *rows[2][2:]]
+    text = paragraphs(target)
+    assert f"В 2025/2026 учебном году работало 1{NB}методическое объединение: 10{NB}членов из " \
+           "9 учреждений." in text
+    assert not any(line.startswith("Учреждения в строке «Итого»") for line in text)
+    assert "(по состоянию на" not in "\n".join(text)
+    assert text[-2:] == [
+        "Работа РМО школьных библиотекарей в 2025/2026 учебном году проведена в соответствии с "
+        "планом; поставленные задачи в основном выполнены.",
+        "Заседания проходили в очной и дистанционной форме, опыт коллег обсуждался и "
+        "рекомендован к использованию.",
+    ]
+
+
+def test_two_native_charts_and_a_clean_package(two):
+    assert_xml_strict(two)
+    assert_clean_text(two)
+    with zipfile.ZipFile(two) as package:
+        names = package.namelist()
+        charts = sorted(n for n in names if n.startswith("word/charts/chart"))
+        assert charts == ["word/charts/chart1.xml", "word/charts/chart2.xml"]
+        attendance = package.read(charts[0]).decode()
+        levels = package.read(charts[1]).decode()
+    assert "Средняя посещаемость заседаний, % (номера — строки таблицы)" in attendance
+    assert "<c:v>75</c:v>" in attendance and "<c:v>67</c:v>" in attendance
+    assert "Участие членов объединений в мероприятиях по уровням" in levels
+    assert all(f"<c:v>{level}</c:v>" in levels for level in (
+        "школьный", "муниципальный", "региональный", "всероссийский", "международный"))
+
+
+def test_the_table_page_is_landscape_and_the_conclusions_portrait(two):
+    from docx import Document
+
+    sections = Document(str(two)).sections
+    assert [(round(s.page_width.mm), round(s.page_height.mm)) for s in sections] == \
+        [(297, 210), (210, 297)]
+    assert [(round(s.left_margin.mm), round(s.right_margin.mm), round(s.top_margin.mm),
+             round(s.bottom_margin.mm)) for s in sections] == [(30, 15, 20, 20)] * 2
+
+
+def test_libreoffice_prints_the_table(two, tmp_path):
+    text = to_pdf_text(two, tmp_path)
+    assert "Сводный отчёт о работе районных методических объединений" in text
+    assert "РМО учителей математики" in text and "Итого" in text
+    assert "Выводы объединений" in text
+
+
 def test_books_of_different_years_are_refused(tmp_path):
     books = [workbook(tmp_path, "libraries.xlsx"), mathematics(tmp_path, year="2026/2027"),
              mathematics(tmp_path, "math-old.xlsx", year="2024/2025")]
@@ -78,6 +228,7 @@ def test_books_of_different_years_are_refused(tmp_path):
         "составляется за один учебный год: укажите книги одного года (учебный год записан в "
         "строке «Учебный год»)."]
 
+
 def test_two_books_of_one_association_are_refused(tmp_path):
     books = [workbook(tmp_path, "a.xlsx"), workbook(tmp_path, "b.xlsx")]
     with pytest.raises(RmoError) as caught:
@@ -86,6 +237,7 @@ def test_two_books_of_one_association_are_refused(tmp_path):
         "Лист «Объединение»: книги «a.xlsx», «b.xlsx» — об одном объединении «РМО школьных "
         "библиотекарей». В сводный отчёт входит одна книга каждого объединения (его "
         "последняя): уберите лишние."]
+
 
 def test_a_bad_book_is_named_in_each_of_its_messages(tmp_path):
     good = workbook(tmp_path, "good.xlsx")
@@ -121,3 +273,79 @@ def test_figures_of_each_association_and_of_the_district(tmp_path):
         "Педагоги стали чаще участвовать в конкурсах")
     assert (summary.year.label, summary.organisation, summary.interim) == \
         ("2025/2026", "МАУ «БМЦ»", True)
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_command_writes_the_report_and_never_overwrites(tmp_path):
+    target = tmp_path / "Сводный отчёт.docx"
+    result = run("summary", SAMPLE, mathematics(tmp_path), "-o", target)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Записан сводный отчёт «{target}»: 2025/2026 учебный год, " \
+                            "2 объединения.\n"
+    assert summary_table(target)[-1][1] == "Итого"
+    before = target.read_bytes()
+    again = run("summary", SAMPLE, "-o", target)
+    assert again.exit_code == 1
+    assert again.output == f"Ошибка: Файл «{target}» уже есть; rmo не перезаписывает файлы. " \
+                           "Укажите другое имя.\n"
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["math.xlsx", "Сводный отчёт.docx"]
+
+
+def test_command_errors_in_russian(tmp_path):
+    result = run("summary", SAMPLE, "-o", tmp_path / "отчёт.pdf")
+    assert result.exit_code == 1
+    assert result.output == "Ошибка: Имя «отчёт.pdf» должно оканчиваться на .docx.\n"
+    result = run("summary", "-o", tmp_path / "отчёт.docx")
+    assert result.exit_code == 2
+    assert result.output.startswith("Ошибка: не указан аргумент КНИГА...")
+    mixed = run("summary", SAMPLE, mathematics(tmp_path, year="2026/2027"), "-o",
+                tmp_path / "отчёт.docx")
+    assert mixed.exit_code == 1
+    assert mixed.output.startswith("Ошибка: Лист «Объединение»: книги относятся к разным "
+                                   "учебным годам: 2025/2026 — «rmo-2025-2026.xlsx»; "
+                                   "2026/2027 — «math.xlsx».")
+    assert not (tmp_path / "отчёт.docx").exists()
+
+
+def test_same_books_give_the_same_bytes(tmp_path):
+    books = [SAMPLE, mathematics(tmp_path)]
+    write_summary(books, tmp_path / "1.docx")
+    write_summary(list(reversed(books)), tmp_path / "2.docx")
+    assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
+
+
+def test_word_finds_properties_in_schema_order_and_every_field_supplied(two, tmp_path):
+    from docxtpl import DocxTemplate
+
+    from generator.documents.summary import summary_document
+    from generator.render import builtin_templates, environment
+
+    from .test_word import out_of_order
+
+    with zipfile.ZipFile(two) as package:
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                assert out_of_order(package.read(name)) == [], name
+    document = summary_document(read_summary([SAMPLE, mathematics(tmp_path)]))
+    template = DocxTemplate(builtin_templates() / document.template)
+    assert template.get_undeclared_template_variables(environment(), document.context) == set()
+
+
+def test_a_restyled_summary_template_is_used(tmp_path):
+    assert run("templates", tmp_path / "мои").exit_code == 0
+    template = tmp_path / "мои" / "summary.docx"
+    with zipfile.ZipFile(template) as source:
+        parts = {info: source.read(info.filename) for info in source.infolist()}
+    with zipfile.ZipFile(template, "w") as changed:
+        for info, data in parts.items():
+            if info.filename == "word/document.xml":
+                data = data.replace("Выводы объединений".encode(), "Выводы РМО района".encode())
+            changed.writestr(info, data)
+    target = tmp_path / "отчёт.docx"
+    result = run("summary", SAMPLE, "-o", target, "--templates", tmp_path / "мои")
+    assert result.exit_code == 0, result.output
+    assert "Выводы РМО района" in paragraphs(target)

@@ -1,0 +1,41 @@
+"""The centre's summary as a .docx: read the books, sum them (generator.summary), word them
+(generator.documents.summary) and render; `rmo summary` writes the result to a new file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .archive import write_new
+from .documents.summary import summary_document
+from .errors import RmoError
+from .render import Properties, builtin_templates, render
+from .summary import CentreSummary, read_summary
+
+
+def summary_docx(summary: CentreSummary, templates: Path | None = None) -> bytes:
+    """The report's bytes (the web layer sends them as a download). A `summary.docx` in
+    `templates` (a folder made by `rmo templates`) is used instead of the built-in one."""
+    document = summary_document(summary)
+    custom = templates / document.template if templates else None
+    template = custom if custom and custom.is_file() else builtin_templates() / document.template
+    return render(template, document.context,
+                  Properties(document.title, summary.organisation or "rmo", document.date))
+
+
+def write_summary(paths: Sequence[str | Path], target: str | Path,
+                  templates: Path | None = None) -> CentreSummary:
+    """`rmo summary`: read the workbooks and write the report to a file that must not exist
+    yet (written under a temporary name, then renamed)."""
+    target = Path(target)
+    if target.exists():
+        raise RmoError.single(f"Файл «{target}» уже есть; rmo не перезаписывает файлы. "
+                              "Укажите другое имя.")
+    if target.suffix.lower() != ".docx":
+        raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx.")
+    if templates is not None and not templates.is_dir():
+        raise RmoError.single(f"Папка шаблонов «{templates}» не найдена. Создайте её "
+                              "командой «rmo templates ПАПКА».")
+    summary = read_summary(paths)
+    write_new(target, summary_docx(summary, templates))
+    return summary

@@ -1,0 +1,145 @@
+"""The centre's summary: a landscape table of every association, the totals and two charts,
+then the associations' conclusions on portrait pages."""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from .blocks import add_cell_par, bullets, par, set_cell, table, tag_row, when
+from .ooxml import header_row
+from .styles import (
+    BODY,
+    BULLET,
+    CELL,
+    CELL_CENTER,
+    CELL_HEAD,
+    CENTER,
+    HEADING,
+    PLAIN,
+    TITLE,
+    new_document,
+)
+
+FILE_TITLE = "Сводный отчёт"  # File → Properties of the template
+
+# (group over the column, the column's header, the row's field, width in cm); the widths make
+# the 25.2 cm between the margins of a landscape A4 page (297 mm less 30 and 15 mm).
+COLUMNS = [
+    ("", "№", "number", 0.9),
+    ("", "Объединение, руководитель", "name", 5.5),
+    ("Состав", "членов", "members", 1.25),
+    ("Состав", "учреждений", "institutions", 1.25),
+    ("Заседания", "запланировано", "planned", 1.25),
+    ("Заседания", "проведено", "held", 1.25),
+    ("Заседания", "средняя посещаемость", "attendance", 1.7),
+    ("Выступления", "выступлений", "talks", 1.6),
+    ("Выступления", "доля выступивших членов", "speakers", 1.8),
+    ("Участий в мероприятиях по уровням", "школьный", "level1", 1.2),
+    ("Участий в мероприятиях по уровням", "муниципальный", "level2", 1.2),
+    ("Участий в мероприятиях по уровням", "региональный", "level3", 1.2),
+    ("Участий в мероприятиях по уровням", "всероссийский", "level4", 1.2),
+    ("Участий в мероприятиях по уровням", "международный", "level5", 1.2),
+    ("", "Победители, призёры, лауреаты", "results", 1.35),
+    ("", "Курсы повышения квалификации, часов", "hours", 1.35),
+]
+
+
+def make():
+    """The template as a python-docx document."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    when(doc, "organisation", "{{ organisation }}", CENTER)
+    par(doc, "{{ title }}", TITLE)
+    par(doc, "за {{ year }} учебный год", TITLE)
+    when(doc, "as_of", "({{ as_of }})", CENTER)
+    par(doc, "", PLAIN)
+    bullets(doc, "overview", BODY)
+    par(doc, "", PLAIN)
+    _table(doc)
+    par(doc, "{%p for line in notes %}", PLAIN)
+    note = par(doc, "{{ line }}", BODY)
+    note.paragraph_format.space_before = Pt(6)
+    par(doc, "{%p endfor %}", PLAIN)
+    for key in ("attendance_chart", "level_chart"):
+        par(doc, f"{{%p if {key} %}}", PLAIN)
+        chart = par(doc, f"{{{{ {key} }}}}", CENTER)
+        chart.paragraph_format.space_before = Pt(12)
+        par(doc, "{%p endif %}", PLAIN)
+
+    # The conclusions are text: back to portrait, on a new page (numbered, as the pages before).
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    portrait = doc.sections[-1]
+    portrait.orientation = WD_ORIENT.PORTRAIT
+    portrait.page_width, portrait.page_height = Mm(210), Mm(297)
+    portrait.different_first_page_header_footer = False
+    par(doc, "Выводы объединений", TITLE)
+    par(doc, "(из раздела «Выводы» листа «Итоги» книги каждого объединения)", CENTER)
+    par(doc, "{%p for association in conclusions %}", PLAIN)
+    par(doc, "{{ association.heading }}", HEADING)
+    par(doc, "{%p for line in association.lines %}", PLAIN)
+    par(doc, "{{ line }}", BULLET)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endfor %}", PLAIN)
+    return doc
+
+
+def _table(doc) -> None:
+    """Two header rows (groups above, the figures' names written upwards to keep the columns
+    narrow), one row per association, and the totals."""
+    tbl = table(doc, 6, [Cm(width) for *_, width in COLUMNS])
+    groups: dict[str, list[int]] = {}
+    for i, (group, header, _, _) in enumerate(COLUMNS):
+        if group:
+            groups.setdefault(group, []).append(i)
+            continue
+        cell = tbl.cell(0, i).merge(tbl.cell(1, i))
+        set_cell(cell, header, CELL_HEAD)
+        if i >= 2:
+            _upwards(cell)
+    for group, columns in groups.items():
+        set_cell(tbl.cell(0, columns[0]).merge(tbl.cell(0, columns[-1])), group, CELL_HEAD)
+        for i in columns:
+            set_cell(tbl.cell(1, i), COLUMNS[i][1], CELL_HEAD)
+            _upwards(tbl.cell(1, i))
+    for row in tbl.rows[:2]:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    header_row(tbl, 0)
+    header_row(tbl, 1)
+    tbl.rows[1].height = Cm(3.4)
+    tbl.rows[1].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+    tag_row(tbl, 2, "{%tr for row in rows %}")
+    cells = tbl.rows[3].cells
+    set_cell(cells[0], "{{ row.number }}", CELL_CENTER)
+    set_cell(cells[1], "{{ row.name }}")
+    add_cell_par(cells[1], "{{ row.head }}")
+    add_cell_par(cells[1], "{%p if row.as_of %}")
+    add_cell_par(cells[1], "{{ row.as_of }}")
+    add_cell_par(cells[1], "{%p endif %}")
+    for cell, (_, _, field, _) in zip(cells[2:], COLUMNS[2:]):
+        set_cell(cell, f"{{{{ row.{field} }}}}", CELL_CENTER)
+    tag_row(tbl, 4, "{%tr endfor %}")
+    cells = tbl.rows[5].cells
+    set_cell(cells[0], "", CELL_CENTER)
+    set_cell(cells[1], "{{ total.name }}", CELL, bold=True)
+    for cell, (_, _, field, _) in zip(cells[2:], COLUMNS[2:]):
+        set_cell(cell, f"{{{{ total.{field} }}}}", CELL_CENTER, bold=True)
+
+
+def _upwards(cell) -> None:
+    """Text written bottom to top, as in printed summary tables."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")
+    valign = tcpr.find(qn("w:vAlign"))  # the schema puts textDirection before vAlign
+    if valign is not None:
+        valign.addprevious(direction)
+    else:
+        tcpr.append(direction)
