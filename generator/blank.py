@@ -1,109 +1,107 @@
-"""Writing a workbook of the contract: the sheets, their headers and the «Инструкция» sheet.
+"""Writing a workbook of the contract: the sheets, their headers, widths, drop-down lists and
+the «Инструкция» sheet, all derived from generator.contract.
 
-Used by `rmo init` for an empty workbook and by tools/make_sample.py for the sample.
+Used by `rmo init` for an empty workbook, by tools/make_sample.py for the sample and by the
+tests. Drop-downs are placed by the position of their column in the header actually written,
+so that a column added or moved never carries another column's list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-# Sheet → (column, width in characters); the order is the order a user fills them in.
-SHEETS: dict[str, list[tuple[str, int]]] = {
-    "Объединение": [("Параметр", 24), ("Значение", 90)],
-    "Разделы плана": [("Раздел", 24), ("Текст", 90), ("Выполнение", 30)],
-    "Участники": [("ФИО", 30), ("Должность", 26), ("Учреждение", 34), ("Статус", 16),
-                  ("Пол", 8)],
-    "Календарный план": [("Раздел", 40), ("Срок", 26), ("Содержание", 60),
-                         ("Ответственный", 30), ("Заседание", 12)],
-    "Заседания": [("№", 6), ("Срок", 30), ("Дата", 14), ("Место", 36), ("Статус", 30)],
-    "Повестка": [("Заседание", 12), ("Содержание", 60), ("Докладчики", 30),
-                 ("Ответственный", 26), ("Слушали", 40), ("Решили", 50), ("Проведено", 12)],
-    "Посещаемость": [("ФИО", 30), ("1", 10), ("2", 10), ("3", 10)],
-    "Участие": [("ФИО", 26), ("Мероприятие", 50), ("Вид", 26), ("Уровень", 18),
-                ("Результат", 16), ("Дата", 14), ("Часы", 8)],
-    "Итоги": [("Раздел", 26), ("Текст", 100)],
-}
+from . import contract
+from .cells import MarkType, PersonRef
+from .contract import Layout
+from .text import normalize_key
 
-INSTRUCTION = [
-    ("Как заполнять книгу РМО", ""),
-    ("", "Одна книга — один учебный год. Программа rmo делает из неё план работы, протоколы "
-         "заседаний и анализ работы за год. Названия листов и столбцов менять нельзя; "
-         "порядок столбцов — любой; свои столбцы и листы можно добавлять, программа их не "
-         "читает. Пустые строки пропускаются."),
-    ("Объединение", "Параметр — значение: Название, Учебный год (2025/2026), Методическая тема, "
-                    "Руководитель (ФИО как на листе «Участники»); по желанию — Секретарь, "
-                    "Полное название, Организация, Место проведения (по умолчанию для "
-                    "протоколов)."),
-    ("Разделы плана", "Одна строка — один пункт плана. Раздел: Задачи, Направления работы, "
-                      "Формы работы, Ожидаемые результаты. Номера и маркеры ставить не нужно. "
-                      "Выполнение (в мае, только для задач): выполнена, частично, не выполнена; "
-                      "комментарий — после двоеточия."),
-    ("Участники", "Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по этому "
-                  "ФИО человека ищут на других листах. Статус: член РМО (по умолчанию) или "
-                  "приглашённый (гостей не считают отсутствующими). Пол (ж или м) нужен, только "
-                  "если его не понять по фамилии (Бойко, Ким): для справок о выступлении."),
-    ("Календарный план", "Строки таблицы плана, которые не являются заседаниями, в порядке "
-                         "плана. Раздел — заголовок над группой строк. Несколько пунктов с одним "
-                         "сроком можно вписать в одну ячейку, каждый с новой строки (Alt+Enter), "
-                         "и ответственных — так же, по строке на пункт. Чтобы поставить в план "
-                         "заседание, впишите его номер в столбец «Заседание» — остальное "
-                         "возьмётся с листов «Заседания» и «Повестка»."),
-    ("Заседания", "Одна строка — одно заседание. Срок — как в плане («Сентябрь – октябрь – "
-                  "ноябрь»). Дата — когда заседание прошло (ДД.ММ.ГГГГ); пока даты нет, "
-                  "протокол не делается. Статус: отменено или перенесено, причина — после "
-                  "двоеточия."),
-    ("Повестка", "Пункты всех заседаний по порядку. Докладчики — ФИО с листа «Участники» через "
-                 "«;». Ответственный — текст вместо докладчиков («Руководитель МО»). Слушали — "
-                 "кратко, о чём говорили. Решили — решения, каждое с новой строки. Проведено: "
-                 "«нет», если пункт не состоялся."),
-    ("Посещаемость", "ФИО и по столбцу на заседание (заголовок — номер заседания). Отметки: "
-                     "+ (был), - или н (не был), или причина текстом: «болезнь», «курсы ПК»."),
-    ("Участие", "Конкурсы, конференции, семинары, курсы, публикации членов РМО. Вид, Уровень и "
-                "Результат — из списка; Часы — для курсов."),
-    ("Итоги", "Слова руководителя для анализа работы в мае. Раздел: Выводы, Проблемы, "
-              "Задачи на следующий год."),
-]
-
-
-PARAMETERS = ["Название", "Учебный год", "Методическая тема", "Руководитель", "Секретарь",
-              "Полное название", "Организация", "Место проведения"]
 LAST_ROW = 500  # how far down the drop-down lists reach
-NAMES = f"'Участники'!$A$2:$A${LAST_ROW}"
+
+# A sheet's rows: lists in the order of the header, or dicts by column name. A first row that
+# is a tuple is a header of its own (other columns, another order, attendance's meetings).
+Rows = Sequence[Sequence[Any] | Mapping[str, Any]]
 
 
-def _choices(*values: str) -> str:
-    return '"' + ",".join(values) + '"'
+def instruction() -> list[tuple[str, str]]:
+    """The «Инструкция» sheet: what each sheet is for and what each column holds."""
+    lines = [("Как заполнять книгу РМО", ""), ("", contract.INTRODUCTION)]
+    for sheet in contract.SHEETS:
+        lines.append((sheet.name, sheet.help + ("" if sheet.required else
+                                                " Лист необязательный.")))
+        if sheet.layout is Layout.PARAMETERS:
+            for p in contract.PARAMETERS:
+                need = "обязательно" if p.required else "по желанию"
+                lines.append(("", f"• {p.name} ({need}) — {p.help}."))
+        elif sheet.layout is Layout.TABLE:
+            for c in sheet.columns:
+                need = "обязательно" if c.required else "по желанию"
+                lines.append(("", f"• {c.name} ({need}) — {c.help}."))
+    return lines
 
 
-def _validations():
-    """Drop-down lists for every closed list and for names, by sheet and column.
-
-    «warning» lists still accept other text (a reason after a colon, several speakers),
-    «stop» lists accept only their values.
-    """
-    from .model import Fulfilment, Kind, Level, PlanSection, Result, Summary
-
-    def values(enum) -> str:
-        return _choices(*(o.value for o in enum if o.value))
-
-    return {
-        "Разделы плана": [("A", values(PlanSection), "stop"),
-                          ("C", values(Fulfilment), "warning")],
-        "Участники": [("D", _choices("член РМО", "приглашённый"), "stop"),
-                      ("E", _choices("ж", "м"), "stop")],
-        "Заседания": [("E", _choices("отменено", "перенесено"), "warning")],
-        "Повестка": [("C", NAMES, "warning"), ("G", _choices("да", "нет"), "stop")],
-        "Посещаемость": [("A", NAMES, "stop"),
-                         *((col, _choices("+", "-", "н"), "warning")
-                           for col in "BCDEFGHIJKL")],
-        "Участие": [("A", NAMES, "stop"), ("C", values(Kind), "stop"),
-                    ("D", values(Level), "stop"), ("E", values(Result), "stop")],
-        "Итоги": [("A", values(Summary), "stop")],
-    }
+def declared_column(sheet: contract.Sheet, header: Any) -> contract.Column | None:
+    """The declared column a header stands for; any number on «Посещаемость» is a meeting."""
+    key = normalize_key(str(header))
+    for column in sheet.columns:
+        if key == column.key or key in map(normalize_key, column.aliases):
+            return column
+    if sheet.layout is Layout.ATTENDANCE and key.lstrip("№ ").isdigit():
+        return sheet.columns[-1]
+    return None
 
 
-def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
-                   notes: list[tuple[str, str]] = ()) -> None:
+def names_range(people_header: Sequence[Any]) -> str:
+    """The roster's names, wherever the column «ФИО» stands on «Участники»."""
+    from openpyxl.utils import get_column_letter
+
+    roster = contract.sheet("Участники")
+    index = next((i for i, h in enumerate(people_header)
+                  if declared_column(roster, h) is roster.column("ФИО")), 0)
+    letter = get_column_letter(index + 1)
+    return f"'{roster.name}'!${letter}$2:${letter}${LAST_ROW}"
+
+
+def dropdowns(sheet: contract.Sheet, header: Sequence[Any], names: str
+              ) -> list[tuple[str, str, str]]:
+    """(column letter, list formula, error style) for every column of the header with a list."""
+    from openpyxl.utils import get_column_letter
+
+    found = []
+    for i, name in enumerate(header):
+        column = declared_column(sheet, name)
+        if column is None:
+            continue
+        kind = column.type
+        letter = get_column_letter(i + 1)
+        if isinstance(kind, PersonRef):
+            if sheet.name != "Участники":
+                found.append((letter, names, kind.dropdown_style))
+        elif isinstance(kind, MarkType) or kind.dropdown:
+            found.append((letter, '"' + ",".join(kind.dropdown) + '"', kind.dropdown_style))
+    return found
+
+
+def _split(sheet: contract.Sheet, data: Rows) -> tuple[list[Any], list[list[Any]]]:
+    """The header to write and the rows as lists in its order."""
+    header: list[Any] = [c.name for c in sheet.columns]
+    rows = list(data)
+    if rows and isinstance(rows[0], tuple):
+        header, rows = list(rows[0]), rows[1:]
+    extra = [k for row in rows if isinstance(row, Mapping) for k in row if k not in header]
+    header += list(dict.fromkeys(extra))
+    out = []
+    for row in rows:
+        if isinstance(row, Mapping):
+            out.append([row.get(h) for h in header])
+        else:
+            out.append(list(row))
+    return header, out
+
+
+def write_workbook(path: Path, rows: Mapping[str, Rows] | None = None,
+                   notes: Sequence[tuple[str, str]] = ()) -> None:
     """Write a contract workbook: styled headers, frozen first row, drop-down lists and the
     instruction sheet; written to a temporary name, then renamed."""
     from openpyxl import Workbook
@@ -117,10 +115,10 @@ def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
     rows = rows or {}
     book = Workbook()
     book.remove(book.active)
-    guide = book.create_sheet("Инструкция")
+    guide = book.create_sheet(contract.INSTRUCTION_SHEET)
     guide.column_dimensions["A"].width = 22
     guide.column_dimensions["B"].width = 110
-    for title, body in [*INSTRUCTION, *notes]:
+    for title, body in [*instruction(), *notes]:
         guide.append([title, body])
         row = guide.max_row
         guide.cell(row, 1).font = Font(bold=True)
@@ -128,20 +126,19 @@ def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
         guide.cell(row, 1).alignment = Alignment(vertical="top")
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
-    for title, columns in SHEETS.items():
-        ws = book.create_sheet(title)
-        headers = [name for name, _ in columns]
-        data = rows.get(title, [])
-        if data and isinstance(data[0], tuple):  # a header row of its own (e.g. attendance)
-            headers, data = list(data[0]), data[1:]
+    written = {s.name: _split(s, rows.get(s.name, [])) for s in contract.SHEETS}
+    names = names_range(written["Участники"][0])
+    for sheet in contract.SHEETS:
+        ws = book.create_sheet(sheet.name)
+        headers, data = written[sheet.name]
         ws.append(headers)
-        for i, _ in enumerate(headers, start=1):
+        for i, name in enumerate(headers, start=1):
             cell = ws.cell(1, i)
             cell.font = header_font
             cell.fill = header_fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            width = dict(columns).get(str(headers[i - 1]), 12)
-            ws.column_dimensions[get_column_letter(i)].width = width
+            column = declared_column(sheet, name)
+            ws.column_dimensions[get_column_letter(i)].width = column.width if column else 12
         for values in data:
             ws.append(values)
         for cells in ws.iter_rows(min_row=2):
@@ -150,22 +147,35 @@ def write_workbook(path: Path, rows: dict[str, list[list]] | None = None,
                 if hasattr(cell.value, "year"):
                     cell.number_format = "DD.MM.YYYY"
         ws.freeze_panes = "A2"
-        for column, formula, style in _validations().get(title, []):
+        for letter, formula, style in dropdowns(sheet, headers, names):
             rule = DataValidation(type="list", formula1=formula, allow_blank=True,
                                   errorStyle=style, showErrorMessage=True,
                                   errorTitle="Значение не из списка",
                                   error="Выберите значение из списка.")
-            rule.add(f"{column}2:{column}{LAST_ROW}")
+            rule.add(f"{letter}2:{letter}{LAST_ROW}")
             ws.add_data_validation(rule)
-    head = book["Объединение"]
-    for row in range(2, head.max_row + 1):
-        if head.cell(row, 1).value in ("Руководитель", "Секретарь"):
-            rule = DataValidation(type="list", formula1=NAMES, allow_blank=True)
-            rule.add(f"B{row}")
-            head.add_data_validation(rule)
+        if sheet.layout is Layout.PARAMETERS:
+            _parameter_dropdowns(ws, headers, names)
     replace(path, xlsx_bytes(book))
 
 
-def blank_rows() -> dict[str, list[list]]:
+def _parameter_dropdowns(ws, headers: list[Any], names: str) -> None:
+    """The head and the secretary are chosen from the roster."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    keys = [normalize_key(str(h)) for h in headers]
+    if "параметр" not in keys or "значение" not in keys:
+        return
+    key_col, value_col = keys.index("параметр") + 1, keys.index("значение") + 1
+    people = {normalize_key(p.name) for p in contract.PARAMETERS if isinstance(p.type, PersonRef)}
+    for row in range(2, ws.max_row + 1):
+        if normalize_key(str(ws.cell(row, key_col).value or "")) in people:
+            rule = DataValidation(type="list", formula1=names, allow_blank=True)
+            rule.add(f"{get_column_letter(value_col)}{row}")
+            ws.add_data_validation(rule)
+
+
+def blank_rows() -> dict[str, Rows]:
     """An empty workbook has the parameter names in place, waiting for their values."""
-    return {"Объединение": [[name, None] for name in PARAMETERS]}
+    return {"Объединение": [[p.name, None] for p in contract.PARAMETERS]}

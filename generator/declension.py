@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .model import Person
-from .text import split_name
+from .text import full_name_parts, split_name
 
 FEMALE, MALE = "ж", "м"
 
@@ -35,18 +35,17 @@ def _morph():
 
 def _parts(person: Person) -> tuple[str, str, str]:
     """Surname, first name and patronymic of a full name; empty names when only initials."""
+    parts = full_name_parts(person.name)
+    if parts is not None:
+        return parts
     words = person.name.replace(",", " ").split()
-    if len(words) >= 3 and "." not in person.name:
-        return words[0], words[1], " ".join(words[2:])
-    if len(words) == 2 and "." not in person.name:
-        return words[0], words[1], ""
     return words[0] if words else "", "", ""
 
 
 def gender(person: Person) -> str | None:
     """ж, м, or None when the name does not tell (and no «Пол» was given)."""
-    if person.sex:
-        return person.sex
+    if person.sex is not None:
+        return person.sex.value
     from pytrovich.enums import Gender
 
     surname, first, middle = _parts(person)

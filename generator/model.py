@@ -35,6 +35,28 @@ class MemberStatus(Labeled):
     GUEST = "приглашённый"
 
 
+class Sex(Labeled):
+    FEMALE = "ж"
+    MALE = "м"
+
+
+class MeetingForm(Labeled):
+    IN_PERSON = "очно"
+    REMOTE = "дистанционно"
+
+
+class TalkKind(Labeled):
+    """What a speaker did at a meeting («Вид» on «Повестка»)."""
+
+    SPEECH = "выступление"
+    MESSAGE = "сообщение"
+    REPORT = "доклад"
+    MASTER_CLASS = "мастер-класс"
+    PRESENTATION = "презентация"
+    OPEN_LESSON = "открытое занятие"
+    DISCUSSION = "обсуждение"  # no certificate
+
+
 class MeetingStatus(Labeled):
     PLANNED = ""
     CANCELLED = "отменено"
@@ -105,7 +127,7 @@ class Person:
     position: str
     institution: str
     status: MemberStatus = MemberStatus.MEMBER
-    sex: str = ""  # «ж», «м» from the optional «Пол» column; empty: told from the name
+    sex: Sex | None = None  # from the optional «Пол» column; None: told from the name
 
     @property
     def is_member(self) -> bool:
@@ -122,6 +144,8 @@ class Association:
     full_name: str = ""
     organisation: str = ""
     place: str = ""
+    town: str = ""  # «Населённый пункт»: where documents are drawn up
+    certificate_signer: str = ""  # «Подписывает справки», e.g. «Директор МАУ «БМЦ» Е.А. Иванова»
 
 
 @dataclass(frozen=True)
@@ -157,6 +181,8 @@ class AgendaItem:
     heard: str = ""
     decisions: tuple[str, ...] = ()
     given: bool = True
+    kind: TalkKind | None = None  # «Вид»; None when empty (told from the text where needed)
+    vote: str = ""  # «Голосование»: how the decision was taken
 
 
 @dataclass(frozen=True)
@@ -176,11 +202,13 @@ class Meeting:
     status: MeetingStatus = MeetingStatus.PLANNED
     reason: str = ""
     items: tuple[AgendaItem, ...] = ()
+    form: MeetingForm = MeetingForm.IN_PERSON
     # person name -> mark; people without a mark have no mark for this meeting
     attendance: dict[str, Mark] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def held(self) -> bool:
+        """The one rule: a date and not cancelled (cancellation wins over a date)."""
         return self.date is not None and self.status is not MeetingStatus.CANCELLED
 
 
@@ -206,6 +234,10 @@ class Workbook:
     summary: dict[Summary, tuple[str, ...]] = field(default_factory=dict, hash=False)
     # What the reader noticed but did not stop for (generator.errors.Problem, severity WARNING).
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    # Whether the optional sheets were there at all: a missing sheet means «not entered»,
+    # never «nothing happened».
+    participation_entered: bool = True
+    summary_entered: bool = True
 
     @property
     def members(self) -> tuple[Person, ...]:

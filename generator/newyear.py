@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import contract
 from .archive import write_new
-from .blank import blank_rows, write_workbook
+from .blank import blank_rows, declared_column, write_workbook
+from .contract import Layout
 from .errors import RmoError
 from .model import SchoolYear
 from .ooxml import xlsx_bytes
@@ -43,44 +45,35 @@ def new_year(source: str | Path, target: str | Path) -> SchoolYear:
 
     book = openpyxl.load_workbook(source)
     sheets = {normalize_key(ws.title): ws for ws in book.worksheets}
-
-    def sheet(title: str):
-        return sheets.get(normalize_key(title))
-
-    def column(ws, name: str) -> int | None:
-        for cell in ws[1]:
-            if cell.value is not None and normalize_key(str(cell.value)) == normalize_key(name):
-                return cell.column
-        return None
-
-    def clear(ws, name: str) -> None:
-        index = column(ws, name)
-        if index is not None:
-            for row in range(2, ws.max_row + 1):
-                ws.cell(row, index).value = None
-
-    def empty(ws) -> None:
-        if ws is not None and ws.max_row > 1:
+    for declared in contract.SHEETS:
+        ws = sheets.get(normalize_key(declared.name))
+        if ws is None or ws.max_row < 2:
+            continue
+        if declared.emptied:
             ws.delete_rows(2, ws.max_row - 1)
-
-    head = sheet("Объединение")
-    key, value = column(head, "Параметр"), column(head, "Значение")
-    for row in range(2, head.max_row + 1):
-        if normalize_key(str(head.cell(row, key).value or "")) == normalize_key("Учебный год"):
-            head.cell(row, value).value = following.label
-    clear(sheet("Разделы плана"), "Выполнение")
-    meetings = sheet("Заседания")
-    clear(meetings, "Дата")
-    clear(meetings, "Статус")
-    empty(sheet("Повестка"))
-    marks = sheet("Посещаемость")
-    if marks is not None:
-        names = column(marks, "ФИО")
-        for row in marks.iter_rows(min_row=2):
-            for cell in row:
-                if cell.column != names:
-                    cell.value = None
-    empty(sheet("Участие"))
-    empty(sheet("Итоги"))
+            continue
+        if declared.layout is Layout.PARAMETERS:
+            _next_year(ws, declared, following)
+            continue
+        for cell in ws[1]:
+            column = declared_column(declared, cell.value) if cell.value is not None else None
+            if column is not None and column.cleared:
+                for row in range(2, ws.max_row + 1):
+                    ws.cell(row, cell.column).value = None
     write_new(target, xlsx_bytes(book))
     return following
+
+
+def _next_year(ws, declared: contract.Sheet, following: SchoolYear) -> None:
+    columns = {}
+    for cell in ws[1]:
+        column = declared_column(declared, cell.value) if cell.value is not None else None
+        if column is not None:
+            columns[column.name] = cell.column
+    key, value = columns.get("Параметр"), columns.get("Значение")
+    if key is None or value is None:
+        return
+    year = normalize_key(contract.parameter("Учебный год").name)
+    for row in range(2, ws.max_row + 1):
+        if normalize_key(str(ws.cell(row, key).value or "")) == year:
+            ws.cell(row, value).value = following.label

@@ -1,12 +1,12 @@
-"""Opening a workbook safely and reading its cells as clean, typed values.
+"""Opening a workbook safely and finding its sheets, headers and data rows.
 
-Every value a person can get wrong becomes a Problem with the sheet and cell, collected in a
-Collector, never raised one by one: the user sees every mistake at once.
+Every problem becomes a Problem with the sheet and cell, collected in a Collector, never
+raised one by one: the user sees every mistake at once. Cell values are read by the types of
+generator.cells.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -19,16 +19,13 @@ from .errors import Problem, RmoError, problem, warning
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-EXCEL_ERRORS = frozenset(
-    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
-)
+    from . import contract
+
 # A workbook of one school year is a few hundred kilobytes; this is far above any real one
 # and far below what would exhaust memory.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 
-_DATE_TEXT = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\s*г\.?)?$")
 
 
 @dataclass
@@ -246,26 +243,28 @@ class Sheets:
             self.collector.add(f"нет листа «{title}».{hint}", "")
         return ws
 
-    def table(self, title: str, required: list[str], optional: list[str] = (),
-              sheet_required: bool = True) -> tuple[list[str], list[Row]] | None:
+    def table(self, declared: contract.Sheet) -> tuple[list[str], list[Row]] | None:
         """The rows of a table sheet whose header is row 1.
 
-        Returns the header keys found (canonical names) and the non-empty rows.
+        Returns the declared columns found (canonical names) and the non-empty rows.
         """
-        ws = self.sheet(title, sheet_required)
+        ws = self.sheet(declared.name, declared.required)
         if ws is None:
             return None
         header = self._header(ws)
         columns: dict[str, int] = {}
-        for name in [*required, *optional]:
-            key = text.normalize_key(name)
-            if key in header:
-                columns[name] = header[key]
-            elif name in required:
-                near = closest(name, [str(c.value) for c in self.header_cells(ws) if c.value])
+        for column in declared.columns:
+            keys = [column.key, *(text.normalize_key(a) for a in column.aliases)]
+            found = next((header[k] for k in keys if k in header), None)
+            if found is not None:
+                columns[column.name] = found
+            elif column.required:
+                near = closest(column.name,
+                               [str(c.value) for c in self.header_cells(ws) if c.value])
                 hint = f" Есть столбец «{near}» — может быть, это он?" if near else ""
-                self.collector.add(f"в первой строке нет столбца «{name}».{hint}", ws.title)
-        if any(name not in columns for name in required):
+                self.collector.add(f"в первой строке нет столбца «{column.name}».{hint}",
+                                   ws.title)
+        if any(c.name not in columns for c in declared.required_columns):
             return None
         self._merged(ws, columns.values())
         return list(columns), list(self.rows(ws, columns))
@@ -276,7 +275,10 @@ class Sheets:
 
         letters = {name: get_column_letter(i + 1) for name, i in columns.items()}
         formulas = self.facts.get(ws.title, SheetFacts()).formulas
+        indexes = list(columns.values())
         for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+            if not formulas and all(i >= len(values) or values[i] is None for i in indexes):
+                continue  # thousands of formatted empty rows cost little
             picked = {name: Cell(values[i] if i < len(values) else None,
                                  f"{letters[name]}{number}") for name, i in columns.items()}
             if formulas:
@@ -326,156 +328,11 @@ class Sheets:
                     for col in range(min_col, max_col + 1)
                     for row in range(min_row, max_row + 1)][1:])
 
-    # --- values ---------------------------------------------------------------------------
-
-    def text(self, row: Row, column: str, required: bool = False, words_only: bool = False,
-             what: str = "текст") -> str:
-        """A cell as clean text; numbers become their text unless words are expected."""
-        cell = row.cells.get(column)
-        value = None if cell is None else cell.value
-        where = row.coordinate(column)
-        if value is None or (isinstance(value, str) and not text.clean(value)):
-            if required:
-                self.collector.add(f"не заполнен столбец «{column}» — нужен {what}.", row.sheet,
-                                   where)
-            return ""
-        if isinstance(value, str):
-            cleaned = text.clean(value)
-            if cleaned in EXCEL_ERRORS:
-                self.collector.add(
-                    f"в ячейке ошибка Excel {cleaned}. Исправьте формулу или впишите значение.",
-                    row.sheet, where)
-                return ""
-            return cleaned
-        if isinstance(value, bool):
-            return "да" if value else "нет"
-        if isinstance(value, (int, float)):
-            if words_only:
-                self.collector.add(f"здесь число {text.number(value)}, а нужен {what}.",
-                                   row.sheet, where)
-                return ""
-            return text.number(value)
-        if isinstance(value, (dt.datetime, dt.date)):
-            if words_only:
-                self.collector.add(f"здесь дата, а нужен {what}.", row.sheet, where)
-                return ""
-            return text.date_numeric(_as_date(value))
-        return text.clean(str(value))
-
-    def date(self, row: Row, column: str, first: dt.date | None = None,
-             last: dt.date | None = None) -> tuple[dt.date | None, bool]:
-        """A date from a date cell, a «ДД.ММ.ГГГГ» text or a serial number.
-
-        Returns the date (None when empty) and whether the cell was valid.
-        """
-        cell = row.cells.get(column)
-        value = None if cell is None else cell.value
-        where = row.coordinate(column)
-        if value is None or (isinstance(value, str) and not text.clean(value)):
-            return None, True
-        day = None
-        if isinstance(value, (dt.datetime, dt.date)):
-            day = _as_date(value)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            day = self._serial(value)
-        elif isinstance(value, str):
-            cleaned = text.clean(value)
-            if cleaned in EXCEL_ERRORS:
-                self.collector.add(f"в ячейке ошибка Excel {cleaned}. Впишите дату.", row.sheet,
-                                   where)
-                return None, False
-            day = _parse_date(cleaned)
-            if day is None:
-                wrong = "такой даты нет" if _DATE_TEXT.match(cleaned) else "не дата"
-                self.collector.add(
-                    f"«{cleaned}» — {wrong}. Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.",
-                    row.sheet, where)
-                return None, False
-        if day is None:
-            self.collector.add("нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.",
-                               row.sheet, where)
-            return None, False
-        if first and last and not first <= day <= last:
-            self.collector.add(
-                f"дата {text.date_numeric(day)} не входит в учебный год "
-                f"({text.date_numeric(first)} – {text.date_numeric(last)}).",
-                row.sheet, where)
-            return None, False
-        return day, True
-
-    def _serial(self, value: float) -> dt.date | None:
-        from openpyxl.utils.datetime import from_excel
-
-        if not 1 <= value < 2958466:
-            return None
-        try:
-            return _as_date(from_excel(value, epoch=self.epoch) if self.epoch else
-                            from_excel(value))
-        except (ValueError, OverflowError):
-            return None
-
-    def number(self, row: Row, column: str, what: str = "число") -> float | None:
-        cell = row.cells.get(column)
-        value = None if cell is None else cell.value
-        where = row.coordinate(column)
-        if value is None or (isinstance(value, str) and not text.clean(value)):
-            return None
-        if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
-            self.collector.add(f"нужно {what}.", row.sheet, where)
-            return None
-        if isinstance(value, (int, float)):
-            return float(value)
-        cleaned = text.clean(str(value)).replace(",", ".").replace(" ", "")
-        cleaned = re.sub(r"(ч|час|часа|часов|ак\.ч)\.?$", "", cleaned)
-        try:
-            return float(cleaned)
-        except ValueError:
-            self.collector.add(f"«{text.clean(str(value))}» — не число; нужно {what}.",
-                               row.sheet, where)
-            return None
-
-    def choice(self, row: Row, column: str, options, required: bool = False):
-        """A value from a closed list (an Enum whose values are the Russian words)."""
-        raw = self.text(row, column, required=required, what="значение из списка")
-        if not raw:
-            return None
-        found = match_choice(raw, options)
-        if found is None:
-            allowed = ", ".join(f"«{o.value}»" for o in options if o.value)
-            self.collector.add(f"«{raw}» — такого значения нет. Допустимо: {allowed}.",
-                               row.sheet, row.coordinate(column))
-        return found
-
-
-def match_choice(raw: str, options):
-    key = text.normalize_key(raw)
-    for option in options:
-        if option.value and text.normalize_key(option.value) == key:
-            return option
-    return None
-
 
 def _is_blank(cell: Cell | None) -> bool:
     if cell is None or cell.value is None:
         return True
     return isinstance(cell.value, str) and not text.clean(cell.value)
-
-
-def _as_date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-def _parse_date(raw: str) -> dt.date | None:
-    match = _DATE_TEXT.match(raw)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    if year < 100:
-        year += 2000
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def closest(name: str, candidates: list[str]) -> str | None:

@@ -133,6 +133,25 @@ def split_name(name: str) -> tuple[str, str]:
     return parts[0], initials
 
 
+def full_name_parts(name: str) -> tuple[str, str, str] | None:
+    """Surname, first name and patronymic («» if none) of a name written out in full;
+    None for a name with initials. The one rule for what a full name is."""
+    words = name.replace(",", " ").split()
+    if "." in name or len(words) < 2:
+        return None
+    return words[0], words[1], " ".join(words[2:])
+
+
+def person_key(name: str) -> str:
+    """How a person's name is matched across sheets: «Мазеева Р. В.» is «мазеева р.в.»;
+    a full name with a patronymic stays a full name."""
+    parts = full_name_parts(clean(name))
+    if parts is not None and parts[2]:
+        return normalize_key(name)
+    surname, initials = split_name(clean(name))
+    return normalize_key(f"{surname} {initials}")
+
+
 def surname_first(name: str) -> str:
     """«Мазеева Р.В.»: the form of lists."""
     surname, initials = split_name(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import subprocess
@@ -15,7 +16,7 @@ from generator.archive import State
 from generator.build import build
 from generator.cli import main
 
-from .helpers import BASE, SAMPLE, soffice, workbook
+from .helpers import BASE, SAMPLE, set_param, soffice, workbook
 
 
 def hashes(folder):
@@ -61,8 +62,8 @@ def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
     out = tmp_path / "out"
     build(workbook(tmp_path), out)
     before = hashes(out)
-    agenda = [list(row) for row in BASE["Повестка"]]
-    agenda[2][5] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
+    agenda = copy.deepcopy(BASE["Повестка"])
+    agenda[2]["Решили"] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
     results = build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), out).written
     changed = [(r.path.name, r.status, r.version) for r in results
                if r.status != State.UNCHANGED]
@@ -82,8 +83,8 @@ def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
 def test_the_register_lists_every_document_in_both_forms(tmp_path):
     out = tmp_path / "out"
     build(workbook(tmp_path), out)
-    agenda = [list(row) for row in BASE["Повестка"]]
-    agenda[0][5] = "Утвердить план работы с дополнениями."
+    agenda = copy.deepcopy(BASE["Повестка"])
+    agenda[0]["Решили"] = "Утвердить план работы с дополнениями."
     second = workbook(tmp_path, name="v2.xlsx", Повестка=agenda)
     build(second, out)
     folder = out / "2025-2026"
@@ -152,8 +153,7 @@ def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(t
             raise KeyboardInterrupt  # the user pressed Ctrl+C mid-way
         real(path, data)
     monkeypatch.setattr(archive, "replace", crash)
-    params = [[k, "РМО библиотекарей школ" if k == "Название" else v]
-              for k, v in BASE["Объединение"]]
+    params = set_param(BASE["Объединение"], "Название", "РМО библиотекарей школ")
     with pytest.raises(KeyboardInterrupt):
         build(workbook(tmp_path, name="v2.xlsx", Объединение=params), out)
     assert hashes(out) == before

@@ -112,8 +112,9 @@ def test_a_missing_column_names_the_closest_header(tmp_path):
 
 
 def test_a_missing_parameter_and_a_misspelled_one(tmp_path):
-    rows = [row for row in BASE["Объединение"] if row[0] not in ("Название", "Руководитель")]
-    rows.append(["Руководител", "Иванова А.Б."])
+    rows = [row for row in BASE["Объединение"]
+            if row["Параметр"] not in ("Название", "Руководитель")]
+    rows.append({"Параметр": "Руководител", "Значение": "Иванова А.Б."})
     assert check(workbook(tmp_path, Объединение=rows)) == [
         "Лист «Объединение»: нет строки с параметром «Название» (столбец «Параметр»).",
         "Лист «Объединение», ячейка A7: «Руководител» — может быть, это параметр "
@@ -124,9 +125,9 @@ def test_a_missing_parameter_and_a_misspelled_one(tmp_path):
 # --- cells -------------------------------------------------------------------------------
 
 def test_empty_required_cells(tmp_path):
-    people = BASE["Участники"] + [["Новикова Н.Н.", None, "СОШ № 5", None]]
-    agenda = BASE["Повестка"] + [[2, None, None, None, None, None, None]]
-    marks = BASE["Посещаемость"] + [["Новикова Н.Н.", "+", "+"]]
+    people = BASE["Участники"] + [{"ФИО": "Новикова Н.Н.", "Учреждение": "СОШ № 5"}]
+    agenda = BASE["Повестка"] + [{"Заседание": 2}]
+    marks = BASE["Посещаемость"] + [{"ФИО": "Новикова Н.Н.", 1: "+", 2: "+"}]
     assert check(workbook(tmp_path, Участники=people, Повестка=agenda,
                           Посещаемость=marks)) == [
         "Лист «Участники», ячейка B7: не заполнен столбец «Должность» — нужен текст "
@@ -166,10 +167,12 @@ def test_excel_error_values(tmp_path):
 
 
 def test_a_number_where_text_belongs_and_text_where_a_number_belongs(tmp_path):
-    people = BASE["Участники"] + [[12345, "библиотекарь", "СОШ № 5", None]]
-    participation = [["Петрова В.Г.", "Курсы", "курсы повышения квалификации", "региональный",
-                      None, None, "много"]]
-    meetings = BASE["Заседания"] + [["третье", "май", None, None, None]]
+    people = BASE["Участники"] + [{"ФИО": 12345, "Должность": "библиотекарь",
+                                   "Учреждение": "СОШ № 5"}]
+    participation = [{"ФИО": "Петрова В.Г.", "Мероприятие": "Курсы",
+                      "Вид": "курсы повышения квалификации", "Уровень": "региональный",
+                      "Часы": "много"}]
+    meetings = BASE["Заседания"] + [{"№": "третье", "Срок": "май"}]
     assert check(workbook(tmp_path, Участники=people, Заседания=meetings,
                           Участие=participation)) == [
         "Лист «Участники», ячейка A7: здесь число 12345, а нужен ФИО.",
@@ -182,7 +185,7 @@ def test_a_number_where_text_belongs_and_text_where_a_number_belongs(tmp_path):
 # --- dates and the school year -----------------------------------------------------------
 
 def _dates(tmp_path, first, second, **kwargs):
-    meetings = [[1, "осень", first, None, None], [2, "весна", second, None, None]]
+    meetings = [{"№": 1, "Срок": "осень", "Дата": first}, {"№": 2, "Срок": "весна", "Дата": second}]
     return workbook(tmp_path, Заседания=meetings, **kwargs)
 
 
@@ -237,14 +240,17 @@ def test_a_school_year_of_two_years_apart(tmp_path):
 # --- closed lists ------------------------------------------------------------------------
 
 def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
-    plan = BASE["Разделы плана"] + [["Цели", "Расти", None], ["Задачи", "Учиться", "сделано"]]
-    people = BASE["Участники"] + [["Новикова Н.Н.", "библиотекарь", "СОШ № 5", "гость"]]
-    participation = [["Петрова В.Г.", "Конкурс", "олимпиада", "районный", "первое место",
-                      None, None]]
+    plan = BASE["Разделы плана"] + [
+        {"Раздел": "Цели", "Текст": "Расти"},
+        {"Раздел": "Задачи", "Текст": "Учиться", "Выполнение": "сделано"}]
+    people = BASE["Участники"] + [{"ФИО": "Новикова Н.Н.", "Должность": "библиотекарь",
+                                   "Учреждение": "СОШ № 5", "Статус": "наблюдатель"}]
+    participation = [{"ФИО": "Петрова В.Г.", "Мероприятие": "Конкурс", "Вид": "олимпиада",
+                      "Уровень": "сельский", "Результат": "грамота"}]
     marks = [("ФИО", 1, 2), *BASE["Посещаемость"][1:3], ["Сидорова Д.Е.", "1", "+"],
              *BASE["Посещаемость"][4:], ["Новикова Н.Н.", "+", "+"]]
-    meetings = [[1, "осень", dt.date(2025, 10, 15), None, None],
-                [2, "весна", dt.date(2026, 4, 22), None, "закрыто"]]
+    meetings = [{"№": 1, "Срок": "осень", "Дата": dt.date(2025, 10, 15)},
+                {"№": 2, "Срок": "весна", "Дата": dt.date(2026, 4, 22), "Статус": "закрыто"}]
     assert check(workbook(tmp_path, Разделы_плана=plan, Участники=people, Заседания=meetings,
                           Участие=participation, Посещаемость=marks)) == [
         "Лист «Разделы плана», ячейка A7: «Цели» — такого значения нет. Допустимо: «Задачи», "
@@ -252,7 +258,7 @@ def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
         "Лист «Разделы плана», ячейка C8: «сделано» — такого значения нет. Допустимо: "
         "«выполнена», «частично», «не выполнена» (после них можно комментарий через "
         "двоеточие).",
-        "Лист «Участники», ячейка D7: «гость» — такого значения нет. Допустимо: «член РМО», "
+        "Лист «Участники», ячейка D7: «наблюдатель» — такого значения нет. Допустимо: «член РМО», "
         "«приглашённый».",
         "Лист «Заседания», ячейка E3: «закрыто» — такого статуса нет. Допустимо: пусто, "
         "«отменено» или «перенесено», причина — после двоеточия.",
@@ -261,9 +267,9 @@ def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
         "Лист «Участие», ячейка C2: «олимпиада» — такого значения нет. Допустимо: «конкурс», "
         "«конференция», «семинар», «вебинар», «мастер-класс», «открытое мероприятие», "
         "«курсы повышения квалификации», «публикация».",
-        "Лист «Участие», ячейка D2: «районный» — такого значения нет. Допустимо: «школьный», "
+        "Лист «Участие», ячейка D2: «сельский» — такого значения нет. Допустимо: «школьный», "
         "«муниципальный», «региональный», «всероссийский», «международный».",
-        "Лист «Участие», ячейка E2: «первое место» — такого значения нет. Допустимо: "
+        "Лист «Участие», ячейка E2: «грамота» — такого значения нет. Допустимо: "
         "«участник», «лауреат», «призёр», «победитель», «диплом», «сертификат», "
         "«удостоверение».",
     ]
@@ -273,9 +279,9 @@ def test_case_yo_and_spaces_are_forgiven(tmp_path):
     from generator.model import MemberStatus
     from generator.reader import read_workbook
 
-    people = [row[:3] + [" ПРИГЛАШЕННЫЙ "] if row[3] == "приглашённый" else row
+    people = [{**row, "Статус": " ПРИГЛАШЕННЫЙ "} if row.get("Статус") == "приглашённый" else row
               for row in BASE["Участники"]]
-    plan = [[" задачи ", "Учиться", "Выполнена: полностью"]]
+    plan = [{"Раздел": " задачи ", "Текст": "Учиться", "Выполнение": "Выполнена: полностью"}]
     data = read_workbook(workbook(tmp_path, Участники=people, Разделы_плана=plan))
     assert data.people[-1].status is MemberStatus.GUEST
     assert data.plan.tasks[0].comment == "полностью"
@@ -286,7 +292,8 @@ def test_case_yo_and_spaces_are_forgiven(tmp_path):
 def test_head_secretary_and_participant_not_on_the_roster(tmp_path):
     params = set_param(set_param(BASE["Объединение"], "Руководитель", "Главная Г.Г."),
                        "Секретарь", "Пишущая П.П.")
-    participation = [["Забытая З.З.", "Конкурс", "конкурс", "школьный", None, None, None]]
+    participation = [{"ФИО": "Забытая З.З.", "Мероприятие": "Конкурс", "Вид": "конкурс",
+                      "Уровень": "школьный"}]
     problems = check(workbook(tmp_path, Объединение=params, Участие=participation))
     assert problems == [
         "Лист «Объединение», ячейка B5: «Главная Г.Г.» нет на листе «Участники». Впишите "
@@ -299,8 +306,9 @@ def test_head_secretary_and_participant_not_on_the_roster(tmp_path):
 
 
 def test_duplicate_person_and_meeting_number(tmp_path):
-    people = BASE["Участники"] + [["Петрова  В. Г.", "библиотекарь", "СОШ № 9", None]]
-    meetings = BASE["Заседания"] + [[2, "май", None, None, None]]
+    people = BASE["Участники"] + [{"ФИО": "Петрова  В. Г.", "Должность": "библиотекарь",
+                                   "Учреждение": "СОШ № 9"}]
+    meetings = BASE["Заседания"] + [{"№": 2, "Срок": "май"}]
     assert check(workbook(tmp_path, Участники=people, Заседания=meetings)) == [
         "Лист «Участники», ячейка A7: «Петрова В. Г.» уже есть в ячейке A3. ФИО в списке "
         "участников не должны повторяться.",
@@ -310,9 +318,9 @@ def test_duplicate_person_and_meeting_number(tmp_path):
 
 
 def test_all_problems_at_once_sorted_by_sheet_and_row(tmp_path):
-    people = BASE["Участники"] + [["Новикова Н.Н.", None, "СОШ № 5", None]]
+    people = BASE["Участники"] + [{"ФИО": "Новикова Н.Н.", "Учреждение": "СОШ № 5"}]
     params = set_param(BASE["Объединение"], "Учебный год", "прошлый")
-    marks = BASE["Посещаемость"] + [["Новикова Н.Н.", "+", "+"]]
+    marks = BASE["Посещаемость"] + [{"ФИО": "Новикова Н.Н.", 1: "+", 2: "+"}]
     result = CliRunner().invoke(main, ["check", str(workbook(
         tmp_path, Участники=people, Объединение=params, Посещаемость=marks))])
     assert result.exit_code == 1
@@ -323,8 +331,8 @@ def test_all_problems_at_once_sorted_by_sheet_and_row(tmp_path):
 # --- invisible characters, empty rows, hostile files -------------------------------------
 
 def test_invisible_characters_never_reach_a_document(tmp_path):
-    plan = [["Задачи", "Первая_x000B_вторая\u00a0строка\u200b", None],
-            ["Задачи", "Окно\r\nв мир_x000B_книг\ufeff", None]]
+    plan = [{"Раздел": "Задачи", "Текст": "Первая_x000B_вторая\u00a0строка\u200b"},
+            {"Раздел": "Задачи", "Текст": "Окно\r\nв мир_x000B_книг\ufeff"}]
     path = workbook(tmp_path, Разделы_плана=plan)
     result = CliRunner().invoke(main, ["build", str(path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

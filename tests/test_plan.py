@@ -158,9 +158,9 @@ def test_special_characters_come_out_intact(tmp_path):
     path = workbook(
         tmp_path,
         Разделы_плана=[
-            ["Задачи", "Сотрудничество школ & библиотек <новые> формы «Ёлка»", None],
-            ["Задачи", "Первая строка\nвторая строка", None],
-            ["Направления работы", 'Проект "Читаем вместе"', None],
+            {"Раздел": "Задачи", "Текст": "Сотрудничество школ & библиотек <новые> формы «Ёлка»"},
+            {"Раздел": "Задачи", "Текст": "Первая строка\nвторая строка"},
+            {"Раздел": "Направления работы", "Текст": 'Проект "Читаем вместе"'},
         ],
     )
     plan = build(path, tmp_path / "out").written[0].path
@@ -175,7 +175,7 @@ def test_special_characters_come_out_intact(tmp_path):
 def test_a_meeting_not_placed_in_the_calendar_still_appears(tmp_path):
     from .helpers import BASE
 
-    calendar = [row for row in BASE["Календарный план"] if row[4] != 2]
+    calendar = [row for row in BASE["Календарный план"] if row.get("Заседание") != 2]
     path = workbook(tmp_path, Календарный_план=calendar)
     text = full_text(build(path, tmp_path / "out").written[0].path)
     assert text.index("Заседание МО №\u00a01.") < text.index("Заседание МО №\u00a02.") \

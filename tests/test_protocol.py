@@ -95,13 +95,13 @@ def test_absence_reasons_secretary_and_an_item_without_decisions(tmp_path):
 
 
 def _people(n):
-    return [[f"Участникова{chr(0x430 + i)} А.А.", "библиотекарь", f"СОШ № {i + 1}", None]
-            for i in range(n)]
+    return [{"ФИО": f"Участникова{chr(0x430 + i)} А.А.", "Должность": "библиотекарь",
+             "Учреждение": f"СОШ № {i + 1}"} for i in range(n)]
 
 
 def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
     people = BASE["Участники"] + _people(14)
-    marks = BASE["Посещаемость"] + [[row[0], "+", "+"] for row in _people(14)]
+    marks = BASE["Посещаемость"] + [{"ФИО": row["ФИО"], 1: "+", 2: "+"} for row in _people(14)]
     path = workbook(tmp_path, Участники=people, Посещаемость=marks)
     results = build(path, tmp_path / "out").written
     lines = paragraphs(minutes(results, 1))
@@ -109,7 +109,7 @@ def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
     assert not any(line.startswith("4. Участникова") for line in lines)
     # 15 present is still listed in full.
     people = BASE["Участники"] + _people(12)
-    marks = BASE["Посещаемость"] + [[row[0], "+", "+"] for row in _people(12)]
+    marks = BASE["Посещаемость"] + [{"ФИО": row["ФИО"], 1: "+", 2: "+"} for row in _people(12)]
     results = build(workbook(tmp_path, name="b.xlsx", Участники=people, Посещаемость=marks),
                     tmp_path / "out2").written
     lines = paragraphs(minutes(results, 1))
@@ -121,12 +121,15 @@ def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
 
 def test_two_speakers_an_item_not_given_special_characters_and_several_decisions(tmp_path):
     agenda = [
-        [1, "Обзор «новинок» & <новые> поступления", "Петрова В.Г.; Сидорова Д.Е.", None,
-         "Рассказали о поступлениях.\nПоказали выставку.",
-         "Информацию принять к сведению.\nПровести выставку в школах\n3) Подготовить обзор",
-         None],
-        [1, "Выступление по теме «Отменённое»", "Орлова Ю.А.", None, None, None, "нет"],
-        [1, "Выступление по теме «Последнее»", "Петрова В.Г.", None, None, "Принять.", None],
+        {"Заседание": 1, "Содержание": "Обзор «новинок» & <новые> поступления",
+         "Докладчики": "Петрова В.Г.; Сидорова Д.Е.",
+         "Слушали": "Рассказали о поступлениях.\nПоказали выставку.",
+         "Решили": "Информацию принять к сведению.\nПровести выставку в школах\n"
+                   "3) Подготовить обзор"},
+        {"Заседание": 1, "Содержание": "Выступление по теме «Отменённое»",
+         "Докладчики": "Орлова Ю.А.", "Проведено": "нет"},
+        {"Заседание": 1, "Содержание": "Выступление по теме «Последнее»",
+         "Докладчики": "Петрова В.Г.", "Решили": "Принять."},
     ]
     results = build(workbook(tmp_path, Повестка=agenda), tmp_path / "out").written
     path = minutes(results, 1)
@@ -155,8 +158,9 @@ def test_two_speakers_an_item_not_given_special_characters_and_several_decisions
 
 def test_cancelled_and_undated_meetings_get_no_minutes(tmp_path):
     meetings = [
-        [1, "Сентябрь – октябрь", dt.date(2025, 10, 15), None, "отменено: карантин"],
-        [2, "Март – апрель", None, None, None],
+        {"№": 1, "Срок": "Сентябрь – октябрь", "Дата": dt.date(2025, 10, 15),
+         "Статус": "отменено: карантин"},
+        {"№": 2, "Срок": "Март – апрель"},
     ]
     results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written
     kinds = [r.kind for r in results if r.kind is not DocumentKind.REGISTRATION]
@@ -172,8 +176,9 @@ def _problems(path):
 
 
 def test_references_to_people_and_meetings_that_do_not_exist(tmp_path):
-    agenda = BASE["Повестка"] + [[7, "Лишний пункт", None, None, None, None, None],
-                                 [2, "Пункт", "Неизвестная К.К.", None, None, None, None]]
+    agenda = BASE["Повестка"] + [{"Заседание": 7, "Содержание": "Лишний пункт"},
+                                 {"Заседание": 2, "Содержание": "Пункт",
+                                  "Докладчики": "Неизвестная К.К."}]
     marks = [("ФИО", 1, 2, 9), *BASE["Посещаемость"][1:], ["Чужая Л.Л.", "+", "+", "+"]]
     problems = _problems(workbook(tmp_path, Повестка=agenda, Посещаемость=marks))
     assert problems == [

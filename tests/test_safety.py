@@ -14,12 +14,20 @@ from hypothesis import strategies as st
 from generator import archive
 from generator.archive import safe_filename
 from generator.build import build
+from generator.cells import EXCEL_ERRORS
 from generator.cli import main
 from generator.kinds import TEMPLATES, DocumentKind
 from generator.render import builtin_templates
-from generator.sheets import EXCEL_ERRORS
 
-from .helpers import BASE, SAMPLE, assert_xml_strict, full_text, words, workbook
+from .helpers import (
+    BASE,
+    SAMPLE,
+    assert_xml_strict,
+    full_text,
+    set_param,
+    words,
+    workbook,
+)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -190,8 +198,8 @@ def test_a_failure_midway_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypa
         real(path, data)
     monkeypatch.setattr(archive, "write_new", failing)
     changed = workbook(tmp_path, name="changed.xlsx",
-                       Объединение=[[k, v if k != "Название" else "РМО библиотекарей школ"]
-                                    for k, v in BASE["Объединение"]])
+                       Объединение=set_param(BASE["Объединение"], "Название",
+                                             "РМО библиотекарей школ"))
     with pytest.raises(OSError):
         build(changed, out)
     assert len(calls) == 3
@@ -264,13 +272,14 @@ def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, them
     tmp = tmp_path_factory.mktemp("prop")
     path = workbook(
         tmp,
-        Объединение=[[k, excel(theme) if k == "Методическая тема" else v]
-                     for k, v in BASE["Объединение"]],
-        Разделы_плана=[["Задачи", excel(task), None]],
-        Повестка=[[1, excel(item), "Петрова В.Г.", None, excel(heard), excel(decision), None],
-                  [2, "Выступление", "Сидорова Д.Е.", None, None, None, None]],
-        Участие=[["Петрова В.Г.", excel(event), "конкурс", "школьный", None, None, None]],
-        Итоги=[["Выводы", excel(conclusion)]],
+        Объединение=set_param(BASE["Объединение"], "Методическая тема", excel(theme)),
+        Разделы_плана=[{"Раздел": "Задачи", "Текст": excel(task)}],
+        Повестка=[{"Заседание": 1, "Содержание": excel(item), "Докладчики": "Петрова В.Г.",
+                   "Слушали": excel(heard), "Решили": excel(decision)},
+                  {"Заседание": 2, "Содержание": "Выступление", "Докладчики": "Сидорова Д.Е."}],
+        Участие=[{"ФИО": "Петрова В.Г.", "Мероприятие": excel(event), "Вид": "конкурс",
+                  "Уровень": "школьный"}],
+        Итоги=[{"Раздел": "Выводы", "Текст": excel(conclusion)}],
     )
     results = build(path, tmp / "out").written
     everything: set[str] = set()

@@ -1,0 +1,233 @@
+"""The checks across sheets, in one place, after every sheet is read: people and meetings
+referred to exist, every member has an attendance mark for every held meeting; then the
+records are put together into the Workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import contract, text
+from .cells import Context, MarkType, Text
+from .model import (
+    AgendaItem,
+    Association,
+    CalendarRow,
+    Mark,
+    Meeting,
+    Participation,
+    Person,
+    Workbook,
+)
+from .reading import (
+    AgendaRow,
+    Attendance,
+    CalendarEntry,
+    Meetings,
+    Parameters,
+    ParticipationRow,
+    Ref,
+    Roster,
+    default_form,
+)
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+@dataclass
+class Links:
+    ctx: Context
+    roster: Roster
+    meetings: Meetings
+
+    @property
+    def numbers(self):
+        # Without the sheet «Заседания» references to meetings cannot be checked: saying that
+        # each one is wrong would bury the one real problem.
+        return {m.number for m in self.meetings.meetings} if self.meetings.read else _Everything()
+
+    def person(self, ref: Ref) -> Person | None:
+        found = self.roster.by_key.get(text.person_key(str(ref.value)))
+        if found is None and self.roster.read:
+            self.ctx.add(f"«{ref.value}» нет на листе «Участники». Впишите человека туда или "
+                         "исправьте ФИО, чтобы оно совпадало.", ref.row, ref.column)
+        return found
+
+    def meeting_exists(self, ref: Ref) -> bool:
+        if ref.value in self.numbers:
+            return True
+        self.ctx.add(f"заседания № {ref.value} нет на листе «Заседания».", ref.row, ref.column)
+        return False
+
+    # --- sheet by sheet -----------------------------------------------------------------
+
+    def calendar(self, entries: list[CalendarEntry]) -> tuple[CalendarRow, ...]:
+        placed: set[int] = set()
+        rows = []
+        for entry in entries:
+            if entry.meeting is not None:
+                if not self.meeting_exists(entry.meeting):
+                    continue
+                number = int(entry.meeting.value)
+                if number in placed:
+                    self.ctx.add(f"заседание № {number} уже стоит в плане выше.",
+                                 entry.meeting.row, entry.meeting.column)
+                    continue
+                placed.add(number)
+            rows.append(entry.row)
+        return tuple(rows)
+
+    def agenda(self, rows: list[AgendaRow]) -> list[AgendaItem]:
+        items = []
+        for row in rows:
+            speakers = tuple(p for p in map(self.person, row.speakers) if p is not None)
+            if row.meeting is not None and not self.meeting_exists(row.meeting):
+                continue
+            if row.item is not None:
+                items.append(replace(row.item, speakers=speakers))
+        return items
+
+    def participation(self, rows: list[ParticipationRow]) -> tuple[Participation, ...]:
+        found = []
+        for row in rows:
+            person = self.person(row.name) if row.name is not None else None
+            event, kind, level, result, date, hours = row.values
+            if person and event and kind and level:
+                found.append(Participation(person, event, kind, level, result, date, hours))
+        return tuple(found)
+
+    def association(self, params: Parameters) -> Association | None:
+        year = params.typed.get("Учебный год")
+        if year is None or any(not params.values.get(p.name)
+                               for p in contract.PARAMETERS if p.required):
+            return None
+        head = self.person(Ref(params.values["Руководитель"], params.rows["Руководитель"],
+                               "Значение"))
+        secretary = None
+        if params.values.get("Секретарь"):
+            secretary = self.person(Ref(params.values["Секретарь"], params.rows["Секретарь"],
+                                        "Значение"))
+        if head is None:
+            return None
+        value = params.values.get
+        return Association(
+            name=value("Название", ""), year=year, theme=value("Методическая тема", ""),
+            head=head, secretary=secretary, full_name=value("Полное название", ""),
+            organisation=value("Организация", ""), place=value("Место проведения", ""),
+            town=str(params.typed.get("Населённый пункт", "")),
+            certificate_signer=str(params.typed.get("Подписывает справки", "")),
+        )
+
+    # --- attendance -----------------------------------------------------------------------
+
+    def attendance(self, sheet: Attendance) -> tuple[dict[int, dict[str, Mark]], dict[str, int]]:
+        """The marks by meeting and person, and the row of each person's marks."""
+        numbers = self.numbers
+        known = {n: letter for n, letter in sheet.columns.items() if n in numbers}
+        marks: dict[int, dict[str, Mark]] = {n: {} for n in known}
+        rows: dict[str, int] = {}
+        seen: dict[str, str] = {}
+        marked: set[int] = set()
+        plain, reader = Text(), MarkType()
+        for entry in sheet.rows:
+            row = entry.cells
+            marked.update(n for n in sheet.columns if n not in known
+                          and plain.read(self.ctx, row, str(n)))
+            name = contract.NAME.read(self.ctx, row, "ФИО")
+            row_marks = {n: plain.read(self.ctx, row, str(n)) for n in known}
+            if not name:
+                if any(row_marks.values()):
+                    self.ctx.add("есть отметки, но не заполнено ФИО.", row, "ФИО")
+                continue
+            person = self.person(Ref(name, row, "ФИО"))
+            if person is None:
+                continue
+            if person.name in seen:
+                self.ctx.add(f"«{name}» уже есть в ячейке {seen[person.name]}.", row, "ФИО")
+                continue
+            seen[person.name] = row.coordinate("ФИО")
+            rows[person.name] = row.number
+            for number in known:
+                mark = reader.read(self.ctx, row, str(number))
+                if mark is not None:
+                    marks[number][person.name] = mark
+        for number in sorted(marked):
+            raw, coordinate = sheet.headers[number]
+            self.ctx.collector.add(f"столбец «{raw}»: заседания № {number} нет на листе "
+                                   "«Заседания».", sheet.sheet, coordinate)
+        return marks, rows
+
+    def check_attendance(self, sheet: Attendance, marks: dict[int, dict[str, Mark]],
+                         rows: dict[str, int]) -> None:
+        """Minutes of a held meeting need a mark for every member: present, or why not."""
+        held = [m for m in self.meetings.meetings if m.held]
+        name = contract.sheet("Посещаемость").name
+        collector = self.ctx.collector
+        if not held or not sheet.present:
+            if held:
+                collector.add(f"нет листа «{name}»: для протоколов проведённых заседаний "
+                              "нужна посещаемость.", "")
+            return
+        columns = {n: letter for n, letter in sheet.columns.items() if n in self.numbers}
+        for meeting in held:
+            if meeting.number not in columns:
+                collector.add(
+                    f"нет столбца «{meeting.number}» для заседания № {meeting.number}, "
+                    f"проведённого {text.date_numeric(meeting.date)}. Добавьте его и отметьте "
+                    "каждого: + (был), - (не был) или причину.", name)
+        if not sheet.name_column:
+            return
+        reported = {(p.sheet, p.cell) for p in collector.problems}
+        for person in self.roster.people:
+            if not person.is_member:
+                continue
+            row = rows.get(person.name)
+            if row is None:
+                collector.add(f"нет строки для «{person.name}». Впишите ФИО и отметки по "
+                              "проведённым заседаниям.", name)
+                continue
+            for meeting in held:
+                column = columns.get(meeting.number)
+                if column and person.name not in marks.get(meeting.number, {}) and \
+                        (name, f"{column}{row}") not in reported:
+                    collector.add(
+                        f"нет отметки о заседании № {meeting.number} "
+                        f"({text.date_numeric(meeting.date)}) для «{person.name}»: "
+                        "поставьте + (был), - (не был) или причину.", name, f"{column}{row}")
+
+    # --- the whole -----------------------------------------------------------------------
+
+    def meetings_with(self, association: Association, items: list[AgendaItem],
+                      marks: dict[int, dict[str, Mark]]) -> tuple[Meeting, ...]:
+        found = []
+        for m in self.meetings.meetings:
+            place = m.place or association.place
+            found.append(replace(
+                m, place=place,
+                items=tuple(i for i in items if i.meeting == m.number),
+                attendance=marks.get(m.number, {}),
+                form=self.meetings.forms.get(m.number) or default_form(place),
+            ))
+        return tuple(found)
+
+
+def assemble(ctx: Context, params: Parameters, roster: Roster, plan, meetings: Meetings,
+             calendar: list[CalendarEntry], agenda: list[AgendaRow], attendance: Attendance,
+             participation: tuple[bool, list[ParticipationRow]], summary) -> Workbook | None:
+    """Check every reference and put the workbook together; None when anything is wrong."""
+    links = Links(ctx, roster, meetings)
+    calendar_rows = links.calendar(calendar)
+    items = links.agenda(agenda)
+    marks, mark_rows = links.attendance(attendance)
+    taken_part = links.participation(participation[1])
+    association = links.association(params)
+    links.check_attendance(attendance, marks, mark_rows)
+    if ctx.collector.problems or association is None:
+        return None
+    return Workbook(
+        association, plan, tuple(roster.people), calendar_rows,
+        links.meetings_with(association, items, marks), taken_part, summary[1],
+        participation_entered=participation[0], summary_entered=summary[0],
+    )
