@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import text
 
 if TYPE_CHECKING:
-    from .sheets import Collector, Row
+    from .collect import Collector, Row
 
 EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",

@@ -2,7 +2,7 @@
 
 The reader (generator.reading), `rmo init` (generator.blank: headers, widths, drop-downs,
 the «Инструкция» sheet), `rmo new-year` (generator.newyear) and docs/workbook.md
-(`python -m generator.contract > docs/workbook.md`) are all derived from this module.
+(`python -m generator.contract_docs > docs/workbook.md`) are all derived from this module.
 Adding a column means: one `Column` here, and the code that uses its value.
 """
 
@@ -320,13 +320,3 @@ def sheet(name: str) -> Sheet:
 
 def parameter(name: str) -> Parameter:
     return next(p for p in PARAMETERS if normalize_key(p.name) == normalize_key(name))
-
-
-def main() -> None:
-    from .contract_docs import markdown
-
-    print(markdown(), end="")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """docs/workbook.md, generated from the declaration in generator.contract.
 
-Regenerate with `python -m generator.contract > docs/workbook.md`; a test fails when the
+Regenerate with `python -m generator.contract_docs > docs/workbook.md`; a test fails when the
 committed file differs from what this writes.
 """
 
@@ -32,7 +32,7 @@ def markdown() -> str:
     out = [
         "# Книга Excel РМО",
         "",
-        "<!-- Этот файл создан командой `python -m generator.contract > docs/workbook.md` из "
+        "<!-- Этот файл создан командой `python -m generator.contract_docs > docs/workbook.md` из "
         "описания книги в generator/contract.py. Не правьте его вручную. -->",
         "",
         contract.INTRODUCTION,
@@ -74,3 +74,7 @@ def markdown() -> str:
                         "заседания (`1`, `№ 2`, `Заседание 3`)."]
         out.append("")
     return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

@@ -11,10 +11,11 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import text
-from .errors import Problem, RmoError, problem, warning
+from .collect import Cell, Collector, Row
+from .errors import RmoError, problem
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -26,44 +27,6 @@ if TYPE_CHECKING:
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 
-
-
-@dataclass
-class Collector:
-    """Problems found so far; raising them all at once when asked."""
-
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    # Cells already explained by a problem of their own (hidden by a merge, holding a formula
-    # with no value): further complaints about them would only bury the real one.
-    explained: set[tuple[str, str]] = field(default_factory=set)
-
-    def add(self, message: str, sheet: str = "", cell: str = "", *, fix: str = "") -> None:
-        if (sheet, cell) in self.explained:
-            return
-        self.problems.append(problem(message, sheet, cell, fix=fix))
-
-    def warn(self, message: str, sheet: str = "", cell: str = "", *, fix: str = "") -> None:
-        if (sheet, cell) in self.explained:
-            return
-        self.warnings.append(warning(message, sheet, cell, fix=fix))
-
-    def explain(self, sheet: str, cells) -> None:
-        self.explained.update((sheet, cell) for cell in cells)
-
-    def sorted(self, problems: list[Problem], sheet_order: list[str] | None = None,
-               ) -> tuple[Problem, ...]:
-        """Without repeats, in the order a person reads the book: sheet by sheet, row by row."""
-        order = {name: i for i, name in enumerate(sheet_order or [])}
-        unique = dict.fromkeys(problems)
-        return tuple(sorted(unique, key=lambda p: (p.sheet != "", order.get(p.sheet, 99),
-                                                   p.sheet, p.row, p.column, p.message)))
-
-    def raise_if_any(self, sheet_order: list[str] | None = None) -> None:
-        if not self.problems:
-            return
-        raise RmoError(self.sorted(self.problems, sheet_order),
-                       self.sorted(self.warnings, sheet_order))
 
 
 def open_workbook(path: Path):
@@ -189,25 +152,6 @@ def _sheet_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
                     found.formulas.add(coordinate.decode())
         facts[sheet.get("name", "")] = found
     return facts
-
-
-@dataclass(frozen=True)
-class Cell:
-    value: Any
-    coordinate: str  # «C7»
-
-
-@dataclass(frozen=True)
-class Row:
-    """One data row of a table sheet: the cells of its known columns by canonical name."""
-
-    sheet: str
-    number: int
-    cells: dict[str, Cell]
-
-    def coordinate(self, column: str) -> str:
-        cell = self.cells.get(column)
-        return cell.coordinate if cell is not None else f"?{self.number}"
 
 
 @dataclass

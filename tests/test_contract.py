@@ -21,7 +21,7 @@ from .helpers import BASE, ROOT
 def test_docs_workbook_md_is_generated_from_the_declaration():
     committed = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
     assert committed == markdown(), (
-        "docs/workbook.md is stale: run  python -m generator.contract > docs/workbook.md")
+        "docs/workbook.md is stale: run  python -m generator.contract_docs > docs/workbook.md")
 
 
 def _validations(path) -> dict[str, dict[str, str]]:
