@@ -28,8 +28,8 @@ def run(*args):
 
 
 def changed_decision(tmp_path, name="v2.xlsx"):
-    agenda = [list(row) for row in BASE["Повестка"]]
-    agenda[2][5] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
+    agenda = [dict(row) for row in BASE["Повестка"]]
+    agenda[2]["Решили"] = "Опыт рекомендовать коллегам."  # a decision of meeting 2
     return workbook(tmp_path, name=name, Повестка=agenda)
 
 
