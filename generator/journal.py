@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from .register import Entry
 
 # (header, width in characters): the widths add up to an A4 landscape page.
-COLUMNS = (("№", 5), ("Документ", 56), ("Вид", 15), ("Заседание", 18), ("Кому", 20),
-           ("Версия", 8), ("Действующая", 13), ("Дата записи", 17))
+COLUMNS = (("№", 5), ("Документ", 50), ("Вид", 17), ("Заседание", 18), ("Кому", 22),
+           ("Версия", 8), ("Действующая", 14), ("Дата записи", 17))
+LINE = 15  # points per line of 11-point text: rows are sized here, not left to the reader
 FILE = "Документ"
 CURRENT = "да"
 # Headers of rmo 0.1's journal: its columns are rmo's own, not the staff's.
@@ -174,6 +175,9 @@ def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title:
     widths = [width for _, width in COLUMNS] + [column.width or 14 for column in staff]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        lines = max(_lines(cell.value, widths[cell.column - 1]) for cell in row)
+        sheet.row_dimensions[row[0].row].height = LINE * lines
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     # Printed as it is: A4 landscape, one page wide, the header row on every page.
@@ -184,7 +188,28 @@ def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title:
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = "1:1"
     sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
     sheet.oddHeader.center.text = title
     sheet.oddFooter.right.text = "Страница &P из &N"
     return xlsx_bytes(book, fixed=True)
+
+
+def _lines(value: Any, width: float) -> int:
+    """How many lines a wrapped cell takes: Excel and LibreOffice do not grow a row that was
+    written without a height, so a wrapped name would run into the next row on paper."""
+    if value is None:
+        return 1
+    room = max(int(width * 1.05), 1)  # characters per unit of width, a little over one
+    total = 0
+    for paragraph in str(value).split("\n"):
+        length = 0
+        lines = 1
+        for word in paragraph.split(" "):
+            if length and length + 1 + len(word) > room:
+                lines += 1
+                length = len(word)
+            else:
+                length += (1 if length else 0) + len(word)
+        total += lines
+    return total

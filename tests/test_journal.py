@@ -4,6 +4,7 @@ changed by hand, an undone change, files other accounts can open."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 
@@ -17,7 +18,7 @@ from generator.archive import State
 from generator.build import build
 from generator.cli import main
 
-from .helpers import BASE, workbook
+from .helpers import BASE, SAMPLE, soffice, workbook
 
 JOURNAL = "Реестр документов.xlsx"
 PROTOCOL = "Протокол № 2 от 22.04.2026.docx"
@@ -82,6 +83,32 @@ def test_the_journal_prints_on_a4_landscape_one_page_wide_with_the_header_repeat
     assert plan[:7] == [1, "План работы на 2025-2026 учебный год.docx", "План", None, None, 1,
                         "да"]
     assert len(plan[7]) == len("20.05.2026 14:03")
+
+
+def test_the_printed_journal_of_the_sample_is_one_landscape_a4_page(tmp_path):
+    """Printed as LibreOffice prints it: every column on the page, nothing cut."""
+    import subprocess
+
+    program = soffice()
+    build(SAMPLE, tmp_path / "out")
+    source = tmp_path / "journal.xlsx"
+    source.write_bytes((tmp_path / "out" / "2025-2026" / JOURNAL).read_bytes())
+    subprocess.run([program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=180, check=False,
+                   env={**os.environ, "HOME": str(tmp_path)})
+    pdf = tmp_path / "journal.pdf"
+    assert pdf.is_file(), "LibreOffice Calc did not print the journal"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    assert "841.89 x 595.3" in size  # A4, landscape
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    for header in ("Документ", "Заседание", "Кому", "Действующая", "Дата записи"):
+        assert header in text
+    assert "Справка о выступлении (Мазеева Р.В., протокол № 3, п." in text
+    assert "Реестр документов, 2025/2026 учебный год" in text
 
 
 def test_a_journal_open_in_excel_does_not_stop_the_build_and_catches_up_next_time(
