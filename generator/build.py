@@ -89,8 +89,12 @@ def render_all(workbook: Workbook, templates: Path | None = None,
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
           templates: str | Path | None = None, dry_run: bool = False, pdf: bool = False,
           only: str | None = None,
-          progress: Callable[[Written], None] | None = None) -> BuildReport:
+          progress: Callable[[Written], None] | None = None,
+          pdf_progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
     """Write the documents of a workbook into OUT/<school year>/ and report what was done.
+
+    ``progress`` hears of each document as it is filed; ``pdf_progress(done, total, path)``
+    of each PDF as LibreOffice makes it (a minute for a year's documents).
 
     Everything is read, checked and rendered in memory before the first file is written:
     a mistake anywhere leaves the archive exactly as it was. A failure while writing removes
@@ -131,7 +135,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
             if progress and not pdf:
                 progress(written)
         if pdf and not dry_run:
-            results = _pdfs(results, entries, created, workbook_hash, progress)
+            results = _pdfs(results, entries, created, workbook_hash, progress, pdf_progress)
         if not dry_run:
             warnings += register.update(folder, entries, current)
             ledger.save()
@@ -148,14 +152,14 @@ def _meeting_date(workbook: Workbook, number: int | None) -> str:
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
-          progress) -> list[Written]:
+          progress, pdf_progress=None) -> list[Written]:
     """A PDF beside every document that has none for its current version, in one run."""
     from dataclasses import replace as with_changes
 
     from .pdf import convert
 
     wanted = [r.path for r in results if not r.path.with_suffix(".pdf").exists()]
-    pdfs = convert(wanted)
+    pdfs = convert(wanted, pdf_progress)
     done = []
     for result in results:
         data = pdfs.get(result.path)

@@ -291,10 +291,23 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
             f"будет: {item.status.label}"
         say(f"  {status:<14} {item.path}{extra}")
 
+    width = _width(err=False)
+
+    def pdf_step(done: int, total: int, path: Path) -> None:
+        """A counter and the file LibreOffice is on: one line rewritten in a terminal,
+        a line each elsewhere (a log)."""
+        line = f"  PDF {done} из {total}: {path.name}"
+        if width is None:
+            say(line)
+            return
+        click.echo("\r" + line[:width].ljust(width), nl=False)
+        if done == total:
+            click.echo("\r" + " " * width + "\r", nl=False)
+
     if pdf and not dry_run:
         say("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                        only=only, progress=report)
+                        only=only, progress=report, pdf_progress=pdf_step)
     say(summary(results.written, dry_run=dry_run, pdf=pdf))
     _warn(results.warnings)
 

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import RmoError, problem
@@ -31,10 +32,14 @@ def soffice() -> str:
         "libreoffice.org. Без PDF документы Word делаются и так: запустите rmo без --pdf.")])
 
 
-def convert(documents: list[Path]) -> dict[Path, bytes]:
+def convert(documents: list[Path],
+            progress: Callable[[int, int, Path], None] | None = None) -> dict[Path, bytes]:
     """The PDF bytes of each document, converted in one LibreOffice run.
 
     LibreOffice exits with 0 even when a conversion fails, so each PDF is checked.
+    ``progress(done, total, document)`` is called as LibreOffice reports each document
+    (it prints a line per conversion; where it prints nothing, as soffice.exe may on
+    Windows, the conversion runs all the same).
     """
     if not documents:
         return {}
@@ -51,12 +56,11 @@ def convert(documents: list[Path]) -> dict[Path, bytes]:
             shutil.copyfile(document, copy)
             sources.append(copy)
         try:
-            subprocess.run(
-                [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
-                capture_output=True, timeout=TIMEOUT, check=False,
-                env={**os.environ, "HOME": str(work_dir)},
-            )
+            _run([program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                  "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+                 {**os.environ, "HOME": str(work_dir)},
+                 lambda index: progress(index + 1, len(documents), documents[index])
+                 if progress and index < len(documents) else None)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise RmoError([problem(f"LibreOffice не смог сделать PDF: {error}.")]) from error
         result = {}
@@ -72,3 +76,33 @@ def convert(documents: list[Path]) -> dict[Path, bytes]:
                                     + ". Ничего не записано; попробуйте ещё раз или "
                                     "запустите rmo без --pdf.")])
         return result
+
+
+def _run(command: list[str], env: dict[str, str], converted: Callable[[int], None]) -> None:
+    """Run LibreOffice, reading its «convert …/0003.docx -> …» lines as they come; stopped
+    after TIMEOUT seconds."""
+    import re
+    import threading
+
+    expired = threading.Event()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          stdin=subprocess.DEVNULL, env=env) as process:
+
+        def stop() -> None:
+            expired.set()
+            process.kill()
+        timer = threading.Timer(TIMEOUT, stop)
+        timer.start()
+        try:
+            assert process.stdout is not None
+            for raw in process.stdout:
+                found = re.search(rb"[\\/](\d{4})\.docx\b", raw)
+                if raw.startswith(b"convert ") and found:
+                    converted(int(found[1]))
+            process.wait()
+        finally:
+            timer.cancel()
+            if process.poll() is None:
+                process.kill()
+    if expired.is_set():
+        raise subprocess.TimeoutExpired(command[0], TIMEOUT)

@@ -180,6 +180,10 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "Итого: 11 новых документов, 11 PDF."
     folder = out / "2025-2026"
+    # Progress per document while LibreOffice works: a counter and the file it is on.
+    steps = [line for line in result.output.splitlines() if line.startswith("  PDF ")]
+    assert steps[0] == "  PDF 1 из 11: План работы на 2025-2026 учебный год.docx"
+    assert [line.split(":")[0] for line in steps] == [f"  PDF {i} из 11" for i in range(1, 12)]
     docs = sorted(p.stem for p in folder.glob("*.docx"))
     assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
     text = subprocess.run(["pdftotext", str(folder / "Протокол № 2 от 22.04.2026.pdf"), "-"],
