@@ -87,7 +87,7 @@ def base_name(filename: str) -> str:
 def versions(folder: Path, filename: str) -> list[tuple[int, Path]]:
     """The existing versions of a document, oldest first."""
     stem, _, suffix = filename.rpartition(".")
-    found = []
+    found: list[tuple[int, Path]] = []
     if not folder.is_dir():
         return found
     for path in folder.glob(f"*.{suffix}"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,10 @@ from . import __version__
 from .errors import RmoError
 from .kinds import WORDS
 from .text import plural
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -95,7 +100,7 @@ def _crash(error: BaseException) -> None:
     sys.exit(3)
 
 
-_USAGE = [  # click's own messages, in Russian
+_USAGE: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [  # click's, in Russian
     (r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?",
      lambda m: f"нет команды «{m[1]}»." + (f" Может быть, {m[2]}?" if m[2] else "")),
     (r"No such option:? '?([^'\s.]+)'?\.?(?: Did you mean '?([^'\s?]+)'?\?)?",
@@ -131,7 +136,7 @@ def _russian_usage(error: click.UsageError) -> str:
 _NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-class RussianHelp:
+class RussianHelp(click.Command):
     """Help pages in Russian: click writes «Usage», «Options» and «Commands» in English."""
 
     def get_help_option(self, ctx):

@@ -31,11 +31,14 @@ HIGH_RESULTS = (Result.WINNER, Result.PRIZE_WINNER, Result.LAUREATE)
 
 @dataclass(frozen=True)
 class MeetingRow:
+    """One held meeting's attendance."""
+
     meeting: Meeting
     present: int  # members present
     members: int  # members on the roster
     share: int
     guests: int
+    date: dt.date  # the meeting's date (a held meeting has one)
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,12 @@ def compute(workbook: Workbook) -> Figures:
 
     rows = []
     for meeting in held:
-        present = sum(1 for p in members if _present(meeting, p))
+        assert meeting.date is not None  # Meeting.held: dated and not cancelled
+        present = sum(1 for p in members if was_present(meeting, p))
         guests = sum(1 for p in workbook.people
-                     if not p.is_member and _present(meeting, p))
+                     if not p.is_member and was_present(meeting, p))
         rows.append(MeetingRow(meeting, present, len(members), share(present, len(members)),
-                               guests))
+                               guests, meeting.date))
     presences = sum(r.present for r in rows)
     possible_presences = len(members) * len(held)
 
@@ -142,7 +146,7 @@ def compute(workbook: Workbook) -> Figures:
 
     by_member = []
     for person in members:
-        attended = sum(1 for m in held if _present(m, person))
+        attended = sum(1 for m in held if was_present(m, person))
         by_member.append(MemberAttendance(person, attended, len(held),
                                           share(attended, len(held))))
     by_member.sort(key=lambda a: (a.attended, sort_key(a.person.name)))
@@ -201,6 +205,7 @@ def compute(workbook: Workbook) -> Figures:
     )
 
 
-def _present(meeting: Meeting, person: Person) -> bool:
+def was_present(meeting: Meeting, person: Person) -> bool:
+    """The one rule for «was there»: a mark that says present («+»)."""
     mark = meeting.attendance.get(person.name)
     return mark is not None and mark.present

@@ -16,6 +16,7 @@ from .model import (
     Meeting,
     Participation,
     Person,
+    SchoolYear,
     Workbook,
 )
 from .reading import (
@@ -100,7 +101,7 @@ class Links:
 
     def association(self, params: Parameters) -> Association | None:
         year = params.typed.get("Учебный год")
-        if year is None or any(not params.values.get(p.name)
+        if not isinstance(year, SchoolYear) or any(not params.values.get(p.name)
                                for p in contract.PARAMETERS if p.required):
             return None
         head = self.person(Ref(params.values["Руководитель"], params.rows["Руководитель"],
@@ -172,6 +173,7 @@ class Links:
             return
         columns = {n: letter for n, letter in sheet.columns.items() if n in self.numbers}
         for meeting in held:
+            assert meeting.date is not None  # held: dated
             if meeting.number not in columns:
                 collector.add(
                     f"нет столбца «{meeting.number}» для заседания № {meeting.number}, "
@@ -189,6 +191,7 @@ class Links:
                               "проведённым заседаниям.", name)
                 continue
             for meeting in held:
+                assert meeting.date is not None  # held: dated
                 column = columns.get(meeting.number)
                 if column and person.name not in marks.get(meeting.number, {}) and \
                         (name, f"{column}{row}") not in reported:

@@ -50,7 +50,8 @@ def docx_bytes(document: Any) -> bytes:
     for part in parts:
         part.before_marshal()
     stream = io.BytesIO()
-    writer = FixedTimeZip(stream)
+    # python-docx asks for its PhysPkgWriter; FixedTimeZip has the two methods it calls.
+    writer: Any = FixedTimeZip(stream)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
     PackageWriter._write_parts(writer, parts)

@@ -11,7 +11,7 @@ from .cells import Context
 from .contract import SHEET_ORDER
 from .errors import Problem, RmoError
 from .links import assemble
-from .model import Workbook
+from .model import SchoolYear, Workbook
 from .sheets import Collector, Sheets, open_workbook
 from .text import person_key
 
@@ -61,7 +61,7 @@ def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
     roster = reading.read_people(sheets, ctx)
     params = reading.read_parameters(sheets, ctx)
     year = params.typed.get("Учебный год")
-    if year is not None:
+    if isinstance(year, SchoolYear):
         ctx.first_day, ctx.last_day = year.first_day, year.last_day
     plan = reading.read_plan(sheets, ctx)
     meetings = reading.read_meetings(sheets, ctx)

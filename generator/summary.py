@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import RmoError, problem
+from .errors import Problem, RmoError, problem
 from .figures import compute
 from .model import Level, Person, SchoolYear, Summary, Workbook
 from .text import normalize_key, share, sort_key
@@ -194,7 +194,8 @@ def read_workbooks(paths: Sequence[str | Path]) -> list[Workbook]:
     """Read every workbook; the problems of all books at once, each naming its book."""
     from .reader import read_workbook
 
-    workbooks, problems = [], []
+    workbooks: list[Workbook] = []
+    problems: list[Problem] = []
     for path in paths:
         try:
             workbooks.append(read_workbook(path))

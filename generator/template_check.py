@@ -219,7 +219,7 @@ def leftover(document, context: Mapping[str, object]) -> str:
             continue
         texts = ["".join(t.text or "" for t in paragraph.iter(qn("w:t")))
                  for paragraph in element.iter(qn("w:p"))]
-        for text, context, shift in shown(texts):
+        for text, around, shift in shown(texts):
             if not _MARKER.search(text):
                 continue
             rest = text
@@ -227,7 +227,7 @@ def leftover(document, context: Mapping[str, object]) -> str:
                 rest = rest.replace(value, " " * len(value))
             found = _MARKER.search(rest)
             if found:
-                return _quote(context, found.start() + shift, found.end() + shift)
+                return _quote(around, found.start() + shift, found.end() + shift)
     return ""
 
 
@@ -241,7 +241,7 @@ def _strings(value: object) -> Iterable[str]:
         for item in value:
             yield from _strings(item)
     elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:  # type: ignore[attr-defined]
+        for name in value.__dataclass_fields__:
             yield from _strings(getattr(value, name))
 
 

@@ -75,6 +75,11 @@ def count(n: int, one: str, few: str, many: str) -> str:
     return f"{n}{NBSP}{plural(n, one, few, many)}"
 
 
+def people_count(n: int) -> str:
+    """«8 человек», «3 человека»: how the minutes and the analysis count people."""
+    return count(n, "человек", "человека", "человек")
+
+
 def round_half_up(value: float | Decimal) -> int:
     return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
@@ -102,11 +107,6 @@ def number(value: float) -> str:
 
 def date_numeric(day: dt.date) -> str:
     return day.strftime("%d.%m.%Y")
-
-
-def date_words(day: dt.date) -> str:
-    """«15 октября 2025 г.» with non-breaking spaces so that it never breaks across lines."""
-    return f"{day.day}{NBSP}{MONTHS_GENITIVE[day.month - 1]} {day.year}{NBSP}г."
 
 
 # --- people --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from ..text import (
     count,
     date_numeric,
     number,
+    people_count,
     percent,
     plural,
     sentence,
@@ -48,10 +49,6 @@ FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседан�
 
 def meetings_word(n: int) -> str:
     return count(n, "заседание", "заседания", "заседаний")
-
-
-def people_word(n: int) -> str:
-    return count(n, "человек", "человека", "человек")
 
 
 def talks_word(n: int) -> str:
@@ -142,13 +139,13 @@ def _fulfilment(value: Fulfilment | None, comment: str) -> str:
 def _members(figures: Figures) -> dict:
     n = len(figures.members)
     institutions = figures.institutions
-    positions = ", ".join(f"{typography(name)} – {people_word(k)}"
+    positions = ", ".join(f"{typography(name)} – {people_count(k)}"
                           for name, k in figures.by_position)
     return {
-        "members_sentence": f"В состав объединения входит {people_word(n)} из {institutions} "
+        "members_sentence": f"В состав объединения входит {people_count(n)} из {institutions} "
                             f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}."
         if singular(n) else
-        f"В состав объединения входят {people_word(n)} из {institutions} "
+        f"В состав объединения входят {people_count(n)} из {institutions} "
         f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}.",
         "positions_sentence": f"По должностям: {positions}." if positions else "",
     }
@@ -185,7 +182,7 @@ def _meetings(figures: Figures) -> dict:
                      + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
     rows = [{
         "number": str(r.meeting.number),
-        "date": date_numeric(r.meeting.date),
+        "date": date_numeric(r.date),
         "content": _short(r.meeting),
         "present": f"{r.present} из {r.members}",
         "guests": str(r.guests) if r.guests else "–",
@@ -194,7 +191,7 @@ def _meetings(figures: Figures) -> dict:
     chart = BarChart(
         title="Посещаемость заседаний, % членов РМО",
         series="Присутствовало, %",
-        categories=tuple(f"№{NBSP}{r.meeting.number} ({date_numeric(r.meeting.date)})"
+        categories=tuple(f"№{NBSP}{r.meeting.number} ({date_numeric(r.date)})"
                          for r in figures.meetings),
         values=tuple(r.share for r in figures.meetings),
         maximum=100,
@@ -281,7 +278,7 @@ def _participation(figures: Figures) -> dict:
         "courses": courses,
         "courses_sentence": (
             f"Прошли курсы повышения квалификации: "
-            f"{people_word(len({p.person.name for p in figures.courses}))}, всего "
+            f"{people_count(len({p.person.name for p in figures.courses}))}, всего "
             f"{number(figures.course_hours)}{NBSP}"
             f"{plural(int(figures.course_hours), 'час', 'часа', 'часов')}."
             if courses else ""),

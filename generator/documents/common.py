@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ class Document:
     filename: str
     context: dict
     title: str
-    date: object  # datetime.date for the document's properties
+    date: dt.date  # for the document's properties
     meeting: int | None = None
     issue: Issue | None = None  # a number and a date of issue kept in the archive
     person: str = ""  # whom an extract or certificate is for: the journal's «Кому»

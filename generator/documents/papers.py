@@ -8,7 +8,7 @@ from ..issued import Issue
 from ..kinds import DocumentKind
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, Workbook
 from ..talks import MASTER_CLASS, MESSAGE, OPEN_LESSON, PRESENTATION, REPORT, TALK, talk_of
-from ..text import NBSP, date_numeric, surname_first, typography
+from ..text import NBSP, date_numeric, people_count, surname_first, typography
 from .common import (
     Document,
     alphabetical,
@@ -26,7 +26,6 @@ from .protocol import (
     item_context,
     minutes_header,
     minutes_signatures,
-    people_count,
 )
 
 BLANK_ROWS = 5  # for guests who sign in on the day

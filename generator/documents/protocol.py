@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..figures import was_present
 from ..kinds import DocumentKind
 from ..model import AgendaItem, Meeting, Person, Workbook
 from ..text import (
     NBSP,
-    count,
     date_numeric,
     initials_first,
     lines,
+    people_count,
     sentence,
     sort_key,
     strip_numbering,
@@ -35,16 +36,15 @@ class Attendance:
 
 
 def attendance(workbook: Workbook, meeting: Meeting) -> Attendance:
-    present, absent, guests = [], [], []
+    present: list[Person] = []
+    guests: list[Person] = []
+    absent: list[tuple[Person, str]] = []
     for person in workbook.people:
-        mark = meeting.attendance.get(person.name)
-        if person.is_member:
-            if mark is not None and mark.present:
-                present.append(person)
-            else:
-                absent.append((person, mark.reason if mark else ""))
-        elif mark is not None and mark.present:
-            guests.append(person)
+        if was_present(meeting, person):
+            (present if person.is_member else guests).append(person)
+        elif person.is_member:
+            mark = meeting.attendance.get(person.name)
+            absent.append((person, mark.reason if mark else ""))
     return Attendance(tuple(alphabetical(present)),
                       tuple(sorted(absent, key=lambda pair: sort_key(pair[0].name))),
                       tuple(alphabetical(guests)))
@@ -75,10 +75,6 @@ def minutes_signatures(workbook: Workbook) -> dict:
         "secretary_signature": initials_first(association.secretary.name)
         if association.secretary else UNSIGNED,
     }
-
-
-def people_count(n: int) -> str:
-    return count(n, "человек", "человека", "человек")
 
 
 def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
