@@ -81,6 +81,10 @@ class Sheet:
     roster_keyed: bool = False  # one row per person: a totals row «Итого» is not a person
     missing: str = ""  # what the documents say when an optional sheet is missing
 
+    @property
+    def key(self) -> str:
+        return normalize_key(self.name)
+
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 

@@ -4,9 +4,10 @@ records are put together into the Workbook."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import contract, text
+from .advice import advise
 from .cells import Context, MarkType, Text
 from .model import (
     AgendaItem,
@@ -29,6 +30,10 @@ from .reading import (
     Ref,
     Roster,
     default_form,
+    fold_latin,
+    is_totals,
+    latin_letter,
+    totals_row,
 )
 
 
@@ -42,6 +47,7 @@ class Links:
     ctx: Context
     roster: Roster
     meetings: Meetings
+    item_rows: list = field(default_factory=list)  # (agenda item, its row) for warnings
 
     @property
     def numbers(self):
@@ -49,12 +55,36 @@ class Links:
         # each one is wrong would bury the one real problem.
         return {m.number for m in self.meetings.meetings} if self.meetings.read else _Everything()
 
+    def find(self, name: str) -> Person | None:
+        return self.roster.by_key.get(text.person_key(fold_latin(name)))
+
     def person(self, ref: Ref) -> Person | None:
-        found = self.roster.by_key.get(text.person_key(str(ref.value)))
-        if found is None and self.roster.read:
+        name = str(ref.value)
+        found = self.find(name)
+        if found is not None:
+            latin_letter(self.ctx, ref.row, ref.column, name)
+        elif self.roster.read:
             self.ctx.add(f"«{ref.value}» нет на листе «Участники». Впишите человека туда или "
                          "исправьте ФИО, чтобы оно совпадало.", ref.row, ref.column)
         return found
+
+    def speakers(self, refs: tuple[Ref, ...]) -> tuple[Person, ...]:
+        """Speakers separated by «;» or lines; by commas too when each part is a person."""
+        found = []
+        for ref in refs:
+            name = str(ref.value)
+            parts = [p.strip() for p in name.split(",") if p.strip()]
+            if self.find(name) is None and len(parts) > 1 and \
+                    all(self.find(p) is not None for p in parts):
+                found += [self.person(Ref(p, ref.row, ref.column)) for p in parts]
+                continue
+            if self.find(name) is None and len(parts) > 1 and self.roster.read:
+                self.ctx.add(f"«{name}» нет на листе «Участники».", ref.row, ref.column,
+                             fix="Если это несколько докладчиков, разделите их знаком «;», а "
+                                 "ФИО пишите, как на листе «Участники».")
+                continue
+            found.append(self.person(ref))
+        return tuple(p for p in found if p is not None)
 
     def meeting_exists(self, ref: Ref) -> bool:
         if ref.value in self.numbers:
@@ -83,11 +113,12 @@ class Links:
     def agenda(self, rows: list[AgendaRow]) -> list[AgendaItem]:
         items = []
         for row in rows:
-            speakers = tuple(p for p in map(self.person, row.speakers) if p is not None)
+            speakers = self.speakers(row.speakers)
             if row.meeting is not None and not self.meeting_exists(row.meeting):
                 continue
             if row.item is not None:
                 items.append(replace(row.item, speakers=speakers))
+                self.item_rows.append((items[-1], row.meeting.row if row.meeting else None))
         return items
 
     def participation(self, rows: list[ParticipationRow]) -> tuple[Participation, ...]:
@@ -142,6 +173,9 @@ class Links:
                 if any(row_marks.values()):
                     self.ctx.add("есть отметки, но не заполнено ФИО.", row, "ФИО")
                 continue
+            if is_totals(name):
+                totals_row(self.ctx, row, "ФИО", name)
+                continue
             person = self.person(Ref(name, row, "ФИО"))
             if person is None:
                 continue
@@ -183,7 +217,7 @@ class Links:
             return
         reported = {(p.sheet, p.cell) for p in collector.problems}
         for person in self.roster.people:
-            if not person.is_member:
+            if not person.is_member or person.name in self.roster.unsure:
                 continue
             row = rows.get(person.name)
             if row is None:
@@ -229,8 +263,10 @@ def assemble(ctx: Context, params: Parameters, roster: Roster, plan, meetings: M
     links.check_attendance(attendance, marks, mark_rows)
     if ctx.collector.problems or association is None:
         return None
-    return Workbook(
+    workbook = Workbook(
         association, plan, tuple(roster.people), calendar_rows,
         links.meetings_with(association, items, marks), taken_part, summary[1],
         participation_entered=participation[0], summary_entered=summary[0],
     )
+    advise(ctx, workbook, params, links.item_rows)
+    return workbook

@@ -58,6 +58,7 @@ def read_workbook(path: str | Path) -> Workbook:
 
 def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
     ctx = Context(collector, sheets.epoch)
+    sheets.check_sheet_names()
     roster = reading.read_people(sheets, ctx)
     params = reading.read_parameters(sheets, ctx)
     year = params.typed.get("Учебный год")

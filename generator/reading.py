@@ -26,7 +26,7 @@ from .model import (
     Summary,
     Task,
 )
-from .sheets import Row, Sheets
+from .sheets import Row, Sheets, resembles
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,19 @@ class Roster:
     people: list[Person] = field(default_factory=list)
     by_key: dict[str, Person] = field(default_factory=dict)
     read: bool = False  # the sheet was read whole: references to it can be checked
+    # People whose «Статус» could not be read: whether they owe attendance marks is unknown,
+    # so the wrong status is the one message about them.
+    unsure: set[str] = field(default_factory=set)
+
+
+def is_totals(name: str) -> bool:
+    """«Итого», «Всего: 12»: a totals row typed under a list of people."""
+    return text.normalize_key(name).startswith(("итого", "всего"))
+
+
+def totals_row(ctx: Context, row: Row, column: str, name: str) -> None:
+    ctx.warn(f"строка «{name}» — итоговая, а не человек; программа её пропускает.", row,
+             column, fix="Итоги программа считает сама.")
 
 
 @dataclass
@@ -119,20 +132,54 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
         name = read_value(ctx, row, col("ФИО"))
         position = read_value(ctx, row, col("Должность"))
         institution = read_value(ctx, row, col("Учреждение"))
-        status = read_value(ctx, row, col("Статус")) or MemberStatus.MEMBER
+        status = read_value(ctx, row, col("Статус"))
         sex = read_value(ctx, row, col("Пол"))
         if not name:
             continue
-        key = text.person_key(name)
+        if is_totals(name):
+            totals_row(ctx, row, "ФИО", name)
+            continue
+        if status is None and Text().read(ctx, row, "Статус"):
+            roster.unsure.add(name)
+        latin_letter(ctx, row, "ФИО", name)
+        key = text.person_key(fold_latin(name))
         if key in first_row:
             ctx.add(f"«{name}» уже есть в ячейке {first_row[key]}. ФИО в списке участников "
                     "не должны повторяться.", row, "ФИО")
             continue
         first_row[key] = row.coordinate("ФИО")
-        person = Person(name, position, institution, status, sex)
+        person = Person(name, position, institution, status or MemberStatus.MEMBER, sex)
         roster.by_key[key] = person
         roster.people.append(person)
     return roster
+
+
+_LATIN = "ABCEHKMOPTXaceopxyBM"
+_CYRILLIC = "АВСЕНКМОРТХасеорхуВМ"
+_ORDINALS = ("первая", "вторая", "третья", "четвёртая", "пятая", "шестая", "седьмая", "восьмая",
+             "девятая", "десятая")
+
+
+def latin_letter(ctx: Context, row: Row, column: str, name: str) -> bool:
+    """A Latin letter that looks Cyrillic inside a Cyrillic name, named as such (one message,
+    instead of two about names that look identical). True when found."""
+    for word in name.split():
+        if not re.search("[а-яё]", word, re.IGNORECASE):
+            continue
+        for i, ch in enumerate(word):
+            if "a" <= ch.lower() <= "z":
+                where = name.index(word) + i
+                count = sum(c.isalpha() for c in name[:where]) + 1
+                nth = _ORDINALS[count - 1] if count <= len(_ORDINALS) else f"{count}-я"
+                ctx.add(f"в «{name}» {nth} буква латинская («{ch}»).", row, column,
+                        fix="Наберите её русской буквой.")
+                return True
+    return False
+
+
+def fold_latin(name: str) -> str:
+    """The name with Latin look-alikes typed as the Cyrillic letters they look like."""
+    return name.translate(str.maketrans(_LATIN, _CYRILLIC))
 
 
 # --- «Объединение» ----------------------------------------------------------------------------
@@ -321,29 +368,41 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
     name_keys = {declared.columns[0].key, *map(text.normalize_key, declared.columns[0].aliases)}
     name_index = None
     columns: dict[str, int] = {}
+    unknown: dict[int, object] = {}
     for i, cell in enumerate(sheets.header_cells(ws)):
-        if cell.value is None:
+        if cell.value is None or not text.clean(str(cell.value)):
             continue
         raw = text.clean(str(cell.value))
         if isinstance(cell.value, float) and cell.value.is_integer():
             raw = str(int(cell.value))
-        if text.normalize_key(raw) in name_keys:
+        if text.normalize_key(raw) in name_keys and name_index is None:
             name_index = i
             continue
         match = _MEETING_HEADER.fullmatch(raw)
         if match is None:
-            continue  # notes, totals and other columns of the user's own
+            unknown[i] = cell  # notes, totals and other columns of the user's own
+            continue
         number = int(match[1])
-        found.columns[number] = cell.coordinate[:-1]  # the letter of «C1»
+        found.columns[number] = "".join(ch for ch in cell.coordinate if ch.isalpha())
         found.headers[number] = (raw, cell.coordinate)
         columns[str(number)] = i
     if name_index is None:
-        ctx.collector.add("в первой строке нет столбца «ФИО».", ws.title)
+        near = next(((i, c) for i, c in unknown.items()
+                     if resembles(str(c.value), ["ФИО"])), None)
+        if near is not None:
+            ctx.collector.add(f"столбец «{text.clean(str(near[1].value))}» программа не знает. "
+                              "Может быть, это «ФИО»?", ws.title, near[1].coordinate,
+                              fix="Переименуйте заголовок.")
+        else:
+            ctx.collector.add("в первой строке нет столбца «ФИО».", ws.title)
         return found
     found.name_column = True
     columns = {"ФИО": name_index, **columns}
-    for row in sheets.rows(ws, columns):
+    filled: set[int] = set()
+    for row in sheets.rows(ws, columns, unknown=set(unknown), filled=filled):
         found.rows.append(AttendanceRow(Ref("", row, "ФИО"), row))
+    for i in sorted(filled):
+        sheets.unread_column(ws.title, unknown[i])
     return found
 
 

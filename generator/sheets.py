@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # and far below what would exhaust memory.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
+HEADER_SEARCH = 5  # how far down an empty row may push the header
 
 
 
@@ -170,57 +171,153 @@ class Sheets:
         self.collector = collector
         self.epoch = getattr(self.workbook, "epoch", None)
         self._by_key = {text.normalize_key(ws.title): ws for ws in self.workbook.worksheets}
+        self._header_rows: dict[str, int] = {}
+        # Declared sheets an unknown sheet was taken for: already explained by one error.
+        self._suggested: set[str] = set()
+        self._warned: set[str] = set()
 
     def close(self) -> None:
         self.workbook.close()
 
     # --- sheets and tables --------------------------------------------------------------
 
-    def sheet(self, title: str, required: bool = True) -> Worksheet | None:
-        ws = self._by_key.get(text.normalize_key(title))
-        if ws is not None and hasattr(ws, "reset_dimensions"):
+    def check_sheet_names(self) -> None:
+        """Sheets the contract does not know: an error when one looks like a missing sheet
+        (by its name or by its header), a warning when it holds data the program won't read."""
+        from . import contract
+
+        declared = {text.normalize_key(s.name): s for s in contract.SHEETS}
+        known = set(declared) | {text.normalize_key(contract.INSTRUCTION_SHEET)}
+        missing = [s for key, s in declared.items() if key not in self._by_key]
+        for ws in self.workbook.worksheets:
+            if text.normalize_key(ws.title) in known:
+                continue
+            near = resembles(ws.title, [s.name for s in missing])
+            how = "" if near else "по столбцам это лист "
+            if near is None:
+                near = self._by_header(ws, missing)
+            if near is not None:
+                self._suggested.add(text.normalize_key(near))
+                missing = [s for s in missing if s.name != near]
+                said = f"Может быть, это «{near}»?" if not how else f"{how[0].upper()}{how[1:]}" \
+                    f"«{near}»."
+                self.collector.add(f"такого листа программа не знает. {said}", ws.title,
+                                   fix=f"Переименуйте лист в «{near}».")
+            elif self._holds_data(ws):
+                self.collector.warn("такого листа программа не знает и его не читает.",
+                                    ws.title, fix="Если в нём нужные сведения, перенесите их "
+                                                  "на листы книги.")
+
+    def _by_header(self, ws, missing) -> str | None:
+        self._reset(ws)
+        header = set(self._header(ws))
+        for sheet in missing:
+            needed = {c.key for c in sheet.columns if c.required}
+            if needed and needed <= header:
+                return sheet.name
+        return None
+
+    def _holds_data(self, ws) -> bool:
+        self._reset(ws)
+        for values in ws.iter_rows(values_only=True):
+            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in values):
+                return True
+        return False
+
+    @staticmethod
+    def _reset(ws) -> None:
+        if hasattr(ws, "reset_dimensions"):
             # The size a file claims may be wrong: read every row that is there.
             ws.reset_dimensions()
-        if ws is None and required:
-            near = closest(title, [ws.title for ws in self.workbook.worksheets])
-            hint = f" Есть лист «{near}» — может быть, это он?" if near else ""
-            self.collector.add(f"нет листа «{title}».{hint}", "")
-        return ws
+
+    def sheet(self, title: str, required: bool = True) -> Worksheet | None:
+        from . import contract
+
+        key = text.normalize_key(title)
+        ws = self._by_key.get(key)
+        if ws is not None:
+            self._reset(ws)
+            return ws
+        if key in self._suggested or key in self._warned:
+            return None
+        self._warned.add(key)
+        if required:
+            self.collector.add(f"нет листа «{title}».", "")
+            return None
+        declared = next((s for s in contract.SHEETS if s.key == key), None)
+        if declared is not None and declared.missing:
+            self.collector.warn(f"нет листа «{declared.name}»: в анализе будет сказано, что "
+                                f"{declared.missing}.", "",
+                                fix=f"Если сведения есть, добавьте лист «{declared.name}».")
+        return None
 
     def table(self, declared: contract.Sheet) -> tuple[list[str], list[Row]] | None:
-        """The rows of a table sheet whose header is row 1.
+        """The rows of a table sheet under its header (row 1, or the first row that is not
+        empty). Returns the declared columns found (canonical names) and the non-empty rows.
 
-        Returns the declared columns found (canonical names) and the non-empty rows.
+        A header the contract does not know is an error when it looks like a missing column,
+        a warning when its column holds data; both name the header's cell.
         """
         ws = self.sheet(declared.name, declared.required)
         if ws is None:
             return None
-        header = self._header(ws)
+        cells = self.header_cells(ws)
         columns: dict[str, int] = {}
+        taken: set[int] = set()
         for column in declared.columns:
             keys = [column.key, *(text.normalize_key(a) for a in column.aliases)]
-            found = next((header[k] for k in keys if k in header), None)
+            found = next((i for i, c in enumerate(cells) if c.value is not None
+                          and text.normalize_key(str(c.value)) in keys and i not in taken), None)
             if found is not None:
                 columns[column.name] = found
-            elif column.required:
-                near = closest(column.name,
-                               [str(c.value) for c in self.header_cells(ws) if c.value])
-                hint = f" Есть столбец «{near}» — может быть, это он?" if near else ""
-                self.collector.add(f"в первой строке нет столбца «{column.name}».{hint}",
-                                   ws.title)
+                taken.add(found)
+        absent = [c.name for c in declared.columns if c.name not in columns]
+        explained: set[str] = set()
+        unknown: dict[int, Cell] = {}
+        for i, cell in enumerate(cells):
+            if i in taken or cell.value is None or not text.clean(str(cell.value)):
+                continue
+            near = resembles(str(cell.value), absent)
+            if near is not None:
+                explained.add(near)
+                absent.remove(near)
+                self.collector.add(f"столбец «{text.clean(str(cell.value))}» программа не "
+                                   f"знает. Может быть, это «{near}»?", ws.title,
+                                   cell.coordinate, fix="Переименуйте заголовок.")
+            else:
+                unknown[i] = cell
+        for column in declared.required_columns:
+            if column.name not in columns and column.name not in explained:
+                self.collector.add(f"в первой строке нет столбца «{column.name}».", ws.title)
         if any(c.name not in columns for c in declared.required_columns):
             return None
         self._merged(ws, columns.values())
-        return list(columns), list(self.rows(ws, columns))
+        filled: set[int] = set()
+        rows = list(self.rows(ws, columns, unknown=set(unknown), filled=filled))
+        for i in sorted(filled):
+            self.unread_column(ws.title, unknown[i])
+        return list(columns), rows
 
-    def rows(self, ws, columns: dict[str, int]):
-        """The non-empty data rows of a sheet, with the cells of the given columns."""
+    def unread_column(self, sheet: str, cell: Cell) -> None:
+        self.collector.warn(f"столбец «{text.clean(str(cell.value))}» программа не знает и "
+                            "его не читает.", sheet, cell.coordinate,
+                            fix="Если в нём нужные сведения, перенесите их в столбцы книги.")
+
+    def rows(self, ws, columns: dict[str, int], unknown: set[int] = frozenset(),
+             filled: set[int] | None = None):
+        """The non-empty data rows under the header, with the cells of the given columns;
+        `filled` collects the `unknown` columns that hold anything."""
         from openpyxl.utils import get_column_letter
 
         letters = {name: get_column_letter(i + 1) for name, i in columns.items()}
         formulas = self.facts.get(ws.title, SheetFacts()).formulas
         indexes = list(columns.values())
-        for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        first = self.header_row(ws) + 1
+        for number, values in enumerate(ws.iter_rows(min_row=first, values_only=True),
+                                        start=first):
+            if unknown and filled is not None:
+                filled.update(i for i in unknown - filled if i < len(values)
+                              and not _is_blank(Cell(values[i], "")))
             if not formulas and all(i >= len(values) or values[i] is None for i in indexes):
                 continue  # thousands of formatted empty rows cost little
             picked = {name: Cell(values[i] if i < len(values) else None,
@@ -247,11 +344,25 @@ class Sheets:
                 header.setdefault(key, i)
         return header
 
+    def header_row(self, ws) -> int:
+        """Row 1, or the first row that is not empty among the first few: an empty row
+        typed above the header is tolerated."""
+        if ws.title not in self._header_rows:
+            found = 1
+            for number, values in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH,
+                                                         values_only=True), start=1):
+                if any(not _is_blank(Cell(v, "")) for v in values):
+                    found = number
+                    break
+            self._header_rows[ws.title] = found
+        return self._header_rows[ws.title]
+
     def header_cells(self, ws) -> list[Cell]:
         from openpyxl.utils import get_column_letter
 
-        for values in ws.iter_rows(min_row=1, max_row=1, values_only=True):
-            return [Cell(v, f"{get_column_letter(i + 1)}1") for i, v in enumerate(values)]
+        number = self.header_row(ws)
+        for values in ws.iter_rows(min_row=number, max_row=number, values_only=True):
+            return [Cell(v, f"{get_column_letter(i + 1)}{number}") for i, v in enumerate(values)]
         return []
 
     def _merged(self, ws, column_indexes) -> None:
@@ -277,6 +388,30 @@ def _is_blank(cell: Cell | None) -> bool:
     if cell is None or cell.value is None:
         return True
     return isinstance(cell.value, str) and not text.clean(cell.value)
+
+
+def resembles(name: str, candidates: list[str]) -> str | None:
+    """The candidate a header or sheet name probably means: a close spelling, singular or
+    plural, an added word or a year («Докладчик», «Решение», «Дата проведения»,
+    «Участие 2025»); None when none is near."""
+    import difflib
+
+    key = text.normalize_key(name)
+    if not key:
+        return None
+    words = set(re.findall(r"[^\W\d_]+", key))
+    best, score = None, 0.0
+    for candidate in candidates:
+        other = text.normalize_key(candidate)
+        ratio = difflib.SequenceMatcher(None, key, other).ratio()
+        theirs = set(re.findall(r"[^\W\d_]+", other))
+        if theirs and (theirs <= words or (words and words <= theirs)):
+            ratio = max(ratio, 0.9)
+        elif len(key) >= 4 and key[:3] == other[:3]:
+            ratio += 0.15  # the same stem: «Решение» for «Решили»
+        if ratio > score:
+            best, score = candidate, ratio
+    return best if score >= 0.75 else None
 
 
 def closest(name: str, candidates: list[str]) -> str | None:

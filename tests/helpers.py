@@ -112,6 +112,18 @@ def set_param(rows: list, name: str, value) -> list:
     return rows
 
 
+def without_warnings(output: str) -> str:
+    """A command's output without the workbook's warnings block printed at its end (the
+    sample has two on purpose: no secretary, nobody to sign the head's certificate)."""
+    lines = output.split("\n")
+    for i, line in enumerate(lines):
+        if re.match(r"^(Предупреждение: |\d+ предупреждени[еяй]+:$)", line):
+            tail = lines[i + 1:]
+            if all(t.startswith(("• ", "  ")) or not t for t in tail):
+                return "\n".join(lines[:i]) + ("\n" if output.endswith("\n") else "")
+    return output
+
+
 # --- reading documents back ------------------------------------------------------------
 
 def paragraphs(path: Path) -> list[str]:

@@ -70,7 +70,7 @@ def analysis_document(workbook: Workbook) -> Document | None:
         **_members(figures),
         **_meetings(figures),
         **_talks(figures),
-        **_participation(figures),
+        **_participation(figures, workbook),
         **_attendance(figures),
         **_summary(workbook),
         "signer_title": signer_title(association),
@@ -238,7 +238,14 @@ def _talks(figures: Figures) -> dict:
     }
 
 
-def _participation(figures: Figures) -> dict:
+def _no_participation(workbook: Workbook) -> str:
+    """Without the sheet «Участие» nothing is known: the report never says nothing happened."""
+    if not workbook.participation_entered:
+        return "Сведения об участии членов РМО в мероприятиях вне заседаний не внесены."
+    return "Участие членов РМО в мероприятиях вне заседаний не отмечено."
+
+
+def _participation(figures: Figures, workbook: Workbook) -> dict:
     entries = len(figures.participation)
     members = len(figures.members)
     by_kind = [{"kind": KIND_TITLE[k], "entries": str(n), "people": str(p)}
@@ -270,7 +277,7 @@ def _participation(figures: Figures) -> dict:
             f"Число участников – {figures.participants} из {members} "
             f"{plural(members, 'члена', 'членов', 'членов')} РМО "
             f"({percent(share(figures.participants, members))})."
-            if entries else "Участие членов РМО в мероприятиях вне заседаний не отмечено."),
+            if entries else _no_participation(workbook)),
         "by_kind": by_kind,
         "by_level": by_level,
         "level_chart": chart if by_level else "",
@@ -283,7 +290,9 @@ def _participation(figures: Figures) -> dict:
             f"{plural(int(figures.course_hours), 'час', 'часа', 'часов')}."
             if courses else ""),
         "inactive_sentence": (
-            sentence(f"Не выступали на заседаниях и не участвовали в мероприятиях: {inactive}")
+            sentence(f"Не выступали на заседаниях и не участвовали в мероприятиях: {inactive}"
+                     if workbook.participation_entered else
+                     f"Не выступали на заседаниях: {inactive}")
             if inactive
             else "Каждый член РМО выступил на заседании или участвовал в мероприятиях."),
     }
@@ -364,6 +373,11 @@ def _summary(workbook: Workbook) -> dict:
     numbered = [{"title": f"{i}. {title}", "lines": found}
                 for i, (title, found) in enumerate(((t, f) for t, f in sections if f),
                                                    start=FIRST_SUMMARY_SECTION)]
+    if not workbook.summary_entered:
+        # Without the sheet «Итоги» nothing is known: said so, never left out in silence.
+        return {"conclusions": ["Итоги года не внесены."], "problems": [], "next_tasks": [],
+                "summary_sections": [{"title": f"{FIRST_SUMMARY_SECTION}. Выводы",
+                                      "lines": ["Итоги года не внесены."]}]}
     return {
         "conclusions": items(Summary.CONCLUSIONS),
         "problems": items(Summary.PROBLEMS),

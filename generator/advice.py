@@ -1,0 +1,59 @@
+"""Warnings about a workbook that reads well but will give documents with something missing:
+printed after the errors, never stopping the build."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cells import Context
+
+if TYPE_CHECKING:
+    from .model import AgendaItem, Workbook
+    from .reading import Parameters
+    from .sheets import Row
+
+_SHEET = "Объединение"
+
+
+def advise(ctx: Context, workbook: Workbook, params: Parameters,
+           item_rows: list[tuple[AgendaItem, Row | None]]) -> None:
+    from .talks import talk
+
+    association = workbook.association
+    held = {m.number: m for m in workbook.held_meetings}
+
+    def at_parameter(name: str, message: str, fix: str) -> None:
+        row = params.rows.get(name)
+        if row is not None:
+            ctx.warn(message, row, "Значение", fix=fix)
+        else:
+            ctx.collector.warn(message, _SHEET, fix=fix)
+
+    if held and association.secretary is None:
+        at_parameter("Секретарь", "не указан секретарь, а заседания уже проводились: в "
+                     "протоколах подпись секретаря останется пустой.",
+                     "Впишите параметр «Секретарь» — ФИО с листа «Участники».")
+    head_talks: list[int] = []
+    for item, row in item_rows:
+        meeting = held.get(item.meeting)
+        if meeting is None or not item.given or row is None:
+            continue
+        kind = talk(item.text, item.kind.value if item.kind else None)
+        if item.speakers and not item.decisions:
+            ctx.warn("у пункта есть докладчики, но «Решили» не заполнено: в протоколе не "
+                     "будет решения по нему, и выписки из протокола тоже.", row, "Решили",
+                     fix="Впишите решение, например «Информацию принять к сведению.»")
+        if kind.named and kind.certified and not item.speakers and not item.responsible:
+            ctx.warn(f"пункт — {kind.kind}, но докладчик не указан: справки о выступлении "
+                     "не будет.", row, "Докладчики",
+                     fix="Впишите ФИО докладчика с листа «Участники».")
+        if kind.certified and association.head in item.speakers:
+            head_talks.append(item.meeting)
+    if head_talks and not association.certificate_signer:
+        numbers = ", ".join(f"№ {n}" for n in dict.fromkeys(head_talks))
+        at_parameter("Подписывает справки",
+                     f"не указано, кто подписывает справки, а у руководителя есть выступление "
+                     f"(заседание {numbers}): справку руководителя подписать некому — в ней "
+                     "будет пустая строка «Руководитель ________».",
+                     "Впишите параметр «Подписывает справки», например «Директор МАУ «БМЦ» "
+                     "Е.А. Иванова».")
