@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import contract, text
 from .cells import Context, Text
+from .collect import Cell
 from .contract import Layout
 from .model import (
     AgendaItem,
@@ -368,7 +369,7 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
     name_keys = {declared.columns[0].key, *map(text.normalize_key, declared.columns[0].aliases)}
     name_index = None
     columns: dict[str, int] = {}
-    unknown: dict[int, object] = {}
+    unknown: dict[int, Cell] = {}
     for i, cell in enumerate(sheets.header_cells(ws)):
         if cell.value is None or not text.clean(str(cell.value)):
             continue

@@ -303,7 +303,7 @@ class Sheets:
                             "его не читает.", sheet, cell.coordinate,
                             fix="Если в нём нужные сведения, перенесите их в столбцы книги.")
 
-    def rows(self, ws, columns: dict[str, int], unknown: set[int] = frozenset(),
+    def rows(self, ws, columns: dict[str, int], unknown: frozenset[int] | set[int] = frozenset(),
              filled: set[int] | None = None):
         """The non-empty data rows under the header, with the cells of the given columns;
         `filled` collects the `unknown` columns that hold anything."""
