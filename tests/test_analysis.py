@@ -15,7 +15,6 @@ from generator.reader import read_workbook
 
 from .helpers import (
     BASE,
-    SAMPLE,
     assert_clean_text,
     assert_xml_strict,
     paragraphs,
@@ -97,6 +96,7 @@ def test_tasks_fulfilment(figures):
     assert figures.tasks[1].comment == "не все выступили"
 
 
+@pytest.mark.slow
 def test_participation_by_kind_level_results_and_courses(tmp_path):
     figures = compute(read_workbook(workbook(tmp_path, Участие=PARTICIPATION)))
     assert figures.by_kind == ((Kind.CONTEST, 2, 2), (Kind.WEBINAR, 1, 1), (Kind.COURSES, 2, 2))
@@ -114,6 +114,7 @@ def _analysis(results):
     return path
 
 
+@pytest.mark.slow
 def test_the_document_says_the_figures_in_standard_phrasing(tmp_path):
     path = workbook(tmp_path, Участники=BASE["Участники"] + [NEVER], Заседания=MEETINGS,
                     Посещаемость=MARKS, Участие=PARTICIPATION[:3])
@@ -158,6 +159,7 @@ def test_the_document_says_the_figures_in_standard_phrasing(tmp_path):
     assert len(meetings) == 3
 
 
+@pytest.mark.slow
 def test_interim_analysis_is_dated_by_the_latest_meeting_not_today(tmp_path):
     meetings = BASE["Заседания"] + [{"№": 3, "Срок": "май"}]
     doc = _analysis(build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written)
@@ -167,6 +169,7 @@ def test_interim_analysis_is_dated_by_the_latest_meeting_not_today(tmp_path):
     assert "Запланировано 3\u00a0заседания, проведено 2 (67\u00a0%)." in lines
 
 
+@pytest.mark.slow
 def test_no_analysis_before_the_first_meeting(tmp_path):
     meetings = [{"№": 1, "Срок": "осень"}, {"№": 2, "Срок": "весна"}]
     results = build(workbook(tmp_path, Заседания=meetings), tmp_path / "out").written
@@ -174,6 +177,7 @@ def test_no_analysis_before_the_first_meeting(tmp_path):
     assert kinds == [DocumentKind.PLAN]
 
 
+@pytest.mark.slow
 def test_charts_are_native_word_charts_with_their_data(tmp_path):
     doc = _analysis(build(workbook(tmp_path, Участие=PARTICIPATION), tmp_path / "out").written)
     with zipfile.ZipFile(doc) as archive:
@@ -191,8 +195,9 @@ def test_charts_are_native_word_charts_with_their_data(tmp_path):
         assert "<c:v>муниципальный</c:v>" in level and "<c:v>всероссийский</c:v>" in level
 
 
-def test_sample_analysis_in_libreoffice_has_its_sentences_and_charts(tmp_path):
-    doc = _analysis(build(SAMPLE, tmp_path / "out").written)
+@pytest.mark.libreoffice
+def test_sample_analysis_in_libreoffice_has_its_sentences_and_charts(sample_build, tmp_path):
+    doc = _analysis(sample_build.written)
     pdf = " ".join(to_pdf_text(doc, tmp_path).split())
     for expected in ("Запланировано 3 заседания, проведено 3 (100 %).",
                      "Средняя посещаемость заседаний составила 83 %.",

@@ -28,6 +28,7 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+@pytest.mark.slow
 def test_building_twice_writes_nothing_new(tmp_path):
     out = tmp_path / "out"
     report = build(SAMPLE, out)
@@ -42,22 +43,24 @@ def test_building_twice_writes_nothing_new(tmp_path):
     assert hashes(out) == before
 
 
+@pytest.mark.slow
 def test_two_builds_into_two_empty_folders_give_the_same_bytes(tmp_path):
     build(SAMPLE, tmp_path / "a")
     build(SAMPLE, tmp_path / "b")
     assert hashes(tmp_path / "a") == hashes(tmp_path / "b")
 
 
-def test_document_properties_come_from_the_data(tmp_path):
+def test_document_properties_come_from_the_data(sample_build):
     from docx import Document
 
-    results = build(SAMPLE, tmp_path / "out").written
+    results = sample_build.written
     protocol = Document(str(results[2].path)).core_properties
     assert protocol.created.date().isoformat() == "2026-02-18"
     assert protocol.title == "Протокол № 2 заседания РМО школьных библиотекарей от 18.02.2026"
     assert protocol.author == "Леонтьева Н.А."
 
 
+@pytest.mark.slow
 def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
     out = tmp_path / "out"
     build(workbook(tmp_path), out)
@@ -80,6 +83,7 @@ def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
     assert all(r.status == State.UNCHANGED for r in again)
 
 
+@pytest.mark.slow
 def test_the_register_lists_every_document_in_both_forms(tmp_path):
     out = tmp_path / "out"
     build(workbook(tmp_path), out)
@@ -111,6 +115,7 @@ def test_the_register_lists_every_document_in_both_forms(tmp_path):
                    for row in rows for cell in row)
 
 
+@pytest.mark.slow
 def test_rmo_archive_lists_the_register(tmp_path):
     out = tmp_path / "out"
     build(SAMPLE, out)
@@ -126,6 +131,7 @@ def test_rmo_archive_lists_the_register(tmp_path):
     assert "нет архива rmo" in empty.output
 
 
+@pytest.mark.slow
 def test_dry_run_writes_nothing_and_says_what_would_be(tmp_path):
     out = tmp_path / "out"
     result = run("build", SAMPLE, "-o", out, "--dry-run")
@@ -137,6 +143,7 @@ def test_dry_run_writes_nothing_and_says_what_would_be(tmp_path):
         "Будет записано: 30 новых документов; ничего не записано.")
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(tmp_path,
                                                                               monkeypatch):
     out = tmp_path / "out"
@@ -161,6 +168,7 @@ def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(t
     assert not list(folder.glob(".~rmo-*"))
 
 
+@pytest.mark.slow
 def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     monkeypatch.setattr(pdf, "WINDOWS_PATHS", ())
@@ -172,6 +180,7 @@ def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.libreoffice
 def test_pdf_of_every_document_with_its_text(tmp_path):
     soffice()
     out = tmp_path / "out"

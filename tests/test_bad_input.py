@@ -93,6 +93,7 @@ def test_a_damaged_zip(tmp_path):
 
 # --- sheets, columns, parameters ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_missing_sheet_and_a_typo_in_a_sheet_name(tmp_path):
     def change(book):
         del book["Заседания"]
@@ -105,6 +106,7 @@ def test_a_missing_sheet_and_a_typo_in_a_sheet_name(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_missing_column_names_the_closest_header(tmp_path):
     def change(book):
         book["Участники"]["B1"] = "Должнсть"
@@ -117,6 +119,7 @@ def test_a_missing_column_names_the_closest_header(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_missing_parameter_and_a_misspelled_one(tmp_path):
     rows = [row for row in BASE["Объединение"]
             if row["Параметр"] not in ("Название", "Руководитель")]
@@ -130,6 +133,7 @@ def test_a_missing_parameter_and_a_misspelled_one(tmp_path):
 
 # --- cells -------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_empty_required_cells(tmp_path):
     people = BASE["Участники"] + [{"ФИО": "Новикова Н.Н.", "Учреждение": "СОШ № 5"}]
     agenda = BASE["Повестка"] + [{"Заседание": 2}]
@@ -143,6 +147,7 @@ def test_empty_required_cells(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_merged_cells_in_a_table(tmp_path):
     path = edit(workbook(tmp_path), lambda book: book["Повестка"].merge_cells("A2:A3"))
     assert check(path) == [
@@ -152,6 +157,7 @@ def test_merged_cells_in_a_table(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_formula_with_no_saved_value(tmp_path):
     def change(book):
         book["Заседания"]["A3"] = "=A2+1"
@@ -161,6 +167,7 @@ def test_a_formula_with_no_saved_value(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_excel_error_values(tmp_path):
     def change(book):
         book["Участники"]["C3"] = "#REF!"
@@ -172,6 +179,7 @@ def test_excel_error_values(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_number_where_text_belongs_and_text_where_a_number_belongs(tmp_path):
     people = BASE["Участники"] + [{"ФИО": 12345, "Должность": "библиотекарь",
                                    "Учреждение": "СОШ № 5"}]
@@ -195,6 +203,7 @@ def _dates(tmp_path, first, second, **kwargs):
     return workbook(tmp_path, Заседания=meetings, **kwargs)
 
 
+@pytest.mark.slow
 def test_dates_as_date_cells_text_and_serial_numbers(tmp_path):
     from generator.reader import read_workbook
 
@@ -203,6 +212,7 @@ def test_dates_as_date_cells_text_and_serial_numbers(tmp_path):
     assert [m.date for m in meetings] == [dt.date(2025, 10, 15), dt.date(2026, 4, 22)]
 
 
+@pytest.mark.slow
 def test_impossible_and_out_of_year_dates(tmp_path):
     assert check(_dates(tmp_path, "31.02.2026", dt.date(2024, 10, 15))) == [
         "Лист «Заседания», ячейка C2: «31.02.2026» — такой даты нет. Нужна дата в виде "
@@ -212,6 +222,7 @@ def test_impossible_and_out_of_year_dates(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_the_1904_date_system(tmp_path):
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
@@ -226,6 +237,7 @@ def test_the_1904_date_system(tmp_path):
                                                               dt.date(2026, 4, 22)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", ["2025-2026", "2025/26", " 2025 / 2026 ", "2025–2026"])
 def test_school_year_spellings(tmp_path, year):
     from generator.reader import read_workbook
@@ -234,6 +246,7 @@ def test_school_year_spellings(tmp_path, year):
     assert read_workbook(path).association.year.label == "2025/2026"
 
 
+@pytest.mark.slow
 def test_a_school_year_of_two_years_apart(tmp_path):
     path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Учебный год",
                                                     "2025/2027"))
@@ -245,6 +258,7 @@ def test_a_school_year_of_two_years_apart(tmp_path):
 
 # --- closed lists ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
     plan = BASE["Разделы плана"] + [
         {"Раздел": "Цели", "Текст": "Расти"},
@@ -281,6 +295,7 @@ def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_case_yo_and_spaces_are_forgiven(tmp_path):
     from generator.model import MemberStatus
     from generator.reader import read_workbook
@@ -295,6 +310,7 @@ def test_case_yo_and_spaces_are_forgiven(tmp_path):
 
 # --- references and duplicates -----------------------------------------------------------
 
+@pytest.mark.slow
 def test_head_secretary_and_participant_not_on_the_roster(tmp_path):
     params = set_param(set_param(BASE["Объединение"], "Руководитель", "Главная Г.Г."),
                        "Секретарь", "Пишущая П.П.")
@@ -311,6 +327,7 @@ def test_head_secretary_and_participant_not_on_the_roster(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_duplicate_person_and_meeting_number(tmp_path):
     people = BASE["Участники"] + [{"ФИО": "Петрова  В. Г.", "Должность": "библиотекарь",
                                    "Учреждение": "СОШ № 9"}]
@@ -323,6 +340,7 @@ def test_duplicate_person_and_meeting_number(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_all_problems_at_once_sorted_by_sheet_and_row(tmp_path):
     people = BASE["Участники"] + [{"ФИО": "Новикова Н.Н.", "Учреждение": "СОШ № 5"}]
     params = set_param(BASE["Объединение"], "Учебный год", "прошлый")
@@ -336,6 +354,7 @@ def test_all_problems_at_once_sorted_by_sheet_and_row(tmp_path):
 
 # --- invisible characters, empty rows, hostile files -------------------------------------
 
+@pytest.mark.slow
 def test_invisible_characters_never_reach_a_document(tmp_path):
     plan = [{"Раздел": "Задачи", "Текст": "Первая_x000B_вторая\u00a0строка\u200b"},
             {"Раздел": "Задачи", "Текст": "Окно\r\nв мир_x000B_книг\ufeff"}]
@@ -349,6 +368,7 @@ def test_invisible_characters_never_reach_a_document(tmp_path):
         assert bad not in text
 
 
+@pytest.mark.slow
 def test_thousands_of_formatted_empty_rows_are_read_quickly(tmp_path):
     from openpyxl.styles import Font
 
@@ -400,6 +420,7 @@ def test_an_external_entity_is_refused(tmp_path):
     assert "содержит XML с объявлениями DTD или сущностей" in check(path)[0]
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_before_reading(tmp_path):
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -39,6 +39,7 @@ def test_version():
     assert result.output == f"rmo, версия {__version__}\n"
 
 
+@pytest.mark.slow
 def test_build_writes_the_year_folder_and_says_what_it_wrote(tmp_path):
     result = run("build", SAMPLE, "-o", tmp_path / "archive")
     assert result.exit_code == 0, result.output
@@ -47,6 +48,7 @@ def test_build_writes_the_year_folder_and_says_what_it_wrote(tmp_path):
     assert f"новый          {plan}" in result.output
 
 
+@pytest.mark.slow
 def test_build_again_changes_nothing_and_says_only_the_total(tmp_path):
     first = run("build", SAMPLE, "-o", tmp_path)
     assert without_warnings(first.output).endswith("\nИтого: 30 новых документов.\n")
@@ -62,6 +64,7 @@ def test_build_again_changes_nothing_and_says_only_the_total(tmp_path):
     assert lines[-1] == "Итого: ничего нового — 30 документов без изменений."
 
 
+@pytest.mark.slow
 def test_only_a_changed_document_is_listed_with_the_total(tmp_path):
     run("build", SAMPLE, "-o", tmp_path, "--only", "план")
     result = run("build", SAMPLE, "-o", tmp_path, "--only", "план,анализ")
@@ -150,6 +153,7 @@ def test_arguments_have_russian_names_and_a_line_of_help():
             assert english not in page, (name, english)
 
 
+@pytest.mark.slow
 def test_rmo_archive_takes_the_archive_or_one_year_folder(tmp_path):
     run("build", SAMPLE, "-o", tmp_path, "--only", "план,анализ")
     whole = run("archive", tmp_path)
@@ -159,6 +163,7 @@ def test_rmo_archive_takes_the_archive_or_one_year_folder(tmp_path):
     assert whole.output.startswith("2025/2026 учебный год — 2 файла, реестр: ")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
 def test_messages_wrap_at_word_boundaries_to_the_terminal_width(tmp_path):
     """What a person sees in a 40-column terminal: no word cut in two."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+import pytest
 
 from generator import contract
 from generator.blank import write_workbook
@@ -60,6 +61,7 @@ def _check_dropdowns(path, names):
                 (sheet.name, cell.value)
 
 
+@pytest.mark.slow
 def test_every_dropdown_of_rmo_init_sits_on_its_column(tmp_path):
     path = init(tmp_path / "книга.xlsx")
     _check_dropdowns(path, "'Участники'!$A$2:$A$500")
@@ -67,6 +69,7 @@ def test_every_dropdown_of_rmo_init_sits_on_its_column(tmp_path):
     assert head == {"Значение": "'Участники'!$A$2:$A$500"}
 
 
+@pytest.mark.slow
 def test_columns_moved_and_added_keep_their_dropdowns_and_are_read(tmp_path):
     people = [("Телефон", "Статус", "Учреждение", "Пол", "ФИО", "Должность"),
               *({"Телефон": "8-900", **row} for row in BASE["Участники"])]
@@ -93,6 +96,7 @@ def test_columns_moved_and_added_keep_their_dropdowns_and_are_read(tmp_path):
     assert second.date == dt.date(2026, 4, 22)
 
 
+@pytest.mark.slow
 def test_the_place_decides_the_form_when_it_is_not_given(tmp_path):
     from .helpers import workbook
 

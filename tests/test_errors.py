@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.errors import Problem, RmoError, Severity, problem, warning
 from generator.reader import inspect_workbook, read_workbook
 
@@ -32,6 +34,7 @@ def test_an_error_carries_its_warnings():
     assert RmoError.single("x").warnings == ()
 
 
+@pytest.mark.slow
 def test_inspecting_the_sample_finds_nothing_wrong():
     found = inspect_workbook(SAMPLE)
     assert found.ok and found.errors == () and found.workbook is not None

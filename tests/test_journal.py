@@ -41,6 +41,7 @@ def journal_rows(folder):
     return rows
 
 
+@pytest.mark.slow
 def test_a_column_the_staff_add_survives_every_build(tmp_path):
     out = tmp_path / "out"
     book = workbook(tmp_path)
@@ -66,6 +67,7 @@ def test_a_column_the_staff_add_survives_every_build(tmp_path):
     assert openpyxl.load_workbook(folder / JOURNAL).active.column_dimensions["I"].width == 18
 
 
+@pytest.mark.slow
 def test_the_journal_prints_on_a4_landscape_one_page_wide_with_the_header_repeated(tmp_path):
     build(workbook(tmp_path), tmp_path / "out")
     sheet = openpyxl.load_workbook(tmp_path / "out" / "2025-2026" / JOURNAL).active
@@ -85,6 +87,7 @@ def test_the_journal_prints_on_a4_landscape_one_page_wide_with_the_header_repeat
     assert len(plan[7]) == len("20.05.2026 14:03")
 
 
+@pytest.mark.libreoffice
 def test_the_printed_journal_of_the_sample_is_one_landscape_a4_page(tmp_path):
     """Printed as LibreOffice prints it: every column on the page, nothing cut."""
     import subprocess
@@ -111,6 +114,7 @@ def test_the_printed_journal_of_the_sample_is_one_landscape_a4_page(tmp_path):
     assert "Реестр документов, 2025/2026 учебный год" in text
 
 
+@pytest.mark.slow
 def test_a_journal_open_in_excel_does_not_stop_the_build_and_catches_up_next_time(
         tmp_path, monkeypatch):
     out = tmp_path / "out"
@@ -142,6 +146,7 @@ def test_a_journal_open_in_excel_does_not_stop_the_build_and_catches_up_next_tim
     assert version in [r[1] for r in journal_rows(folder)]
 
 
+@pytest.mark.slow
 def test_a_document_changed_by_hand_is_left_as_it_is_and_named(tmp_path):
     out = tmp_path / "out"
     book = workbook(tmp_path)
@@ -167,6 +172,7 @@ def test_a_document_changed_by_hand_is_left_as_it_is_and_named(tmp_path):
     assert path.read_bytes() == by_hand
 
 
+@pytest.mark.slow
 def test_undoing_a_change_names_the_version_it_matches_and_writes_no_copy(tmp_path):
     out = tmp_path / "out"
     book = workbook(tmp_path)
@@ -188,6 +194,7 @@ def test_undoing_a_change_names_the_version_it_matches_and_writes_no_copy(tmp_pa
     assert current == {PROTOCOL: "да", "Протокол № 2 от 22.04.2026 (версия 2).docx": None}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
 def test_files_get_the_permissions_the_umask_gives(tmp_path, umask, mode):

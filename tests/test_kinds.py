@@ -13,10 +13,7 @@ from generator.build import documents, parse_only
 from generator.cli import main
 from generator.errors import RmoError
 from generator.kinds import KINDS, TEMPLATES, WORDS, DocumentKind
-from generator.reader import read_workbook
 from generator.render import builtin_templates
-
-from .helpers import SAMPLE
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -44,8 +41,8 @@ def test_an_unknown_word_names_every_kind():
         "(через запятую).")
 
 
-def test_each_builder_makes_documents_of_its_own_kind():
-    workbook = read_workbook(SAMPLE)
+def test_each_builder_makes_documents_of_its_own_kind(sample_workbook):
+    workbook = sample_workbook
     made = {spec.kind: spec.build(workbook) for spec in KINDS}
     assert all(made.values())  # the sample has every kind
     assert all(d.kind is kind for kind, found in made.items() for d in found)

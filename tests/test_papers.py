@@ -166,6 +166,7 @@ def test_registration_sheets_for_every_meeting_not_cancelled(papers):
     assert rows[-1] == ["11", "", "", "", ""]
 
 
+@pytest.mark.slow
 def test_only_some_kinds(tmp_path):
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path),
                                        "--only", "Справки, протокол"])
@@ -181,6 +182,7 @@ def test_only_some_kinds(tmp_path):
     assert WORDS[:3] == ("план", "протоколы", "анализ")
 
 
+@pytest.mark.slow
 def test_init_then_build_lists_what_to_fill_in_first(tmp_path):
     target = tmp_path / "новая.xlsx"
     runner = CliRunner()
@@ -220,6 +222,7 @@ def test_the_blank_workbook_guides_the_user(tmp_path):
     assert ("B5", "'Участники'!$A$2:$A$500") in lists["Объединение"]
 
 
+@pytest.mark.slow
 def test_new_year_keeps_the_roster_and_clears_the_year(tmp_path):
     target = tmp_path / "rmo-2026-2027.xlsx"
     result = CliRunner().invoke(main, ["new-year", str(SAMPLE), "-o", str(target)])

@@ -10,7 +10,6 @@ from generator.build import build
 from generator.kinds import DocumentKind
 
 from .helpers import (
-    SAMPLE,
     SEED,
     assert_clean_text,
     assert_xml_strict,
@@ -27,10 +26,8 @@ from .helpers import (
 
 
 @pytest.fixture(scope="module")
-def sample_plan(tmp_path_factory):
-    out = tmp_path_factory.mktemp("archive")
-    results = build(SAMPLE, out).written
-    (plan,) = [r.path for r in results if r.kind is DocumentKind.PLAN]
+def sample_plan(sample_build):
+    (plan,) = [r.path for r in sample_build.written if r.kind is DocumentKind.PLAN]
     return plan
 
 
@@ -154,6 +151,7 @@ def test_plan_xml_is_strict_and_text_clean(sample_plan):
     assert_clean_text(sample_plan)
 
 
+@pytest.mark.slow
 def test_special_characters_come_out_intact(tmp_path):
     path = workbook(
         tmp_path,
@@ -172,6 +170,7 @@ def test_special_characters_come_out_intact(tmp_path):
     assert_clean_text(plan)
 
 
+@pytest.mark.slow
 def test_a_meeting_not_placed_in_the_calendar_still_appears(tmp_path):
     from .helpers import BASE
 
@@ -182,6 +181,7 @@ def test_a_meeting_not_placed_in_the_calendar_still_appears(tmp_path):
         < text.index("Анализ работы")
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_renders_the_theme_and_every_speaker(sample_plan, tmp_path):
     pdf = " ".join(to_pdf_text(sample_plan, tmp_path).split())
     assert "Библиотеки как центры внеклассной работы и творческого развития." in pdf

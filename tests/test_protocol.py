@@ -12,7 +12,6 @@ from generator.kinds import DocumentKind
 
 from .helpers import (
     BASE,
-    SAMPLE,
     assert_clean_text,
     assert_xml_strict,
     paragraphs,
@@ -27,12 +26,14 @@ def minutes(results, number):
     return path
 
 
+@pytest.mark.slow
 def test_every_held_meeting_gets_minutes_named_by_number_and_date(tmp_path):
     results = build(workbook(tmp_path), tmp_path / "out").written
     names = sorted(r.path.name for r in results if r.kind is DocumentKind.PROTOCOL)
     assert names == ["Протокол № 1 от 15.10.2025.docx", "Протокол № 2 от 22.04.2026.docx"]
 
 
+@pytest.mark.slow
 def test_minutes_read_as_a_secretary_writes_them(tmp_path):
     results = build(workbook(tmp_path), tmp_path / "out").written
     lines = paragraphs(minutes(results, 1))
@@ -73,6 +74,7 @@ def test_minutes_read_as_a_secretary_writes_them(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_absence_reasons_secretary_and_an_item_without_decisions(tmp_path):
     from .helpers import set_param
 
@@ -99,6 +101,7 @@ def _people(n):
              "Учреждение": f"СОШ № {i + 1}"} for i in range(n)]
 
 
+@pytest.mark.slow
 def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
     people = BASE["Участники"] + _people(14)
     marks = BASE["Посещаемость"] + [{"ФИО": row["ФИО"], 1: "+", 2: "+"} for row in _people(14)]
@@ -119,6 +122,7 @@ def test_more_than_fifteen_present_refers_to_the_registration_sheet(tmp_path):
         lines.index("4. Участниковаа\u00a0А.А., библиотекарь, СОШ №\u00a01")
 
 
+@pytest.mark.slow
 def test_two_speakers_an_item_not_given_special_characters_and_several_decisions(tmp_path):
     agenda = [
         {"Заседание": 1, "Содержание": "Обзор «новинок» & <новые> поступления",
@@ -156,6 +160,7 @@ def test_two_speakers_an_item_not_given_special_characters_and_several_decisions
     assert "2.1. Принять." in lines
 
 
+@pytest.mark.slow
 def test_cancelled_and_undated_meetings_get_no_minutes(tmp_path):
     meetings = [
         {"№": 1, "Срок": "Сентябрь – октябрь", "Дата": dt.date(2025, 10, 15),
@@ -175,6 +180,7 @@ def _problems(path):
     return [str(p) for p in caught.value.problems]
 
 
+@pytest.mark.slow
 def test_references_to_people_and_meetings_that_do_not_exist(tmp_path):
     agenda = BASE["Повестка"] + [{"Заседание": 7, "Содержание": "Лишний пункт"},
                                  {"Заседание": 2, "Содержание": "Пункт",
@@ -191,6 +197,7 @@ def test_references_to_people_and_meetings_that_do_not_exist(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_member_without_a_mark_for_a_held_meeting(tmp_path):
     marks = [("ФИО", 1, 2), ["Иванова А.Б.", "+", "+"], ["Петрова В.Г.", "+", None],
              ["Сидорова Д.Е.", "+", "+"]]
@@ -203,9 +210,9 @@ def test_a_member_without_a_mark_for_a_held_meeting(tmp_path):
     ]
 
 
-def test_sample_minutes_render_in_libreoffice(tmp_path):
-    results = build(SAMPLE, tmp_path / "out").written
-    path = minutes(results, 2)
+@pytest.mark.libreoffice
+def test_sample_minutes_render_in_libreoffice(sample_build, tmp_path):
+    path = minutes(sample_build.written, 2)
     pdf = " ".join(to_pdf_text(path, tmp_path).split())
     for expected in ("ПРОТОКОЛ", "18.02.2026", "дистанционно (платформа «Сферум»)",
                      "Присутствовали: 9 человек", "Отсутствовали: 1 человек",

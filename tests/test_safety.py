@@ -64,6 +64,7 @@ def test_rmo_templates_copies_the_builtins_and_never_overwrites(tmp_path):
                             "Укажите пустую папку.\n")
 
 
+@pytest.mark.slow
 def test_a_restyled_template_is_used_and_the_others_fall_back(tmp_path):
     folder = custom_plan(tmp_path / "мои", "Методическая тема МО:", "Тема нашего МО:")
     results = build(SAMPLE, tmp_path / "out", templates=folder).written
@@ -72,6 +73,7 @@ def test_a_restyled_template_is_used_and_the_others_fall_back(tmp_path):
     assert any(r.kind is DocumentKind.PROTOCOL for r in results)  # built from the built-in template
 
 
+@pytest.mark.slow
 def test_a_template_asking_for_an_unknown_value_fails_before_writing(tmp_path):
     folder = custom_plan(tmp_path / "мои", "{{ theme }}", "{{ thema }}")
     out = tmp_path / "out"
@@ -84,6 +86,7 @@ def test_a_template_asking_for_an_unknown_value_fails_before_writing(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_a_template_reaching_python_internals_is_refused(tmp_path):
     folder = custom_plan(tmp_path / "мои", "{{ theme }}",
                          "{{ theme.__class__.__mro__[1].__subclasses__() }}")
@@ -122,6 +125,7 @@ RETYPE = ("Наберите тег заново одним куском, с пр
      "в документе остался кусок тега — в тексте «Методическая тема МО: { theme }}». Word мог "
      "потерять или разбить фигурную скобку. " + RETYPE),
 ])
+@pytest.mark.slow
 def test_a_broken_tag_is_named_in_russian_with_the_text_around_it(tmp_path, old, new,
                                                                   expected):
     folder = custom_plan(tmp_path / "мои", old, new)
@@ -133,6 +137,7 @@ def test_a_broken_tag_is_named_in_russian_with_the_text_around_it(tmp_path, old,
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_template_files_rmo_does_not_read_are_named_with_the_names_it_does(tmp_path):
     folder = tmp_path / "мои"
     folder.mkdir()
@@ -156,6 +161,7 @@ def test_template_files_rmo_does_not_read_are_named_with_the_names_it_does(tmp_p
     assert len(list((tmp_path / "out" / "2025-2026").glob("*.docx"))) == 30
 
 
+@pytest.mark.slow
 def test_a_tag_word_split_across_runs_still_works(tmp_path):
     split = '{{ the</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">me }}'
     folder = custom_plan(tmp_path / "мои", "{{ theme }}", split)
@@ -163,12 +169,14 @@ def test_a_tag_word_split_across_runs_still_works(tmp_path):
     assert "Библиотеки как центры внеклассной работы" in full_text(results[0].path)
 
 
+@pytest.mark.slow
 def test_a_missing_templates_folder(tmp_path):
     result = run("build", SAMPLE, "-o", tmp_path / "out", "--templates", tmp_path / "нет")
     assert result.exit_code == 1
     assert "Папка шаблонов" in result.output and "rmo templates" in result.output
 
 
+@pytest.mark.slow
 def test_a_file_open_in_word_is_named_and_the_archive_kept(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(SAMPLE, out)
@@ -185,6 +193,7 @@ def test_a_file_open_in_word_is_named_and_the_archive_kept(tmp_path, monkeypatch
     assert not [p for p in out.rglob(".~rmo-*")]
 
 
+@pytest.mark.slow
 def test_a_failure_midway_leaves_the_folder_exactly_as_it_was(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(workbook(tmp_path), out)
@@ -262,6 +271,7 @@ _TEXT = _TEXT.filter(lambda s: not s.startswith("=") and s.strip() not in EXCEL_
          item='"Кавычки" «ёлочки» „лапки“ \'одинарные\' {{ x }} {% if %}',
          heard="\x01\x02\x1f управляющие\u200f символы\u200e", decision="1)\n2)\n3) Решение",
          event="\U0001f4da Книги — 📖", conclusion="</w:t></w:r><w:r><w:t>взлом")
+@pytest.mark.slow
 def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, theme, task, item,
                                                           heard, decision, event, conclusion):
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE

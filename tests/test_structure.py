@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 
@@ -72,6 +74,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_the_graph_sees_the_package():
     graph = import_graph()
     assert "generator.render" in graph["generator.build"]
@@ -79,5 +82,6 @@ def test_the_graph_sees_the_package():
     assert "generator.archive" in graph["generator.build"]  # `from . import archive`
 
 
+@pytest.mark.slow
 def test_no_import_cycle_in_the_package():
     assert cycles(import_graph()) == []

@@ -161,6 +161,7 @@ def test_overview_notes_and_conclusions(two):
     assert "Не все учителя выступают" not in "\n".join(text)  # problems are not conclusions
 
 
+@pytest.mark.slow
 def test_the_sample_alone(tmp_path):
     target = tmp_path / "one.docx"
     write_summary([SAMPLE], target)
@@ -210,6 +211,7 @@ def test_the_table_page_is_landscape_and_the_conclusions_portrait(two):
              round(s.bottom_margin.mm)) for s in sections] == [(30, 15, 20, 20)] * 2
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_prints_the_table(two, tmp_path):
     text = to_pdf_text(two, tmp_path)
     assert "Сводный отчёт о работе районных методических объединений" in text
@@ -217,6 +219,7 @@ def test_libreoffice_prints_the_table(two, tmp_path):
     assert "Выводы объединений" in text
 
 
+@pytest.mark.slow
 def test_books_of_different_years_are_refused(tmp_path):
     books = [workbook(tmp_path, "libraries.xlsx"), mathematics(tmp_path, year="2026/2027"),
              mathematics(tmp_path, "math-old.xlsx", year="2024/2025")]
@@ -229,6 +232,7 @@ def test_books_of_different_years_are_refused(tmp_path):
         "строке «Учебный год»)."]
 
 
+@pytest.mark.slow
 def test_two_books_of_one_association_are_refused(tmp_path):
     books = [workbook(tmp_path, "a.xlsx"), workbook(tmp_path, "b.xlsx")]
     with pytest.raises(RmoError) as caught:
@@ -239,6 +243,7 @@ def test_two_books_of_one_association_are_refused(tmp_path):
         "последняя): уберите лишние."]
 
 
+@pytest.mark.slow
 def test_a_bad_book_is_named_in_each_of_its_messages(tmp_path):
     good = workbook(tmp_path, "good.xlsx")
     bad = workbook(tmp_path, "bad.xlsx",
@@ -252,6 +257,7 @@ def test_a_bad_book_is_named_in_each_of_its_messages(tmp_path):
     assert messages[1].startswith("Книга «missing.xlsx», ")
 
 
+@pytest.mark.slow
 def test_figures_of_each_association_and_of_the_district(tmp_path):
     summary = read_summary([workbook(tmp_path, "libraries.xlsx"), mathematics(tmp_path)])
     assert [(r.source, r.name, r.members, r.institutions, r.planned, r.held,
@@ -279,6 +285,7 @@ def run(*args):
     return CliRunner().invoke(main, list(map(str, args)))
 
 
+@pytest.mark.slow
 def test_command_writes_the_report_and_never_overwrites(tmp_path):
     target = tmp_path / "Сводный отчёт.docx"
     result = run("summary", SAMPLE, mathematics(tmp_path), "-o", target)
@@ -295,6 +302,7 @@ def test_command_writes_the_report_and_never_overwrites(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["math.xlsx", "Сводный отчёт.docx"]
 
 
+@pytest.mark.slow
 def test_command_errors_in_russian(tmp_path):
     result = run("summary", SAMPLE, "-o", tmp_path / "отчёт.pdf")
     assert result.exit_code == 1
@@ -311,6 +319,7 @@ def test_command_errors_in_russian(tmp_path):
     assert not (tmp_path / "отчёт.docx").exists()
 
 
+@pytest.mark.slow
 def test_same_books_give_the_same_bytes(tmp_path):
     books = [SAMPLE, mathematics(tmp_path)]
     write_summary(books, tmp_path / "1.docx")
@@ -318,6 +327,7 @@ def test_same_books_give_the_same_bytes(tmp_path):
     assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
 
 
+@pytest.mark.slow
 def test_word_finds_properties_in_schema_order_and_every_field_supplied(two, tmp_path):
     from docxtpl import DocxTemplate
 
@@ -335,6 +345,7 @@ def test_word_finds_properties_in_schema_order_and_every_field_supplied(two, tmp
     assert template.get_undeclared_template_variables(environment(), document.context) == set()
 
 
+@pytest.mark.slow
 def test_a_restyled_summary_template_is_used(tmp_path):
     assert run("templates", tmp_path / "мои").exit_code == 0
     template = tmp_path / "мои" / "summary.docx"

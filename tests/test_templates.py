@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.kinds import TEMPLATES
 from tools.templates import COMMITTED, write
 
@@ -13,6 +15,7 @@ def test_every_committed_template_is_a_built_in_one():
     assert sorted(p.name for p in COMMITTED.glob("*.docx")) == sorted(TEMPLATES)
 
 
+@pytest.mark.slow
 def test_remaking_the_templates_gives_the_committed_bytes(tmp_path: Path):
     made = write(tmp_path, list(TEMPLATES))
     assert [p.name for p in made] == list(TEMPLATES)

@@ -20,10 +20,7 @@ from lxml import etree
 
 from generator.build import documents, template_path
 from generator.kinds import KINDS
-from generator.reader import read_workbook
 from generator.render import environment
-
-from .helpers import SAMPLE
 
 
 def sequence(cls) -> tuple[str, ...]:
@@ -47,10 +44,8 @@ SEQUENCES = {
 
 
 @pytest.fixture(scope="module")
-def sample_documents(tmp_path_factory):
-    from generator.build import build
-
-    return [r.path for r in build(SAMPLE, tmp_path_factory.mktemp("word")).written]
+def sample_documents(sample_build):
+    return [r.path for r in sample_build.written]
 
 
 def out_of_order(xml: bytes) -> list[str]:
@@ -64,6 +59,7 @@ def out_of_order(xml: bytes) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_properties_are_in_schema_order_in_every_document(sample_documents):
     kinds = set()
     for path in sample_documents:
@@ -75,8 +71,9 @@ def test_properties_are_in_schema_order_in_every_document(sample_documents):
     assert kinds == {spec.label.split()[0] for spec in KINDS}
 
 
-def test_every_field_of_every_template_is_supplied():
-    workbook = read_workbook(SAMPLE)
+@pytest.mark.slow
+def test_every_field_of_every_template_is_supplied(sample_workbook):
+    workbook = sample_workbook
     for document in documents(workbook):
         name = document.template
         template = DocxTemplate(template_path(name, None))
