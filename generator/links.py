@@ -20,6 +20,7 @@ from .model import (
     SchoolYear,
     Workbook,
 )
+from .names import fold_latin, is_totals, latin_letter, totals_row
 from .reading import (
     AgendaRow,
     Attendance,
@@ -30,10 +31,6 @@ from .reading import (
     Ref,
     Roster,
     default_form,
-    fold_latin,
-    is_totals,
-    latin_letter,
-    totals_row,
 )
 
 

@@ -27,7 +27,9 @@ from .model import (
     Summary,
     Task,
 )
-from .sheets import Row, Sheets, resembles
+from .names import fold_latin, is_totals, latin_letter, totals_row
+from .sheets import Row, Sheets
+from .similar import closest, resembles
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,6 @@ class Roster:
     # People whose «Статус» could not be read: whether they owe attendance marks is unknown,
     # so the wrong status is the one message about them.
     unsure: set[str] = field(default_factory=set)
-
-
-def is_totals(name: str) -> bool:
-    """«Итого», «Всего: 12»: a totals row typed under a list of people."""
-    return text.normalize_key(name).startswith(("итого", "всего"))
-
-
-def totals_row(ctx: Context, row: Row, column: str, name: str) -> None:
-    ctx.warn(f"строка «{name}» — итоговая, а не человек; программа её пропускает.", row,
-             column, fix="Итоги программа считает сама.")
 
 
 @dataclass
@@ -155,34 +147,6 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
     return roster
 
 
-_LATIN = "ABCEHKMOPTXaceopxyBM"
-_CYRILLIC = "АВСЕНКМОРТХасеорхуВМ"
-_ORDINALS = ("первая", "вторая", "третья", "четвёртая", "пятая", "шестая", "седьмая", "восьмая",
-             "девятая", "десятая")
-
-
-def latin_letter(ctx: Context, row: Row, column: str, name: str) -> bool:
-    """A Latin letter that looks Cyrillic inside a Cyrillic name, named as such (one message,
-    instead of two about names that look identical). True when found."""
-    for word in name.split():
-        if not re.search("[а-яё]", word, re.IGNORECASE):
-            continue
-        for i, ch in enumerate(word):
-            if "a" <= ch.lower() <= "z":
-                where = name.index(word) + i
-                count = sum(c.isalpha() for c in name[:where]) + 1
-                nth = _ORDINALS[count - 1] if count <= len(_ORDINALS) else f"{count}-я"
-                ctx.add(f"в «{name}» {nth} буква латинская («{ch}»).", row, column,
-                        fix="Наберите её русской буквой.")
-                return True
-    return False
-
-
-def fold_latin(name: str) -> str:
-    """The name with Latin look-alikes typed as the Cyrillic letters they look like."""
-    return name.translate(str.maketrans(_LATIN, _CYRILLIC))
-
-
 # --- «Объединение» ----------------------------------------------------------------------------
 
 def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
@@ -210,8 +174,6 @@ def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
         if name in found.rows:
             ctx.add(f"не заполнено значение параметра «{name}».", found.rows[name], "Значение")
             continue
-        from .sheets import closest
-
         near = closest(name, list(unknown))
         if near:
             ctx.add(f"«{near}» — может быть, это параметр «{name}»? Напишите его название "

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import text
 from .collect import Cell, Collector, Row
 from .errors import RmoError, problem
+from .similar import resembles
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -388,35 +389,3 @@ def _is_blank(cell: Cell | None) -> bool:
     if cell is None or cell.value is None:
         return True
     return isinstance(cell.value, str) and not text.clean(cell.value)
-
-
-def resembles(name: str, candidates: list[str]) -> str | None:
-    """The candidate a header or sheet name probably means: a close spelling, singular or
-    plural, an added word or a year («Докладчик», «Решение», «Дата проведения»,
-    «Участие 2025»); None when none is near."""
-    import difflib
-
-    key = text.normalize_key(name)
-    if not key:
-        return None
-    words = set(re.findall(r"[^\W\d_]+", key))
-    best, score = None, 0.0
-    for candidate in candidates:
-        other = text.normalize_key(candidate)
-        ratio = difflib.SequenceMatcher(None, key, other).ratio()
-        theirs = set(re.findall(r"[^\W\d_]+", other))
-        if theirs and (theirs <= words or (words and words <= theirs)):
-            ratio = max(ratio, 0.9)
-        elif len(key) >= 4 and key[:3] == other[:3]:
-            ratio += 0.15  # the same stem: «Решение» for «Решили»
-        if ratio > score:
-            best, score = candidate, ratio
-    return best if score >= 0.75 else None
-
-
-def closest(name: str, candidates: list[str]) -> str | None:
-    import difflib
-
-    keys = {text.normalize_key(c): c for c in candidates}
-    near = difflib.get_close_matches(text.normalize_key(name), list(keys), n=1, cutoff=0.75)
-    return keys[near[0]] if near else None
