@@ -38,13 +38,13 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
         meeting = held.get(item.meeting)
         if meeting is None or not item.given or row is None:
             continue
-        kind = talk(item.text, item.kind.value if item.kind else None)
+        kind = talk(item.text, item.kind)
         if item.speakers and not item.decisions:
             ctx.warn("у пункта есть докладчики, но «Решили» не заполнено: в протоколе не "
                      "будет решения по нему, и выписки из протокола тоже.", row, "Решили",
                      fix="Впишите решение, например «Информацию принять к сведению.»")
         if kind.named and kind.certified and not item.speakers and not item.responsible:
-            ctx.warn(f"пункт — {kind.kind}, но докладчик не указан: справки о выступлении "
+            ctx.warn(f"пункт — {kind.kind.value}, но докладчик не указан: справки о выступлении "
                      "не будет.", row, "Докладчики",
                      fix="Впишите ФИО докладчика с листа «Участники».")
         if kind.certified and association.head in item.speakers:

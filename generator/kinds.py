@@ -26,11 +26,14 @@ class DocumentKind(enum.Enum):
     """A kind of document; the value is the register's «Вид» column."""
 
     PLAN = "План"
+    PASSPORT = "Паспорт"
+    PROGRAMME = "Программа"
     PROTOCOL = "Протокол"
     ANALYSIS = "Анализ"
     EXTRACT = "Выписка"
     CERTIFICATE = "Справка"
     REGISTRATION = "Лист регистрации"
+    PARTICIPANTS = "Список участников"
 
     @property
     def label(self) -> str:
@@ -67,6 +70,11 @@ class KindSpec:
 KINDS: tuple[KindSpec, ...] = (
     KindSpec(DocumentKind.PLAN, "План работы", "план", ("планы",),
              "plan.docx", "plan:plan_documents"),
+    KindSpec(DocumentKind.PASSPORT, "Паспорт РМО", "паспорт", ("паспорт рмо",),
+             "passport.docx", "passport:passport_documents"),
+    KindSpec(DocumentKind.PROGRAMME, "Программа заседания", "программы",
+             ("программа", "программа заседания", "программы заседаний"),
+             "programme.docx", "programme:programme_documents"),
     KindSpec(DocumentKind.PROTOCOL, "Протокол", "протоколы", ("протокол", "минуты"),
              "protocol.docx", "protocol:protocol_documents"),
     KindSpec(DocumentKind.ANALYSIS, "Анализ работы", "анализ", (),
@@ -78,6 +86,9 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec(DocumentKind.REGISTRATION, "Лист регистрации", "листы",
              ("лист", "листы регистрации", "лист регистрации", "регистрация"),
              "registration.docx", "papers:registration_documents"),
+    KindSpec(DocumentKind.PARTICIPANTS, "Список участников", "списки",
+             ("список", "список участников", "списки участников"),
+             "participants.docx", "papers:participants_documents"),
 )
 
 _BY_KIND = {spec.kind: spec for spec in KINDS}

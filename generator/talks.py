@@ -11,30 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import AgendaItem, TalkKind
 from .text import strip_numbering, typography
 
-# The kinds of the contract's «Вид» column (workbook.md), as the user types them.
-TALK = "выступление"
-MESSAGE = "сообщение"
-REPORT = "доклад"
-MASTER_CLASS = "мастер-класс"
-PRESENTATION = "презентация"
-OPEN_LESSON = "открытое занятие"
-DISCUSSION = "обсуждение"
-KINDS = (TALK, MESSAGE, REPORT, MASTER_CLASS, PRESENTATION, OPEN_LESSON, DISCUSSION)
-
-# Words at the head of an item that name its kind; the plural and case forms people type.
+# Words at the head of an item that name its kind («Вид» of the contract, model.TalkKind).
 _KIND_WORDS = {
-    TALK: r"выступлени[ея]",
-    MESSAGE: r"сообщени[ея]",
-    REPORT: r"доклад",
-    MASTER_CLASS: r"мастер[- ]класс",
-    PRESENTATION: r"презентаци[яи]",
-    OPEN_LESSON: r"открыто[ей] (?:заняти[ея]|урок|мероприяти[ея])",
-    DISCUSSION: r"обсуждени[ея]",
+    TalkKind.SPEECH: r"выступлени[ея]",
+    TalkKind.MESSAGE: r"сообщени[ея]",
+    TalkKind.REPORT: r"доклад",
+    TalkKind.MASTER_CLASS: r"мастер[- ]класс",
+    TalkKind.PRESENTATION: r"презентаци[яи]",
+    TalkKind.OPEN_LESSON: r"открыто[ей] (?:заняти[ея]|урок|мероприяти[ея])",
+    TalkKind.DISCUSSION: r"обсуждени[ея]",
 }
 # What may stand between the kind and the title: «по теме», «на тему», «из опыта работы» …
-_LINK = (r"(?P<link>\s+из\s+опыта\s+работы(?:\s+по\s+теме)?\s*:?"
+_LINK = (r"(?P<link>\s+(?:из\s+)?опыта\s+работы(?:\s+по\s+теме)?\s*:?"
          r"|\s+(?:по\s+теме|на\s+тему|по\s+вопросу)\s*:?|\s*:)?")
 _HEAD = re.compile(
     r"^(?P<kind>" + "|".join(f"(?P<k{i}>{w})" for i, w in enumerate(_KIND_WORDS.values()))
@@ -47,7 +38,7 @@ _ON_TOPIC = re.compile(r"^(?P<lead>.*?)\s+(?:по\s+теме|на\s+тему)\s*
 
 @dataclass(frozen=True)
 class Talk:
-    kind: str  # one of KINDS
+    kind: TalkKind
     topic: str  # the bare title, quotes inside it as «…» (quoted() turns them into „…“)
     named: bool = True  # the kind was given in «Вид» or read from the text, not assumed
 
@@ -59,16 +50,15 @@ class Talk:
     @property
     def certified(self) -> bool:
         """A discussion is nobody's talk: it gets no certificate."""
-        return self.kind != DISCUSSION
+        return self.kind is not TalkKind.DISCUSSION
 
 
-def talk(text: str, kind: str | None = None) -> Talk:
+def talk(text: str, kind: TalkKind | None = None) -> Talk:
     """The kind and the topic of an agenda item's text; `kind` is the «Вид» column, if given.
 
-    >>> talk("Выступление по теме «Мастер-класс в библиотеке»")
-    Talk(kind='выступление', topic='Мастер-класс в библиотеке')
-    >>> talk("Мастер-класс «Буктрейлер за 30 минут»")
-    Talk(kind='мастер-класс', topic='Буктрейлер за 30 минут')
+    «Выступление по теме «Мастер-класс в библиотеке»» → выступление, «Мастер-класс в
+    библиотеке»; «Мастер-класс «Буктрейлер за 30 минут»» → мастер-класс, «Буктрейлер за 30
+    минут».
     """
     body = typography(strip_numbering(text)).strip().rstrip(".").strip()
     found = kind
@@ -90,12 +80,12 @@ def talk(text: str, kind: str | None = None) -> Talk:
         else:
             bare = _unquote(body)
             topic = bare if bare is not None else body
-    if found is None and re.match(_KIND_WORDS[DISCUSSION], body, re.IGNORECASE):
-        found = DISCUSSION
-    return Talk(found or TALK, _balanced(topic) or body, found is not None)
+    if found is None and re.match(_KIND_WORDS[TalkKind.DISCUSSION], body, re.IGNORECASE):
+        found = TalkKind.DISCUSSION
+    return Talk(found or TalkKind.SPEECH, _balanced(topic) or body, found is not None)
 
 
-def _kind_of(head: re.Match) -> str:
+def _kind_of(head: re.Match) -> TalkKind:
     for i, name in enumerate(_KIND_WORDS):
         if head[f"k{i}"]:
             return name
@@ -143,8 +133,6 @@ def quoted(topic: str) -> str:
     return f"«{inner}»"
 
 
-def talk_of(item) -> Talk:
-    """The talk of an agenda item (model.AgendaItem), with its «Вид» when the user gave one."""
-    kind = getattr(item, "kind", None)
-    label = getattr(kind, "value", kind)
-    return talk(item.text, label or None)
+def talk_of(item: AgendaItem) -> Talk:
+    """The talk of an agenda item, with its «Вид» when the user gave one."""
+    return talk(item.text, item.kind)

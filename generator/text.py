@@ -166,7 +166,7 @@ def initials_first(name: str) -> str:
 
 # --- typography ----------------------------------------------------------------------
 
-_NUMBER_SIGN = re.compile(r"\s*№\s*(?=\S)")
+_NUMBER_SIGN = re.compile(r"(?P<before>(?<=\S)[ \t]*)?№[ \t]*(?=\S)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _INNER_QUOTES = re.compile("„([^„“«»\n]*)“")
 _MIXED_OPEN = re.compile(r'(^|[\s(\[])[\"“„](?=\S)')
@@ -194,12 +194,31 @@ def typography(text: str) -> str:
     text = _MIXED_OPEN.sub(r"\1«", text)
     text = _MIXED_CLOSE.sub("»", text)
     text = text.replace("\x01", "„").replace("\x02", "“")
-    text = _NUMBER_SIGN.sub(lambda m: ("" if m.start() == 0 else " ") + "№" + NBSP, text)
+    text = _NUMBER_SIGN.sub(lambda m: (NBSP if m["before"] is not None else "") + "№" + NBSP,
+                            text)
     text = _ABBREVIATION.sub(lambda m: m.group(1) + "." + NBSP, text)
     text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}.{m.group(2)}.{NBSP}", text)
     text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}.{m.group(2)}.", text)
     text = _DASH.sub(" – ", text)
-    return text
+    return nested_quotes(text)
+
+
+def nested_quotes(text: str) -> str:
+    """A quotation inside a quotation in „лапках“: «Издательство „Просвещение“»."""
+    if text.count("«") < 2:
+        return text
+    out = []
+    depth = 0
+    for char in text:
+        if char == "«":
+            out.append("«" if depth == 0 else "„")
+            depth += 1
+        elif char == "»" and depth > 0:
+            depth -= 1
+            out.append("»" if depth == 0 else "“")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def sentence(text: str) -> str:

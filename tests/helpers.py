@@ -156,7 +156,22 @@ def _text(element) -> str:
 
 
 def cell_paragraphs(tc) -> list[str]:
-    return [_text(p) for p in tc.iterchildren(qn("w:p"))]
+    """The paragraphs of a cell; a table inside it is read column by column (the plan keeps
+    a meeting's items level with their people in such an inner table)."""
+    out: list[str] = []
+    for child in tc.iterchildren(qn("w:p"), qn("w:tbl")):
+        if child.tag == qn("w:p"):
+            out.append(_text(child))
+            continue
+        rows = [list(tr.iterchildren(qn("w:tc"))) for tr in child.iterchildren(qn("w:tr"))]
+        for column in range(max((len(r) for r in rows), default=0)):
+            for row in rows:
+                if column < len(row):
+                    out.extend(cell_paragraphs(row[column]))
+    # The paragraph a cell must end with after an inner table says nothing.
+    if out and out[-1] == "" and tc.find(qn("w:tbl")) is not None:
+        out.pop()
+    return out
 
 
 def table_rows(tbl) -> list[list[str]]:

@@ -169,19 +169,23 @@ SUMMARY = [
 ]
 
 
-def sheets() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
-    """Every sheet as its header and rows."""
-    names = [p[0] for p in PEOPLE]
+def attendance(people: list[tuple] = PEOPLE) -> list[tuple]:
+    """The marks of meetings 1, 3 and 4: present unless absent above; the guest came to 1."""
     marks = []
-    for name in names:
-        row = [name]
+    for name, *_ in people:
+        row: list = [name]
         for number, absent in ((1, ABSENT_1), (3, ABSENT_3), (4, ABSENT_4)):
-            guest = name == "Ковалёва Н.М."
-            if guest:
+            if name == "Ковалёва Н.М.":
                 row.append("+" if number == 1 else None)
             else:
                 row.append(absent.get(name, "+"))
         marks.append(tuple(row))
+    return marks
+
+
+def sheets() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
+    """Every sheet as its header and rows."""
+    marks = attendance()
     return {
         "Объединение": (("Параметр", "Значение"), list(ASSOCIATION.items())),
         "Разделы плана": (("Раздел", "Текст", "Выполнение"), PLAN),
@@ -198,10 +202,12 @@ def sheets() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     }
 
 
-def write(path: Path) -> Path:
+def write(path: Path, **changes: list[tuple]) -> Path:
+    """Write the workbook; `changes` replace the rows of a sheet (name with _ for spaces)."""
     book = Workbook()
     book.remove(book.active)
     for title, (header, rows) in sheets().items():
+        rows = changes.get(title.replace(" ", "_"), rows)
         sheet = book.create_sheet(title)
         sheet.append(list(header))
         for row in rows:

@@ -37,9 +37,9 @@ def test_building_twice_writes_nothing_new(tmp_path):
     second = build(SAMPLE, out).written
     assert report.folder == out / "2025-2026"
     assert report.workbook.association.year.label == "2025/2026"
-    assert len(first) == 30
-    assert [r.status for r in first] == [State.NEW] * 30
-    assert [r.status for r in second] == [State.UNCHANGED] * 30
+    assert len(first) == 33
+    assert [r.status for r in first] == [State.NEW] * 33
+    assert [r.status for r in second] == [State.UNCHANGED] * 33
     assert hashes(out) == before
 
 
@@ -54,7 +54,8 @@ def test_document_properties_come_from_the_data(sample_build):
     from docx import Document
 
     results = sample_build.written
-    protocol = Document(str(results[2].path)).core_properties
+    (path,) = [r.path for r in results if r.path.name.startswith("Протокол № 2 ")]
+    protocol = Document(str(path)).core_properties
     assert protocol.created.date().isoformat() == "2026-02-18"
     assert protocol.title == "Протокол № 2 заседания РМО школьных библиотекарей от 18.02.2026"
     assert protocol.author == "Леонтьева Н.А."
@@ -122,10 +123,10 @@ def test_rmo_archive_lists_the_register(tmp_path):
     result = run("archive", out)
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == (f"2025/2026 учебный год — 30 файлов, реестр: "
+    assert lines[0] == (f"2025/2026 учебный год — 33 файла, реестр: "
                         f"{out / '2025-2026' / 'Реестр документов.xlsx'}")
-    assert lines[2].split()[2:4] == ["Протокол", "№"]
-    assert lines[2].endswith("Протокол № 1 от 15.10.2025.docx")
+    protocol = next(line for line in lines if line.endswith("Протокол № 1 от 15.10.2025.docx"))
+    assert protocol.split()[2:4] == ["Протокол", "№"]
     empty = run("archive", tmp_path / "нет")
     assert empty.exit_code == 1
     assert "нет архива rmo" in empty.output
@@ -140,7 +141,7 @@ def test_dry_run_writes_nothing_and_says_what_would_be(tmp_path):
     assert f"  будет: новый   {out / '2025-2026' / 'Протокол № 1 от 15.10.2025.docx'}" \
         in result.output
     assert without_warnings(result.output).splitlines()[-1] == (
-        "Будет записано: 30 новых документов; ничего не записано.")
+        "Будет записано: 33 новых документа; ничего не записано.")
 
 
 @pytest.mark.slow
@@ -188,20 +189,20 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     result = run("build", book, "-o", out, "--pdf")
     assert result.exit_code == 0, result.output
     assert without_warnings(result.output).splitlines()[-1] == \
-        "Итого: 11 новых документов, 11 PDF."
+        "Итого: 13 новых документов, 13 PDF."
     folder = out / "2025-2026"
     # Progress per document while LibreOffice works: a counter and the file it is on.
     steps = [line for line in result.output.splitlines() if line.startswith("  PDF ")]
-    assert steps[0] == "  PDF 1 из 11: План работы на 2025-2026 учебный год.docx"
-    assert [line.split(":")[0] for line in steps] == [f"  PDF {i} из 11" for i in range(1, 12)]
+    assert steps[0] == "  PDF 1 из 13: План работы на 2025-2026 учебный год.docx"
+    assert [line.split(":")[0] for line in steps] == [f"  PDF {i} из 13" for i in range(1, 14)]
     docs = sorted(p.stem for p in folder.glob("*.docx"))
     assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
     text = subprocess.run(["pdftotext", str(folder / "Протокол № 2 от 22.04.2026.pdf"), "-"],
                           capture_output=True, check=True).stdout.decode()
     assert "ПРОТОКОЛ" in text and "22.04.2026" in text
     data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
-    assert sum(e["kind"].endswith("(PDF)") for e in data) == 11
+    assert sum(e["kind"].endswith("(PDF)") for e in data) == 13
     # Unchanged documents already have their PDF: a second run converts nothing.
     again = run("build", book, "-o", out, "--pdf")
     assert without_warnings(again.output).splitlines()[-1] == \
-        "Итого: ничего нового — 11 документов без изменений."
+        "Итого: ничего нового — 13 документов без изменений."

@@ -51,17 +51,17 @@ def test_build_writes_the_year_folder_and_says_what_it_wrote(tmp_path):
 @pytest.mark.slow
 def test_build_again_changes_nothing_and_says_only_the_total(tmp_path):
     first = run("build", SAMPLE, "-o", tmp_path)
-    assert without_warnings(first.output).endswith("\nИтого: 30 новых документов.\n")
+    assert without_warnings(first.output).endswith("\nИтого: 33 новых документа.\n")
     before = {p: p.read_bytes() for p in tmp_path.rglob("*.docx")}
     result = run("build", SAMPLE, "-o", tmp_path)
     assert result.exit_code == 0
     assert without_warnings(result.output) == \
-        "Итого: ничего нового — 30 документов без изменений.\n"
+        "Итого: ничего нового — 33 документа без изменений.\n"
     assert {p: p.read_bytes() for p in tmp_path.rglob("*.docx")} == before
     verbose = run("build", SAMPLE, "-o", tmp_path, "-v")
     lines = without_warnings(verbose.output).splitlines()
-    assert len(lines) == 31 and all(line.startswith("  без изменений ") for line in lines[:30])
-    assert lines[-1] == "Итого: ничего нового — 30 документов без изменений."
+    assert len(lines) == 34 and all(line.startswith("  без изменений ") for line in lines[:33])
+    assert lines[-1] == "Итого: ничего нового — 33 документа без изменений."
 
 
 @pytest.mark.slow
@@ -115,8 +115,9 @@ def test_command_line_mistakes_are_answered_in_russian(tmp_path):
         (["new-year", "x.xlsx"],
          "Ошибка: не указан параметр -o / --out.\nСправка: rmo new-year --help\n"),
         (["build", "x.xlsx", "--only", ""],
-         "Ошибка: --only: не указан ни один вид документов. Допустимо: план, протоколы, "
-         "анализ, выписки, справки, листы (через запятую).\nСправка: rmo build --help\n"),
+         "Ошибка: --only: не указан ни один вид документов. Допустимо: план, паспорт, "
+         "программы, протоколы, анализ, выписки, справки, листы, списки (через запятую).\n"
+         "Справка: rmo build --help\n"),
         (["help", "bild"], "Ошибка: нет команды «bild». Может быть, build?\n"
                            "Справка: rmo --help\n"),
         (["build", "x.xlsx", "--pfd"],

@@ -44,7 +44,9 @@ def test_an_unknown_word_names_every_kind():
 def test_each_builder_makes_documents_of_its_own_kind(sample_workbook):
     workbook = sample_workbook
     made = {spec.kind: spec.build(workbook) for spec in KINDS}
-    assert all(made.values())  # the sample has every kind
+    # The sample has every kind but the list of participants: its online meeting had fewer
+    # than 16 present, so the minutes list them (tests/test_office.py has such a meeting).
+    assert all(found for kind, found in made.items() if kind is not DocumentKind.PARTICIPANTS)
     assert all(d.kind is kind for kind, found in made.items() for d in found)
     assert documents(workbook) == [d for spec in KINDS for d in made[spec.kind]]
     assert documents(workbook, {DocumentKind.ANALYSIS}) == made[DocumentKind.ANALYSIS]
@@ -60,4 +62,4 @@ def test_the_readme_names_every_kind():
     (listed,) = re.findall(r"\(виды: ([^)]*)\)", text)
     assert listed.split(", ") == list(WORDS)
     for spec in KINDS:
-        assert f"**{spec.title.lower()}**" in text, spec.title
+        assert f"**{spec.title.lower()}**" in text.lower(), spec.title

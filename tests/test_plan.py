@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -13,6 +15,7 @@ from .helpers import (
     SEED,
     assert_clean_text,
     assert_xml_strict,
+    cell_paragraphs,
     full_text,
     is_subsequence,
     paragraphs,
@@ -47,16 +50,18 @@ def test_plan_carries_every_line_of_the_seed_in_order(sample_plan):
 
 def test_plan_opens_with_title_theme_and_numbered_tasks(sample_plan):
     lines = paragraphs(sample_plan)
-    assert lines[:4] == [
+    assert lines[:5] == [
         "План работы РМО школьных библиотекарей",
         "на 2025/2026 учебный год",
+        # Meeting 1 approved the plan: its mark stands under the title.
+        "Рассмотрен на заседании РМО, протокол от 15.10.2025 №\u00a01",
         "Методическая тема МО:",
         "Библиотеки как центры внеклассной работы и творческого развития.",
     ]
     tasks = lines[lines.index("Задачи РМО школьных библиотекарей:") + 1:]
     assert [t[:3] for t in tasks[:7]] == ["1. ", "2. ", "3. ", "4. ", "5. ", "6. ", "7. "]
     assert tasks[7] == "Направления работы:"
-    assert lines[-1] == "Руководитель РМО\t________________ Н.А.\u00a0Леонтьева"
+    assert lines[-1] == "Руководитель РМО\t______________\tН.А.\u00a0Леонтьева"
 
 
 def test_lists_are_bulleted_with_a_word_style(sample_plan):
@@ -69,7 +74,8 @@ def test_lists_are_bulleted_with_a_word_style(sample_plan):
 def test_calendar_is_a_three_column_table_with_a_repeating_header(sample_plan):
     (table,) = tables(sample_plan)
     rows = table_rows(table)
-    assert all(len(row) == 3 or len(row) == 1 for row in rows)
+    # Three columns; a heading spans them, a block puts items and people in one cell.
+    assert all(len(row) in (1, 2, 3) for row in rows)
     assert rows[0] == ["месяц", "содержание работы", "ответственный"]
     first = table.find(qn("w:tr"))
     assert first.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None
@@ -83,51 +89,54 @@ def test_calendar_is_a_three_column_table_with_a_repeating_header(sample_plan):
                        "библиотекарям", "Руководитель МО"]
 
 
-def _meeting_rows(table, number):
-    """The rows of one meeting's block: from its title to the next block."""
-    rows = table_rows(table)
-    start = next(i for i, r in enumerate(rows)
-                 if len(r) == 3 and r[1].startswith(f"Заседание МО №\u00a0{number}."))
-    block = [rows[start]]
-    for row in rows[start + 1:]:
-        if row[0]:
-            break
-        block.append(row)
-    return block
+def _block(table, title):
+    """The period and the (content, people) rows of the block that opens with `title`."""
+    for tr in table.iterchildren(qn("w:tr")):
+        cells = list(tr.iterchildren(qn("w:tc")))
+        inner = cells[-1].find(qn("w:tbl"))
+        if inner is None:
+            continue
+        pairs = table_rows(inner)
+        if pairs[0][0] == title or not title:
+            return "\n".join(cell_paragraphs(cells[0])), pairs
+    raise AssertionError(f"no block {title!r}")
 
 
-def test_each_meeting_is_one_block_with_items_level_with_their_people(sample_plan):
+def test_each_meeting_is_one_row_with_items_level_with_their_people(sample_plan):
     (table,) = tables(sample_plan)
-    block = _meeting_rows(table, 1)
-    assert block[0][0] == "Сентябрь – октябрь – ноябрь"
-    assert [row[1].split("\n")[-1][:3] for row in block] == ["1. ", "2. ", "3. ", "4. ", "5. "]
-    assert [row[2].split("\n")[-1].replace("\u00a0", " ") for row in block] == [
+    period, pairs = _block(table, "Заседание МО №\u00a01.")
+    assert period == "Сентябрь – октябрь – ноябрь"
+    assert pairs[0] == ["Заседание МО №\u00a01.", ""]
+    assert [row[0][:3] for row in pairs[1:]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
+    assert [row[1].split("\n")[-1].replace("\u00a0", " ") for row in pairs[1:]] == [
         "Руководитель МО",
         "Леонтьева Н.А., методист МАУ «БМЦ»",
         "Мазеева Р.В., педагог-библиотекарь СОШ п. Сорум",
         "Попова Н.Я., библиотекарь СОШ с. Казым",
         "Даудова Д.М., библиотекарь СОШ № 3",
     ]
-    assert block[1][2].split("\n")[0] == ("Щербинина\u00a0С.П., региональный менеджер "
+    assert pairs[2][1].split("\n")[0] == ("Щербинина\u00a0С.П., региональный менеджер "
                                           "АО «Просвещение» ХМАО")
-    # The title line of the block has an empty line beside it in the third column.
-    assert block[0][2].split("\n")[0] == ""
-    # The period cell is merged down the block: the meeting reads as one row.
-    trs = list(table.iterchildren(qn("w:tr")))
-    merges = [tr.find(qn("w:tc") + "/" + qn("w:tcPr") + "/" + qn("w:vMerge")) for tr in trs]
-    starts = [m.get(qn("w:val")) for m in merges if m is not None]
-    assert starts.count("restart") == 4  # three meetings and the May block
+    # Three meetings and the May block are rows holding an inner table, which never split.
+    blocks = [tr for tr in table.iterchildren(qn("w:tr"))
+              if tr.find(qn("w:tc") + "/" + qn("w:tbl")) is not None]
+    assert len(blocks) == 4
     assert len(table_blocks(table)) == 1 + 1 + 2 + 3 + 1
 
 
 def test_may_rows_keep_their_people_item_by_item(sample_plan):
     (table,) = tables(sample_plan)
     rows = table_rows(table)
-    assert rows[-2:] == [
-        ["май", "1. Подготовка и сдача анализа работы РМО школьных библиотекарей",
+    last = list(table.iterchildren(qn("w:tr")))[-1]
+    period, pairs = "\n".join(cell_paragraphs(last.find(qn("w:tc")))), \
+        table_rows(last.findall(qn("w:tc"))[-1].find(qn("w:tbl")))
+    assert period == "май"
+    assert pairs == [
+        ["1. Подготовка и сдача анализа работы РМО школьных библиотекарей",
          "Руководитель МО"],
-        ["", "2. Планирование работы на 2026/27 учебный год", "Руководитель МО; члены РМО"],
+        ["2. Планирование работы на 2026/27 учебный год", "Руководитель МО; члены РМО"],
     ]
+    assert rows[-1][0] == "май"
 
 
 def test_page_layout_is_gost(sample_plan):
@@ -190,3 +199,31 @@ def test_libreoffice_renders_the_theme_and_every_speaker(sample_plan, tmp_path):
                     "Алимурзаева Н.С.", "Данилова Т.В.", "Касьян А.В."):
         assert speaker in pdf, speaker
     assert "Руководитель РМО" in pdf and "Н.А. Леонтьева" in pdf
+
+
+@pytest.mark.libreoffice
+def test_no_meeting_block_of_a_long_plan_splits_across_pages(tmp_path):
+    """The second association's plan: four meetings of long items. Page by page in the PDF,
+    every block that starts on a page ends on it, and no page starts with an item."""
+    from .second_sample import write
+
+    plan = build(write(tmp_path / "urai.xlsx"), tmp_path / "out").written[0].path
+    pages = to_pdf_text(plan, tmp_path).split("\f")
+    assert len([p for p in pages if p.strip()]) >= 2
+    blocks = {
+        1: ("Заседание МО № 1.", "5. Методическая консультация", "Ковалёва Н.М."),
+        2: ("Заседание МО № 2.", "2. Открытое занятие", "Лебедева Н.И."),
+        3: ("Заседание МО № 3.", "4. Обсуждение участия", "Исмагилова Г.Ф."),
+        4: ("Заседание МО № 4.", "4. Подведение итогов", "Сидоренко А.А."),
+    }
+    for number, parts in blocks.items():
+        found = [i for i, page in enumerate(pages)
+                 if all(part in " ".join(page.split()) for part in parts)]
+        assert found, f"meeting {number} is split across pages"
+    for page in pages[1:]:
+        body = [line for line in page.splitlines() if line.strip()]
+        header = [i for i, line in enumerate(body) if "месяц" in line and "ответственный" in line]
+        if header and header[0] + 1 < len(body):
+            # Under the repeated header comes a period or a heading, never a lone item.
+            first = body[header[0] + 1].split()[0]
+            assert not re.fullmatch(r"\d+\.", first), body[header[0] + 1]

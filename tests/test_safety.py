@@ -158,7 +158,7 @@ def test_template_files_rmo_does_not_read_are_named_with_the_names_it_does(tmp_p
             f"читает только {names}, а для остальных документов берёт встроенные шаблоны. "
             "Если это шаблон, переименуйте файл в protocol.docx."):
         assert expected in lines
-    assert len(list((tmp_path / "out" / "2025-2026").glob("*.docx"))) == 30
+    assert len(list((tmp_path / "out" / "2025-2026").glob("*.docx"))) == 33
 
 
 @pytest.mark.slow

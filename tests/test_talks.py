@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.declension import name_accusative, position_accusative
-from generator.model import Person
+from generator.model import Person, TalkKind
 from generator.talks import quoted, talk
 from generator.text import typography
 
@@ -43,15 +43,15 @@ NB = "\u00a0"
 ])
 def test_kind_and_topic_of_a_talk(text, kind, title):
     found = talk(text)
-    assert (found.kind, found.title) == (kind, title)
+    assert (found.kind.value, found.title) == (kind, title)
 
 
 def test_the_kind_column_wins_over_the_text():
-    found = talk("Выступление по теме «Сетевые проекты чтения»", "сообщение")
-    assert (found.kind, found.topic, found.named) == ("сообщение", "Сетевые проекты чтения",
-                                                      True)
+    found = talk("Выступление по теме «Сетевые проекты чтения»", TalkKind.MESSAGE)
+    assert (found.kind, found.topic, found.named) == (TalkKind.MESSAGE,
+                                                      "Сетевые проекты чтения", True)
     assert not talk("Утверждение плана работы").named
-    assert not talk("Обсуждение плана", "обсуждение").certified
+    assert not talk("Обсуждение плана", TalkKind.DISCUSSION).certified
 
 
 def test_quoted_balances_and_nests():
@@ -63,7 +63,7 @@ def test_quoted_balances_and_nests():
     ("МБОУ «Гимназия им. А.И. Яковлева»", f"МБОУ «Гимназия им.{NB}А.И.{NB}Яковлева»"),
     ("СОШ п. Сорум", f"СОШ п.{NB}Сорум"),
     ("СОШ с. Казым", f"СОШ с.{NB}Казым"),
-    ("МБОУ «СОШ № 2» г. Урай", f"МБОУ «СОШ №{NB}2» г.{NB}Урай"),
+    ("МБОУ «СОШ № 2» г. Урай", f"МБОУ «СОШ{NB}№{NB}2» г.{NB}Урай"),
     ("Мухаметова А. Р.", f"Мухаметова{NB}А.Р."),
     ("Н.А. Леонтьева", f"Н.А.{NB}Леонтьева"),
     ("Маслова А.П. — призёр", f"Маслова{NB}А.П. – призёр"),

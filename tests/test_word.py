@@ -7,6 +7,7 @@ import ast
 import inspect
 import textwrap
 import zipfile
+from pathlib import Path
 
 import pytest
 from docx.oxml.ns import qn
@@ -44,8 +45,17 @@ SEQUENCES = {
 
 
 @pytest.fixture(scope="module")
-def sample_documents(sample_build):
-    return [r.path for r in sample_build.written]
+def sample_documents(sample_build, tmp_path_factory):
+    """Every document of the sample and of the second association (which has the kinds the
+    sample lacks: a list of participants of an online meeting)."""
+    from generator.build import build
+
+    from .second_sample import write
+
+    tmp = tmp_path_factory.mktemp("word")
+    second = write(tmp / "urai.xlsx")
+    return [r.path for r in sample_build.written] + \
+        [r.path for r in build(second, tmp / "urai").written]
 
 
 def out_of_order(xml: bytes) -> list[str]:
@@ -73,8 +83,11 @@ def test_properties_are_in_schema_order_in_every_document(sample_documents):
 
 @pytest.mark.slow
 def test_every_field_of_every_template_is_supplied(sample_workbook):
+    from generator.issued import Ledger, stamp
+
     workbook = sample_workbook
-    for document in documents(workbook):
+    # As build() renders them: with the numbers and dates of issue of the ledger.
+    for document in stamp(documents(workbook), Ledger(Path())):
         name = document.template
         template = DocxTemplate(template_path(name, None))
         missing = template.get_undeclared_template_variables(environment(), document.context)

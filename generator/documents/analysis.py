@@ -43,7 +43,7 @@ KIND_TITLE = {
     Kind.OPEN_EVENT: "открытые мероприятия", Kind.COURSES: "курсы повышения квалификации",
     Kind.PUBLICATION: "публикации",
 }
-SHORT_TOPIC = 90
+SHORT_TOPIC = 70
 FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседаний»
 
 
@@ -75,7 +75,6 @@ def analysis_document(workbook: Workbook) -> Document | None:
         **_summary(workbook),
         "signer_title": signer_title(association),
         "signer": head_signature(association),
-        "date": date_numeric(figures.as_of),
     }
     kind = "промежуточный" if figures.interim else ""
     return Document(
@@ -160,14 +159,19 @@ def _short(meeting: Meeting) -> str:
         if item.speakers:
             text = talk_of(item).topic
             if len(text) > SHORT_TOPIC:
-                text = text[:SHORT_TOPIC].rsplit(" ", 1)[0] + "…"
+                text = _cut(text)
             topics.append(quoted(text))
         else:
             text = typography(strip_numbering(item.text)).rstrip(".")
             if len(text) > SHORT_TOPIC:
-                text = text[:SHORT_TOPIC].rsplit(" ", 1)[0] + "…"
+                text = _cut(text)
             topics.append(text)
     return "\n".join(f"{i}. {t}" for i, t in enumerate(topics, start=1))
+
+
+def _cut(text: str) -> str:
+    """A topic cut at a word to fit the table, with «…» and no punctuation before it."""
+    return text[:SHORT_TOPIC].rsplit(" ", 1)[0].rstrip(".,;:–- ") + "…"
 
 
 def _meetings(figures: Figures) -> dict:
@@ -375,15 +379,9 @@ def _summary(workbook: Workbook) -> dict:
                                                    start=FIRST_SUMMARY_SECTION)]
     if not workbook.summary_entered:
         # Without the sheet «Итоги» nothing is known: said so, never left out in silence.
-        return {"conclusions": ["Итоги года не внесены."], "problems": [], "next_tasks": [],
-                "summary_sections": [{"title": f"{FIRST_SUMMARY_SECTION}. Выводы",
+        return {"summary_sections": [{"title": f"{FIRST_SUMMARY_SECTION}. Выводы",
                                       "lines": ["Итоги года не внесены."]}]}
-    return {
-        "conclusions": items(Summary.CONCLUSIONS),
-        "problems": items(Summary.PROBLEMS),
-        "next_tasks": items(Summary.NEXT_TASKS),
-        "summary_sections": numbered,
-    }
+    return {"summary_sections": numbered}
 
 
 def lower_months(text: str) -> str:

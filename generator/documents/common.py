@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..issued import Issue
 from ..kinds import DocumentKind
-from ..model import AgendaItem, Association, Meeting, Person
+from ..model import Association, Meeting, MeetingForm, Person
 from ..text import NBSP, initials_first, sort_key, split_name, surname_first, typography
 
 
@@ -37,11 +37,6 @@ def person_line(person: Person) -> str:
     return typography(f"{surname_first(person.name)}, {person.position} {person.institution}")
 
 
-def person_with_place(person: Person) -> str:
-    """«Мазеева Р.В. – педагог-библиотекарь, СОШ п. Сорум»: how the minutes name a person."""
-    return typography(f"{surname_first(person.name)} – {person.position}, {person.institution}")
-
-
 def signer_title(association: Association) -> str:
     """«Руководитель РМО»: the first word of the name is the kind of association."""
     kind = association.name.split()[0] if association.name.split() else "МО"
@@ -56,18 +51,8 @@ def head_signature(association: Association) -> str:
     return initials_first(association.head.name)
 
 
-# --- fields of contract v2 (read by the reader from «Объединение», «Заседания», «Повестка») ---
-
-def town(association: Association) -> str:
-    """«г. Белоярский»: where documents are drawn up («Населённый пункт»)."""
-    return getattr(association, "town", "") or ""
-
-
 def online(meeting: Meeting) -> bool:
-    form = getattr(meeting, "form", None)
-    if form is not None:
-        return getattr(form, "value", form) == "дистанционно"
-    return meeting.place.lower().startswith(("дистанционно", "онлайн"))
+    return meeting.form is MeetingForm.REMOTE
 
 
 def venue(meeting: Meeting) -> str:
@@ -79,11 +64,6 @@ def venue(meeting: Meeting) -> str:
     elif online(meeting) and not place:
         place = "дистанционно"
     return typography(place)
-
-
-def certificate_signer(association: Association) -> str:
-    """«Директор МАУ «БМЦ» Е.А. Иванова»: who signs the certificates («Подписывает справки»)."""
-    return getattr(association, "certificate_signer", "") or ""
 
 
 _SIGNER_NAME = re.compile(r"\s+(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+"
@@ -113,7 +93,3 @@ def _reversed(name: str) -> tuple[str, str]:
     if len(parts) == 2 and parts[0].endswith("."):
         return parts[1], parts[0]
     return ("", "")
-
-
-def vote(item: AgendaItem) -> str:
-    return getattr(item, "vote", "") or ""

@@ -6,34 +6,42 @@ from __future__ import annotations
 from ..declension import FEMALE, gender, name_dative, position_dative
 from ..issued import Issue
 from ..kinds import DocumentKind
-from ..model import AgendaItem, Meeting, MeetingStatus, Person, Workbook
-from ..talks import MASTER_CLASS, MESSAGE, OPEN_LESSON, PRESENTATION, REPORT, TALK, talk_of
-from ..text import NBSP, date_numeric, people_count, surname_first, typography
+from ..model import AgendaItem, Meeting, MeetingStatus, Person, TalkKind, Workbook
+from ..talks import talk_of
+from ..text import NBSP, date_numeric, initials_first, surname_first, typography
 from .common import (
     Document,
     alphabetical,
-    certificate_signer,
     head_signature,
+    online,
     same_person,
     signer_title,
     split_signer,
-    town,
+    venue,
 )
 from .protocol import (
+    LIST_LIMIT,
     agenda_line,
     attendance,
     given_items,
     item_context,
     minutes_header,
     minutes_signatures,
+    present_of_members,
 )
 
 BLANK_ROWS = 5  # for guests who sign in on the day
 
 
 def _signatures(workbook: Workbook) -> dict:
-    return {**minutes_signatures(workbook), "signer_title": signer_title(workbook.association),
-            "signer": head_signature(workbook.association)}
+    """The minutes' signatures, and who certifies the extract: the secretary, else the head."""
+    association = workbook.association
+    if association.secretary is not None:
+        certifier = ("Секретарь", initials_first(association.secretary.name))
+    else:
+        certifier = (signer_title(association), head_signature(association))
+    return {**minutes_signatures(workbook), "signer_title": certifier[0],
+            "signer": typography(certifier[1])}
 
 
 def talks(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
@@ -51,10 +59,9 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
     context = {
         **minutes_header(workbook, meeting),
         **_signatures(workbook),
-        "present_count": people_count(len(who.present)),
+        "present_count": present_of_members(workbook, len(who.present)),
         "agenda": agenda_line(number, item),
-        "item": item_context(number, item),
-        "certified_date": day,
+        "item": item_context(number, item, workbook.association),
     }
     return Document(
         kind=DocumentKind.EXTRACT,
@@ -71,20 +78,20 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
 # What the speaker did, by the kind of the talk: (feminine verb, masculine verb, object),
 # and the phrasing that needs no gender: (passive verb, noun).
 _DID = {
-    TALK: ("выступила", "выступил", "по теме {title}"),
-    MESSAGE: ("выступила", "выступил", "с сообщением {title}"),
-    REPORT: ("выступила", "выступил", "с докладом {title}"),
-    MASTER_CLASS: ("провела", "провёл", "мастер-класс {title}"),
-    PRESENTATION: ("представила", "представил", "презентацию {title}"),
-    OPEN_LESSON: ("провела", "провёл", "открытое занятие {title}"),
+    TalkKind.SPEECH: ("выступила", "выступил", "по теме {title}"),
+    TalkKind.MESSAGE: ("выступила", "выступил", "с сообщением {title}"),
+    TalkKind.REPORT: ("выступила", "выступил", "с докладом {title}"),
+    TalkKind.MASTER_CLASS: ("провела", "провёл", "мастер-класс {title}"),
+    TalkKind.PRESENTATION: ("представила", "представил", "презентацию {title}"),
+    TalkKind.OPEN_LESSON: ("провела", "провёл", "открытое занятие {title}"),
 }
 _DONE = {
-    TALK: ("заслушано", "выступление {name} по теме {title}"),
-    MESSAGE: ("заслушано", "сообщение {name} {title}"),
-    REPORT: ("заслушан", "доклад {name} {title}"),
-    MASTER_CLASS: ("проведён", "мастер-класс {name} {title}"),
-    PRESENTATION: ("представлена", "презентация {name} {title}"),
-    OPEN_LESSON: ("проведено", "открытое занятие {name} {title}"),
+    TalkKind.SPEECH: ("заслушано", "выступление {name} по теме {title}"),
+    TalkKind.MESSAGE: ("заслушано", "сообщение {name} {title}"),
+    TalkKind.REPORT: ("заслушан", "доклад {name} {title}"),
+    TalkKind.MASTER_CLASS: ("проведён", "мастер-класс {name} {title}"),
+    TalkKind.PRESENTATION: ("представлена", "презентация {name} {title}"),
+    TalkKind.OPEN_LESSON: ("проведено", "открытое занятие {name} {title}"),
 }
 
 
@@ -97,18 +104,18 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
     day = date_numeric(meeting.date)
     found = talk_of(item)
     where = typography(f"на заседании {association.name}")
-    record = f"(протокол от {day} №{NBSP}{meeting.number})"
+    record = f"(протокол от {day}{NBSP}№{NBSP}{meeting.number})"
     institution = typography(person.institution)
     dative = name_dative(person)
     if dative is None:
         # The gender cannot be told from the name: no guess, a phrasing that needs none.
         name = typography(surname_first(person.name))
-        verb, what = _DONE.get(found.kind, _DONE[TALK])
+        verb, what = _DONE.get(found.kind, _DONE[TalkKind.SPEECH])
         return (f"Дана {name} ({typography(person.position)}, {institution}) в подтверждение "
                 f"того, что {day} {where} {verb} {what.format(name=name, title=found.title)} "
                 f"{record}.")
     female = gender(person) == FEMALE
-    she, he, what = _DID.get(found.kind, _DID[TALK])
+    she, he, what = _DID.get(found.kind, _DID[TalkKind.SPEECH])
     pronoun, verb = ("она", she) if female else ("он", he)
     return (f"Дана {typography(dative)}, {typography(position_dative(person.position))} "
             f"{institution}, в том, что {pronoun} {day} {verb} {where} "
@@ -122,7 +129,7 @@ def certificate_signature(workbook: Workbook, person: Person) -> tuple[str, str]
     organisation's head to sign (the reader warns about it).
     """
     association = workbook.association
-    line = certificate_signer(association)
+    line = association.certificate_signer
     if line:
         title, name = split_signer(line)
         if not name or not same_person(name, person):
@@ -139,8 +146,9 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
     association = workbook.association
     signer_line, signer = certificate_signature(workbook, person)
     context = {
-        **minutes_header(workbook, meeting),
-        "town": typography(town(association)),
+        "organisation": typography(association.organisation),
+        "association": typography(association.full_name or association.name),
+        "town": typography(association.town),
         "text": certificate_sentence(workbook, meeting, person, item),
         "signer_title": signer_line,
         "signer": signer,
@@ -161,6 +169,7 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
 
 
 def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
+    """The sheet members sign at an in-person meeting: every member and five blank rows."""
     members = alphabetical(workbook.members)
     rows = [{"number": str(i), "name": typography(surname_first(p.name)),
              "position": typography(p.position), "institution": typography(p.institution),
@@ -168,13 +177,15 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
             for i, p in enumerate(members, start=1)]
     rows += [{"number": str(len(members) + i), "name": "", "position": "", "institution": "",
               "signature": ""} for i in range(1, BLANK_ROWS + 1)]
-    context = {**minutes_header(workbook, meeting), "rows": rows}
     when = f" от {date_numeric(meeting.date)}" if meeting.date else ""
+    heading = typography(f"Лист регистрации участников заседания №{NBSP}{meeting.number} "
+                         f"{workbook.association.name}{when}")
+    context = {**_list_header(workbook, meeting), "heading": heading, "rows": rows}
     return Document(
         kind=DocumentKind.REGISTRATION,
         filename=f"Лист регистрации, заседание № {meeting.number}{when}.docx",
         context=context,
-        title=f"Лист регистрации участников заседания № {meeting.number}{when}",
+        title=heading.replace(NBSP, " "),
         date=meeting.date or workbook.association.year.first_day,
         meeting=meeting.number,
     )
@@ -198,6 +209,46 @@ def certificate_documents(workbook: Workbook) -> list[Document]:
 
 
 def registration_documents(workbook: Workbook) -> list[Document]:
-    """A registration sheet for every meeting that is not cancelled."""
+    """A registration sheet for every in-person meeting that is not cancelled (nobody
+    signs a sheet at an online meeting)."""
     return [registration_document(workbook, meeting) for meeting in workbook.meetings
-            if meeting.status is not MeetingStatus.CANCELLED]
+            if meeting.status is not MeetingStatus.CANCELLED and not online(meeting)]
+
+
+def participants_document(workbook: Workbook, meeting: Meeting) -> Document:
+    """The list attached to the minutes of an online meeting: nobody signs it remotely, so it
+    has no signature column and lists those the attendance marks present."""
+    assert meeting.date is not None
+    who = attendance(workbook, meeting)
+    people = list(who.present) + list(who.guests)
+    rows = [{"number": str(i), "name": typography(surname_first(p.name)),
+             "position": typography(p.position), "institution": typography(p.institution)}
+            for i, p in enumerate(people, start=1)]
+    day = date_numeric(meeting.date)
+    heading = typography(f"Список участников заседания №{NBSP}{meeting.number} "
+                         f"{workbook.association.name} от {day}")
+    return Document(
+        kind=DocumentKind.PARTICIPANTS,
+        filename=f"Список участников, заседание № {meeting.number} от {day}.docx",
+        context={**_list_header(workbook, meeting), "heading": heading, "rows": rows,
+                 **minutes_signatures(workbook)},
+        title=heading.replace(NBSP, " "),
+        date=meeting.date,
+        meeting=meeting.number,
+    )
+
+
+def _list_header(workbook: Workbook, meeting: Meeting) -> dict:
+    association = workbook.association
+    return {
+        "organisation": typography(association.organisation),
+        "association": typography(association.full_name or association.name),
+        "undated": meeting.date is None,
+        "venue": venue(meeting),
+    }
+
+
+def participants_documents(workbook: Workbook) -> list[Document]:
+    """A list of participants for every held online meeting whose minutes do not list them."""
+    return [participants_document(workbook, m) for m in workbook.held_meetings
+            if online(m) and len(attendance(workbook, m).present) > LIST_LIMIT]

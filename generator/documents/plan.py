@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from ..kinds import DocumentKind
 from ..model import AgendaItem, CalendarRow, Meeting, Workbook
-from ..text import lines, sentence, strip_numbering, typography
+from ..text import NBSP, date_numeric, lines, sentence, strip_numbering, typography
 from .common import Document, head_signature, person_line, signer_title
+from .speakers import kind_word
 
 
 def plan_document(workbook: Workbook) -> Document:
@@ -14,6 +17,7 @@ def plan_document(workbook: Workbook) -> Document:
     context = {
         "title": typography(f"План работы {association.name}"),
         "year": year.label,
+        "approval": approval(workbook),
         "name": typography(association.name),
         "theme": typography(association.theme),
         "tasks": [typography(f"{i}. {sentence(task.text)}")
@@ -42,9 +46,10 @@ def plan_documents(workbook: Workbook) -> list[Document]:
 def calendar_rows(workbook: Workbook) -> list[dict]:
     """The rows of the calendar table, flattened for the template.
 
-    Each row has a kind: 'heading' (a row across the table), 'single' (a block of one row),
-    or 'first'/'middle'/'last' for the rows of a block whose period cell is merged, so that a
-    meeting reads as one row while each item stays level with its responsible people.
+    Each row has a kind: 'heading' (a row across the table), 'single' (one item of a period),
+    or 'block': a period with a title («Заседание МО № 1.») and several items, each level
+    with its responsible people. A block is one row of the table, which never splits across
+    pages, so a meeting is never cut in two.
     """
     rows: list[dict] = []
     section = ""
@@ -63,24 +68,24 @@ def calendar_rows(workbook: Workbook) -> list[dict]:
                 pairs = list(zip(numbered, people))
             else:
                 pairs = [("\n".join(numbered), "\n".join(people))]
-            rows.extend(_block(row.period, "", pairs))
+            rows.append(_block(row.period, "", pairs))
         group.clear()
 
     for entry in entries:
         if isinstance(entry, Meeting):
             flush()
-            rows.extend(_meeting_block(entry))
+            rows.append(_meeting_block(entry))
             continue
         if entry.meeting is not None:
             flush()
             meeting = workbook.meeting(entry.meeting)
             assert meeting is not None  # the reader checked the reference
-            rows.extend(_meeting_block(meeting, entry.period))
+            rows.append(_meeting_block(meeting, entry.period))
             continue
         if entry.section and entry.section != section:
             flush()
             rows.append({"kind": "heading", "content": typography(entry.section), "title": "",
-                         "period": "", "responsible": ""})
+                         "period": "", "responsible": "", "pairs": []})
         elif not entry.section and section:
             flush()
         section = entry.section
@@ -101,7 +106,7 @@ def _with_unplaced_meetings(workbook: Workbook) -> list:
     return entries[: last + 1] + unplaced + entries[last + 1:]
 
 
-def _meeting_block(meeting: Meeting, period: str = "") -> list[dict]:
+def _meeting_block(meeting: Meeting, period: str = "") -> dict:
     pairs = [(f"{i}. {strip_numbering(item.text)}", _responsible(item))
              for i, item in enumerate(meeting.items, start=1)]
     title = f"Заседание МО №\u00a0{meeting.number}."
@@ -114,22 +119,28 @@ def _responsible(item: AgendaItem) -> str:
     return typography(item.responsible)
 
 
-def _block(period: str, title: str, pairs: list[tuple[str, str]]) -> list[dict]:
-    rows = []
-    for i, (content, responsible) in enumerate(pairs):
-        if len(pairs) == 1:
-            kind = "single"
-        elif i == 0:
-            kind = "first"
-        elif i == len(pairs) - 1:
-            kind = "last"
-        else:
-            kind = "middle"
-        rows.append({
-            "kind": kind,
-            "period": typography(period) if i == 0 else "",
-            "title": title if i == 0 else "",
-            "content": typography(content),
-            "responsible": typography(responsible),
-        })
-    return rows
+def _block(period: str, title: str, pairs: list[tuple[str, str]]) -> dict:
+    single = len(pairs) == 1 and not title
+    return {
+        "kind": "single" if single else "block",
+        "period": typography(period),
+        "title": title,
+        "content": typography(pairs[0][0]) if single else "",
+        "responsible": typography(pairs[0][1]) if single else "",
+        "pairs": [] if single else [{"content": typography(c), "responsible": typography(r)}
+                                    for c, r in pairs],
+    }
+
+
+_APPROVES_PLAN = re.compile(r"утвержд\w*\s+(?:проекта\s+)?план\w*", re.IGNORECASE)
+
+
+def approval(workbook: Workbook) -> str:
+    """«Рассмотрен на заседании РМО, протокол от 15.10.2025 № 1»: the first held meeting with
+    an agenda item that approves the plan («Утверждение плана работы …»)."""
+    for meeting in workbook.held_meetings:
+        if meeting.date and any(_APPROVES_PLAN.search(item.text) and item.given
+                                for item in meeting.items):
+            return (f"Рассмотрен на заседании {kind_word(workbook.association)}, протокол от "
+                    f"{date_numeric(meeting.date)} №{NBSP}{meeting.number}")
+    return ""

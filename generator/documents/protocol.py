@@ -6,20 +6,22 @@ from dataclasses import dataclass
 
 from ..figures import was_present
 from ..kinds import DocumentKind
-from ..model import AgendaItem, Meeting, Person, Workbook
+from ..model import AgendaItem, Association, Meeting, Person, Workbook
 from ..text import (
     NBSP,
     date_numeric,
     initials_first,
     lines,
     people_count,
+    plural,
     sentence,
     sort_key,
     strip_numbering,
     surname_first,
     typography,
 )
-from .common import Document, alphabetical, person_with_place
+from .common import Document, alphabetical, online, venue
+from .speakers import discussed_line, heard_line, kind_word, speakers, spoke_line
 
 # With more people present the list goes on a registration sheet (documents.md §2).
 LIST_LIMIT = 15
@@ -63,7 +65,8 @@ def minutes_header(workbook: Workbook, meeting: Meeting) -> dict:
         "association": typography(association.full_name or association.name),
         "date": date_numeric(meeting.date) if meeting.date else "«____» ____________ 20___ г.",
         "number": f"№{NBSP}{meeting.number}",
-        "place": typography(meeting.place),
+        "town": typography(association.town),
+        "venue": venue(meeting),
         "heading": typography(f"заседания {association.name}"),
     }
 
@@ -77,15 +80,23 @@ def minutes_signatures(workbook: Workbook) -> dict:
     }
 
 
+def present_of_members(workbook: Workbook, present: int) -> str:
+    """«8 человек из 10 членов РМО»."""
+    members = len(workbook.members)
+    return (f"{people_count(present)} из {members} "
+            f"{plural(members, 'члена', 'членов', 'членов')} {kind_word(workbook.association)}")
+
+
 def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
     association = workbook.association
     assert meeting.date is not None
     who = attendance(workbook, meeting)
     items = given_items(meeting)
     listed = len(who.present) <= LIST_LIMIT
-    present_count = people_count(len(who.present))
+    present_count = present_of_members(workbook, len(who.present))
     if not listed:
-        present_count += " (лист регистрации прилагается)"
+        present_count += (" (список участников прилагается)" if online(meeting)
+                          else " (лист регистрации прилагается)")
     context = {
         **minutes_header(workbook, meeting),
         "chair": initials_first(association.head.name),
@@ -99,7 +110,8 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
                    for i, (p, reason) in enumerate(who.absent, start=1)],
         "guests": [f"{i}. {_listed(p)}" for i, p in enumerate(who.guests, start=1)],
         "agenda": [agenda_line(i, item) for i, item in enumerate(items, start=1)],
-        "items": [item_context(i, item) for i, item in enumerate(items, start=1)],
+        "items": [item_context(i, item, association)
+                  for i, item in enumerate(items, start=1)],
         **minutes_signatures(workbook),
     }
     day = date_numeric(meeting.date)
@@ -122,16 +134,21 @@ def agenda_line(number: int, item: AgendaItem) -> str:
     return f"{number}. {typography(sentence(strip_numbering(item.text)))}"
 
 
-def item_context(number: int, item: AgendaItem) -> dict:
-    """One agenda item as the minutes report it: СЛУШАЛИ and РЕШИЛИ, numbered."""
-    speakers = [person_with_place(p) for p in item.speakers]
-    if not speakers and item.responsible:
-        speakers = [typography(item.responsible)]
-    heard = [typography(sentence(line)) for line in lines(item.heard)] or \
-        [typography(sentence(strip_numbering(item.text)))]
+def item_context(number: int, item: AgendaItem, association: Association) -> dict:
+    """One agenda item as the minutes report it: СЛУШАЛИ (or ОБСУДИЛИ and ВЫСТУПИЛИ), the
+    summary, РЕШИЛИ numbered 1.1, 1.2 … and «Голосовали» when given."""
+    who = speakers(item, association)
+    heard = [typography(sentence(line)) for line in lines(item.heard)]
+    if who.discussion:
+        label, text, spoke = "ОБСУДИЛИ", discussed_line(item), spoke_line(association, who)
+    else:
+        label, text, spoke = "СЛУШАЛИ", heard_line(item, association, who), ""
     decisions = [f"{number}.{i}. {typography(sentence(line))}"
                  for i, line in enumerate(item.decisions, start=1)]
-    return {"number": str(number), "speakers": speakers, "heard": heard, "decisions": decisions}
+    how = item.vote
+    return {"number": str(number), "label": label, "text": text, "spoke": spoke,
+            "heard": heard, "decisions": decisions,
+            "vote": typography(sentence(how)) if decisions and how else ""}
 
 
 def protocol_documents(workbook: Workbook) -> list[Document]:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..declension import name_accusative, position_accusative
-from ..model import AgendaItem, Association, Person
-from ..talks import DISCUSSION, talk_of
+from ..model import AgendaItem, Association, Person, TalkKind
+from ..talks import talk_of
 from ..text import surname_first, typography
 
 _HEAD_ROLE = re.compile(r"^руководител[ья]\b", re.IGNORECASE)
@@ -49,7 +49,7 @@ def speakers(item: AgendaItem, association: Association) -> Speakers:
             else:
                 others.append(part)
     collective = any(_COLLECTIVE.search(part) for part in others)
-    discussion = talk_of(item).kind == DISCUSSION or collective
+    discussion = talk_of(item).kind is TalkKind.DISCUSSION or collective
     unique = tuple(dict.fromkeys(people))
     return Speakers(unique, tuple(others), discussion)
 
@@ -85,7 +85,7 @@ def joined(parts: list[str]) -> str:
 def heard_line(item: AgendaItem, association: Association, who: Speakers) -> str:
     """What follows «СЛУШАЛИ:»: the speakers in the accusative and what they spoke on."""
     found = talk_of(item)
-    pattern = _SUBJECT[found.kind] if found.named else _SUBJECT[DISCUSSION]
+    pattern = _SUBJECT[found.kind] if found.named else _SUBJECT[TalkKind.DISCUSSION]
     subject = pattern.format(title=found.title)
     names = [accusative(p, association) for p in who.people] + list(who.others)
     if not names:
@@ -112,13 +112,13 @@ def discussed_line(item: AgendaItem) -> str:
 
 # How СЛУШАЛИ names what was spoken on, by the kind of the talk.
 _SUBJECT = {
-    "выступление": "с выступлением по теме {title}",
-    "сообщение": "с сообщением {title}",
-    "доклад": "с докладом {title}",
-    "мастер-класс": "с мастер-классом {title}",
-    "презентация": "с презентацией {title}",
-    "открытое занятие": "с открытым занятием {title}",
-    DISCUSSION: "по вопросу {title}",
+    TalkKind.SPEECH: "с выступлением по теме {title}",
+    TalkKind.MESSAGE: "с сообщением {title}",
+    TalkKind.REPORT: "с докладом {title}",
+    TalkKind.MASTER_CLASS: "с мастер-классом {title}",
+    TalkKind.PRESENTATION: "с презентацией {title}",
+    TalkKind.OPEN_LESSON: "с открытым занятием {title}",
+    TalkKind.DISCUSSION: "по вопросу {title}",
 }
 
 

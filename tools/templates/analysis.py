@@ -5,7 +5,18 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from .blocks import bullets, loop_table, par, signature, when
-from .styles import BODY, CELL, CELL_CENTER, CENTER, HEADING, ITEM, PLAIN, TITLE, new_document
+from .styles import (
+    BODY,
+    BULLET,
+    CELL,
+    CELL_CENTER,
+    CENTER,
+    HEADING,
+    ITEM,
+    PLAIN,
+    TITLE,
+    new_document,
+)
 
 FILE_TITLE = "Анализ работы"  # File → Properties of the template
 
@@ -53,6 +64,10 @@ def make():
     par(doc, "Темы выступлений:", BODY)
     bullets(doc, "talks")
     par(doc, "{%p endif %}", PLAIN)
+    par(doc, "{%p if talks_missed %}", PLAIN)
+    par(doc, "Не состоялись выступления:", BODY)
+    bullets(doc, "talks_missed")
+    par(doc, "{%p endif %}", PLAIN)
 
     par(doc, "5. Участие в мероприятиях", HEADING)
     par(doc, "{{ participation_sentence }}")
@@ -67,11 +82,11 @@ def make():
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if participation_list %}", PLAIN)
     par(doc, "Перечень участия:", BODY)
-    loop_table(doc, "participation_list", [("№", "number", 1.0, CELL_CENTER),
-                                           ("ФИО", "name", 3.2, CELL),
-                                           ("Мероприятие", "event", 5.5, CELL),
-                                           ("Вид, уровень", "kind", 3.5, CELL),
-                                           ("Результат", "result", 3.3, CELL)])
+    loop_table(doc, "participation_list", [("№", "number", 0.9, CELL_CENTER),
+                                           ("ФИО", "name", 3.7, CELL),
+                                           ("Мероприятие", "event", 4.7, CELL),
+                                           ("Вид, уровень", "kind", 3.7, CELL),
+                                           ("Результат", "result", 3.5, CELL)])
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if level_chart %}", PLAIN)
     chart = par(doc, "{{ level_chart }}", CENTER)
@@ -83,7 +98,7 @@ def make():
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if courses %}", PLAIN)
     par(doc, "{{ courses_sentence }}", BODY)
-    loop_table(doc, "courses", [("ФИО", "name", 4.0, CELL), ("Курсы", "event", 10.5, CELL),
+    loop_table(doc, "courses", [("ФИО", "name", 4.2, CELL), ("Курсы", "event", 10.3, CELL),
                                 ("Часы", "hours", 2.0, CELL_CENTER)])
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{{ inactive_sentence }}")
@@ -102,13 +117,15 @@ def make():
                                           CELL_CENTER),
                                          ("%", "share", 2.5, CELL_CENTER)])
 
-    for key, heading in (("conclusions", "Выводы"), ("problems", "Проблемы"),
-                         ("next_tasks", "Задачи на следующий год")):
-        par(doc, f"{{%p if {key} %}}", PLAIN)
-        par(doc, heading, HEADING)
-        bullets(doc, key)
-        par(doc, "{%p endif %}", PLAIN)
+    # The head's own words, numbered on from 7 (the code numbers only the sections given).
+    par(doc, "{%p for section in summary_sections %}", PLAIN)
+    par(doc, "{{ section.title }}", HEADING)
+    par(doc, "{%p for line in section.lines %}", PLAIN)
+    par(doc, "{{ line }}", BULLET)
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p endfor %}", PLAIN)
 
     signature(doc, "{{ signer_title }}", "{{ signer }}")
-    par(doc, "{{ date }}", PLAIN)
+    dated = par(doc, "{{ issue_date }}", PLAIN)
+    dated.paragraph_format.space_before = Pt(6)
     return doc

@@ -54,10 +54,15 @@ def tag_row(tbl, index: int, tag: str) -> None:
     set_cell(tbl.rows[index].cells[0], tag)
 
 
-def signature(doc, title: str, name: str) -> None:
+SIGN_UNDERLINE = "_" * 14
+
+
+def signature(doc, title: str, name: str):
+    """«Председатель ______ Н.А. Леонтьева»: the line and the name at the style's tab stops."""
     paragraph = par(doc, style=SIGN)
     paragraph.add_run(title)
-    paragraph.add_run("\t________________ " + name)
+    paragraph.add_run(f"\t{SIGN_UNDERLINE}\t{name}")
+    return paragraph
 
 
 def loop_table(doc, rows: str, columns: list[tuple[str, str, float, str]]) -> None:

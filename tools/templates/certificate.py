@@ -1,12 +1,12 @@
-"""A certificate of a talk at a meeting."""
+"""A certificate of a talk at a meeting, numbered and dated as an office issues it."""
 
 from __future__ import annotations
 
 from docx.shared import Pt
 
 from .blocks import par, signature
-from .minutes import association_header
-from .styles import CENTER, PLAIN, TITLE, new_document
+from .minutes import association_header, date_line
+from .styles import CENTER, TITLE, new_document
 
 FILE_TITLE = "Справка о выступлении"  # File → Properties of the template
 
@@ -15,7 +15,7 @@ def make():
     """The template as a python-docx document."""
     doc = new_document()
     association_header(doc)
-    par(doc, "{{ date }}", PLAIN)
+    date_line(doc, "issue_date", "issue_number")
     par(doc, "", CENTER)
     title = par(doc, "СПРАВКА", TITLE)
     title.paragraph_format.space_after = Pt(12)

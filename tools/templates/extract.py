@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from .blocks import par
+from .blocks import par, signature
 from .minutes import heard, meeting_line, minutes_header, minutes_signatures
 from .styles import HEADING, ITEM, PLAIN, SIGN, new_document
 
@@ -23,8 +23,8 @@ def make():
     minutes_signatures(doc)
     verified = par(doc, "Выписка верна", SIGN)
     verified.paragraph_format.space_before = Pt(24)
-    certified = par(doc, style=SIGN)
+    certified = signature(doc, "{{ signer_title }}", "{{ signer }}")
     certified.paragraph_format.space_before = Pt(6)
-    certified.add_run("{{ signer_title }}\t________________ {{ signer }}")
-    par(doc, "{{ certified_date }}", PLAIN)
+    dated = par(doc, "{{ issue_date }}", PLAIN)
+    dated.paragraph_format.space_before = Pt(6)
     return doc

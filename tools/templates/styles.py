@@ -17,6 +17,8 @@ from docx.shared import Cm, Mm, Pt
 from .ooxml import field
 
 TEXT_WIDTH = Cm(16.5)  # A4 210 mm less 30 mm left and 15 mm right margins
+SIGN_LINE = Cm(9.0)  # where the signature line starts: room for «Директор МКУ «…»»
+SIGN_NAME = Cm(12.7)  # where the name after the line starts
 FONT = "Times New Roman"
 
 # Style names a person sees in Word's style gallery.
@@ -29,6 +31,7 @@ PLAIN = "РМО Без отступа"
 LIST = "РМО Список"
 CENTER = "РМО По центру"
 SIGN = "РМО Подпись"
+DATELINE = "РМО Дата и номер"
 CELL = "РМО Текст таблицы"
 CELL_HEAD = "РМО Заголовок таблицы"
 CELL_CENTER = "РМО Таблица по центру"
@@ -121,15 +124,18 @@ def _styles(doc) -> None:
     heading.paragraph_format.space_after = Pt(3)
     heading.paragraph_format.keep_with_next = True
 
+    # Numbered items: the number at the paragraph indent, continuation lines under the text.
     item = _paragraph_style(doc, ITEM)
-    item.paragraph_format.first_line_indent = Cm(1.25)
+    item.paragraph_format.left_indent = Cm(1.85)
+    item.paragraph_format.first_line_indent = Cm(-0.6)
 
     plain = _paragraph_style(doc, PLAIN)
     plain.paragraph_format.first_line_indent = Cm(0)
     plain.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     listed = _paragraph_style(doc, LIST)
-    listed.paragraph_format.first_line_indent = Cm(1.25)
+    listed.paragraph_format.left_indent = Cm(1.85)
+    listed.paragraph_format.first_line_indent = Cm(-0.6)
     listed.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     center = _paragraph_style(doc, CENTER)
@@ -141,7 +147,13 @@ def _styles(doc) -> None:
     sign.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     sign.paragraph_format.space_before = Pt(24)
     sign.paragraph_format.keep_together = True
-    sign.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    # Title at the left, the line and the name at fixed stops: every signature lines up.
+    sign.paragraph_format.tab_stops.add_tab_stop(SIGN_LINE, WD_TAB_ALIGNMENT.LEFT)
+    sign.paragraph_format.tab_stops.add_tab_stop(SIGN_NAME, WD_TAB_ALIGNMENT.LEFT)
+
+    dateline = _paragraph_style(doc, DATELINE, PLAIN)
+    dateline.paragraph_format.space_before = Pt(6)
+    dateline.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
 
     bullet = doc.styles[BULLET]
     bullet.base_style = normal

@@ -1,0 +1,71 @@
+"""The passport of the association («Паспорт РМО»): the one-page record the methodical
+centre collects from every association — name, theme, tasks, head, secretary, members and
+institutions, forms of work and the year's meetings — as a two-column table."""
+
+from __future__ import annotations
+
+from ..kinds import DocumentKind
+from ..model import MeetingStatus, Person, Workbook
+from ..text import NBSP, count, date_numeric, plural, sentence, surname_first, typography
+from .common import Document, head_signature, signer_title
+
+
+def _person(person: Person) -> str:
+    return typography(f"{surname_first(person.name)}, {person.position}, {person.institution}")
+
+
+def _meetings(workbook: Workbook) -> str:
+    lines = []
+    for meeting in workbook.meetings:
+        line = f"№{NBSP}{meeting.number} – {meeting.period.lower()}"
+        if meeting.status is MeetingStatus.CANCELLED:
+            line += " (отменено" + (f": {meeting.reason}" if meeting.reason else "") + ")"
+        elif meeting.date:
+            line += f" (проведено {date_numeric(meeting.date)})"
+        lines.append(typography(line))
+    return "\n".join(lines)
+
+
+def passport_document(workbook: Workbook) -> Document:
+    association = workbook.association
+    plan = workbook.plan
+    members = workbook.members
+    institutions = len({p.institution for p in members})
+    rows = [
+        ("Полное название", association.full_name or association.name),
+        ("Краткое название", association.name),
+        ("Учебный год", association.year.label),
+        ("Организация", association.organisation),
+        ("Методическая тема", association.theme),
+        ("Задачи", "\n".join(f"{i}. {sentence(t.text)}"
+                             for i, t in enumerate(plan.tasks, start=1))),
+        ("Руководитель", _person(association.head)),
+        ("Секретарь", _person(association.secretary) if association.secretary else ""),
+        ("Число членов", f"{count(len(members), 'человек', 'человека', 'человек')} из "
+                         f"{institutions} "
+                         f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}"),
+        ("Направления работы", "\n".join(sentence(line) for line in plan.directions)),
+        ("Формы работы", "\n".join(sentence(line) for line in plan.forms)),
+        ("Место проведения заседаний", association.place),
+        ("Заседания в учебном году", _meetings(workbook)),
+    ]
+    context = {
+        "organisation": typography(association.organisation),
+        "title": typography(f"Паспорт {association.name}"),
+        "year": association.year.label,
+        "rows": [{"section": section, "content": typography(text)}
+                 for section, text in rows if text],
+        "signer_title": signer_title(association),
+        "signer": head_signature(association),
+    }
+    return Document(
+        kind=DocumentKind.PASSPORT,
+        filename=f"Паспорт РМО на {association.year.folder} учебный год.docx",
+        context=context,
+        title=f"Паспорт {association.name} на {association.year.label} учебный год",
+        date=association.year.first_day,
+    )
+
+
+def passport_documents(workbook: Workbook) -> list[Document]:
+    return [passport_document(workbook)]
