@@ -14,7 +14,8 @@ import hashlib
 import os
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,6 +127,44 @@ def plan(folder: Path, filename: str, data: bytes,
             return Planned(path, State.EARLIER, earlier, f"совпадает с версией {earlier}")
     return Planned(folder / version_name(filename, number + 1), State.VERSION,
                    number + 1)
+
+
+LOCK_NAME = ".rmo.lock"
+LOCK_WAIT = 15 * 60  # seconds: longer than any build with PDFs
+
+
+@contextmanager
+def lock(out_dir: Path) -> Iterator[None]:
+    """Hold the archive while one build plans and writes, so that two builds (two browser
+    tabs, or the page and a terminal) never take the same version or number.
+
+    filelock holds an operating-system lock (msvcrt on Windows, flock elsewhere), which the
+    system releases if rmo dies: no stale lock file is ever left to clear by hand.
+    """
+    from filelock import FileLock, Timeout
+
+    out_dir = Path(out_dir)
+    fresh = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RmoError([problem(f"Не удалось создать папку архива «{out_dir}»: "
+                                f"{error.strerror}.")]) from error
+    try:
+        with FileLock(out_dir / LOCK_NAME, timeout=LOCK_WAIT):
+            yield
+    except Timeout as error:
+        raise RmoError([problem(f"Архив «{out_dir}» занят другой сборкой уже "
+                                f"{LOCK_WAIT // 60} минут.",
+                                fix="Дождитесь её конца и запустите rmo снова.")]) from error
+    finally:
+        if fresh and not any(p.name != LOCK_NAME for p in out_dir.iterdir()):
+            # A build that wrote nothing leaves no empty archive behind.
+            try:
+                (out_dir / LOCK_NAME).unlink(missing_ok=True)
+                out_dir.rmdir()
+            except OSError:
+                pass
 
 
 def write_new(path: Path, data: bytes) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class BuildReport:
     written: tuple[Written, ...]
     warnings: tuple[Problem, ...]
     workbook: Workbook
+    kept: Path | None = None  # the workbook's copy in the archive (None on a dry run)
 
 
 def parse_only(value: str | None) -> set[DocumentKind] | None:
@@ -104,46 +106,76 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     source = Path(workbook_path)
     workbook = read_workbook(source)
     folder = Path(out_dir) / workbook.association.year.folder
-    ledger = Ledger.load(folder)
-    rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger)
     warnings = workbook.warnings + (check_templates(Path(templates)) if templates else ())
     if pdf and not dry_run:
         from .pdf import soffice
 
         soffice()  # no LibreOffice: say so before anything is written
-    workbook_hash = register.sha256(source.read_bytes())
-    generated = {e.file: e.sha256 for e in register.load(folder)}
+    source_bytes = source.read_bytes()
+    workbook_hash = register.sha256(source_bytes)
     results: list[Written] = []
     entries: list[register.Entry] = []
     current: dict[str, str] = {}
     created: list[Path] = []
-    try:
-        for document, data in rendered:
-            name = archive.safe_filename(document.filename)
-            planned = archive.plan(folder, name, data, generated)
-            written = Written(planned.path, document.kind, planned.status, planned.version,
-                              document.meeting, note=planned.note)
-            current[name] = planned.path.name
-            if not dry_run and planned.status in (State.NEW, State.VERSION):
-                archive.write_new(planned.path, data)
-                created.append(planned.path)
-                entries.append(register.Entry(
-                    planned.path.name, document.kind.label, document.meeting, planned.version,
-                    register.sha256(data), register.now(), workbook_hash,
-                    _meeting_date(workbook, document.meeting), document.person))
-            results.append(written)
-            if progress and not pdf:
-                progress(written)
-        if pdf and not dry_run:
-            results = _pdfs(results, entries, created, workbook_hash, progress, pdf_progress)
-        if not dry_run:
-            warnings += register.update(folder, entries, current)
-            ledger.save()
-    except BaseException:
-        for path in created:
-            path.unlink(missing_ok=True)
-        raise
-    return BuildReport(folder, tuple(results), warnings, workbook)
+    kept: Path | None = None
+    # The ledger's numbers and the archive's versions are read and taken under one lock.
+    with archive.lock(Path(out_dir)) if not dry_run else nullcontext():
+        ledger = Ledger.load(folder)
+        rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger)
+        generated = {e.file: e.sha256 for e in register.load(folder)}
+        try:
+            kept_entries: list[register.Entry] = []  # listed after the documents
+            if not dry_run:
+                kept = _keep_workbook(folder, source, source_bytes, generated, kept_entries,
+                                      current, created)
+            used = kept.name if kept else ""
+            for document, data in rendered:
+                name = archive.safe_filename(document.filename)
+                planned = archive.plan(folder, name, data, generated)
+                written = Written(planned.path, document.kind, planned.status, planned.version,
+                                  document.meeting, note=planned.note)
+                current[name] = planned.path.name
+                if not dry_run and planned.status in (State.NEW, State.VERSION):
+                    archive.write_new(planned.path, data)
+                    created.append(planned.path)
+                    entries.append(register.Entry(
+                        planned.path.name, document.kind.label, document.meeting,
+                        planned.version, register.sha256(data), register.now(), workbook_hash,
+                        _meeting_date(workbook, document.meeting), document.person,
+                        workbook=used))
+                results.append(written)
+                if progress and not pdf:
+                    progress(written)
+            if pdf and not dry_run:
+                results = _pdfs(results, entries, created, workbook_hash, used, progress,
+                                pdf_progress)
+            if not dry_run:
+                warnings += register.update(folder, entries + kept_entries, current)
+                ledger.save()
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise
+    return BuildReport(folder, tuple(results), warnings, workbook, kept)
+
+
+def _keep_workbook(folder: Path, source: Path, data: bytes, generated: dict[str, str],
+                   entries: list, current: dict[str, str], created: list) -> Path:
+    """Keep the workbook a build used beside its documents, so the archive shows where each
+    document came from; an unchanged workbook is kept once, a changed one as a new version."""
+    name = archive.safe_filename(source.name)
+    if not name.lower().endswith((".xlsx", ".xlsm")):
+        name += ".xlsx"
+    planned = archive.plan(folder, name, data, generated)
+    current[name] = planned.path.name
+    if planned.status in (State.NEW, State.VERSION):
+        archive.write_new(planned.path, data)
+        created.append(planned.path)
+        digest = register.sha256(data)
+        entries.append(register.Entry(planned.path.name, register.WORKBOOK_KIND, None,
+                                      planned.version, digest, register.now(), digest,
+                                      workbook=planned.path.name))
+    return planned.path
 
 
 def _meeting_date(workbook: Workbook, number: int | None) -> str:
@@ -152,7 +184,7 @@ def _meeting_date(workbook: Workbook, number: int | None) -> str:
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
-          progress, pdf_progress=None) -> list[Written]:
+          workbook_name: str, progress, pdf_progress=None) -> list[Written]:
     """A PDF beside every document that has none for its current version, in one run."""
     from dataclasses import replace as with_changes
 
@@ -167,14 +199,96 @@ def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_h
             target = result.path.with_suffix(".pdf")
             archive.write_new(target, data)
             created.append(target)
-            entries.append(register.Entry(target.name, f"{result.kind.label} (PDF)", result.meeting,
-                                          result.version, register.sha256(data),
-                                          register.now(), workbook_hash))
+            entries.append(register.Entry(target.name, f"{result.kind.label} (PDF)",
+                                          result.meeting, result.version, register.sha256(data),
+                                          register.now(), workbook_hash,
+                                          workbook=workbook_name))
             result = with_changes(result, pdf=target)
         done.append(result)
         if progress:
             progress(result)
     return done
+
+
+def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = None
+             ) -> list[Path]:
+    """A PDF beside each archived document of one year folder that has none yet, registered
+    like the document (for the page's «Сделать PDF»). progress(document) as each is done."""
+    import dataclasses
+
+    from .pdf import convert
+
+    if not documents:
+        return []
+    folder = documents[0].parent
+    with archive.lock(folder.parent):
+        wanted = [p for p in documents if not p.with_suffix(".pdf").exists()]
+        for path in documents:
+            if path not in wanted and progress:
+                progress(path)
+        pdfs = convert(wanted, (lambda done, total, path: progress(path)) if progress else None)
+        known = {e.file: e for e in register.load(folder)}
+        entries, created = [], []
+        try:
+            for path in wanted:
+                target, data = path.with_suffix(".pdf"), pdfs[path]
+                archive.write_new(target, data)
+                created.append(target)
+                source = known.get(path.name)
+                digest = register.sha256(data)
+                entries.append(
+                    dataclasses.replace(source, file=target.name, kind=f"{source.kind} (PDF)",
+                                        sha256=digest, written=register.now(), current=False)
+                    if source else register.Entry(target.name, "PDF", None, 1, digest,
+                                                  register.now(), ""))
+            register.update(folder, entries)
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise
+    return created
+
+
+def check_template(template: Path, out_dir: str | Path) -> None:
+    """Check a changed template as `--templates` would use it: render every document made
+    from it with the newest workbook kept in the archive, or, with none yet, parse its tags.
+    Raises RmoError naming the template and what to retype."""
+    from zipfile import BadZipFile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from .render import check_syntax
+
+    not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
+                                 fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
+    try:
+        check_syntax(template)
+    except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        raise not_word from error
+    source = latest_workbook(Path(out_dir))
+    if source is None:
+        return
+    try:
+        workbook = read_workbook(source)
+    except RmoError:
+        return  # the archive's workbook is not this template's business
+    author = workbook.association.head.name
+    for document in stamp(documents(workbook), Ledger(Path())):
+        if document.template == template.name:
+            render(template, document.context, Properties(document.title, author,
+                                                          document.date))
+
+
+def latest_workbook(out_dir: Path) -> Path | None:
+    """The workbook the archive's newest build used, if the archive keeps one."""
+    newest: tuple[str, Path] | None = None
+    for folder in sorted(out_dir.glob("*")) if out_dir.is_dir() else []:
+        for entry in register.load(folder):
+            path = folder / entry.file
+            if entry.kind == register.WORKBOOK_KIND and path.is_file() and \
+                    (newest is None or entry.written >= newest[0]):
+                newest = (entry.written, path)
+    return newest[1] if newest else None
 
 
 def copy_templates(target: str | Path) -> list[Path]:

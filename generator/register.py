@@ -21,6 +21,7 @@ from .errors import Problem
 
 JSON_NAME = "реестр.json"
 XLSX_NAME = "Реестр документов.xlsx"
+WORKBOOK_KIND = "Книга"  # the entry of a workbook a build used, kept beside its documents
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Entry:
     meeting_date: str = ""  # «15.10.2025»
     person: str = ""  # whom an extract or certificate is for
     current: bool = False  # the version the newest build of this document stands for
+    workbook: str = ""  # the file name of the workbook it was made from, kept in this folder
 
 
 _FIELDS = {f.name for f in dataclasses.fields(Entry)}

@@ -117,6 +117,21 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     return docx_bytes(document)
 
 
+def check_syntax(template: Path) -> None:
+    """Parse every tag of a template without data: RmoError naming a broken tag. For a
+    template checked before any workbook can fill it (render checks the rest)."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    document = DocxTemplate(template)
+    document.init_docx()
+    try:
+        document.get_undeclared_template_variables(environment())
+    except TemplateError as error:
+        message, fix = _template_message(error, document, {})
+        raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
+
+
 def _unclosed(template: Path, document) -> str:
     """A tag begun and never ended, checked once per template file and version."""
     from . import template_check

@@ -87,20 +87,28 @@ def test_a_changed_decision_gives_a_new_version_of_that_minutes_only(tmp_path):
 @pytest.mark.slow
 def test_the_register_lists_every_document_in_both_forms(tmp_path):
     out = tmp_path / "out"
-    build(workbook(tmp_path), out)
+    first_book = workbook(tmp_path)
+    build(first_book, out)
     agenda = copy.deepcopy(BASE["Повестка"])
     agenda[0]["Решили"] = "Утвердить план работы с дополнениями."
     second = workbook(tmp_path, name="v2.xlsx", Повестка=agenda)
     build(second, out)
     folder = out / "2025-2026"
     data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
-    files = hashes(folder)
+    # Every document, and both workbooks the builds used, kept beside them.
+    files = {**hashes(folder), "rmo.xlsx": hashlib.sha256(first_book.read_bytes()).hexdigest(),
+             "v2.xlsx": hashlib.sha256(second.read_bytes()).hexdigest()}
     assert sorted(e["file"] for e in data) == sorted(files)
     for entry in data:
         assert entry["sha256"] == files[entry["file"]]
+        assert hashlib.sha256((folder / entry["file"]).read_bytes()).hexdigest() == \
+            entry["sha256"]
     latest = next(e for e in data if e["file"] == "Протокол № 1 от 15.10.2025 (версия 2).docx")
     assert latest["kind"] == "Протокол" and latest["meeting"] == 1 and latest["version"] == 2
     assert latest["workbook_sha256"] == hashlib.sha256(second.read_bytes()).hexdigest()
+    assert latest["workbook"] == "v2.xlsx"
+    kept = next(e for e in data if e["file"] == "v2.xlsx")
+    assert kept["kind"] == "Книга" and kept["sha256"] == latest["workbook_sha256"]
     book = openpyxl.load_workbook(folder / "Реестр документов.xlsx", read_only=True)
     rows = list(book.active.iter_rows(values_only=True))
     book.close()
@@ -123,10 +131,11 @@ def test_rmo_archive_lists_the_register(tmp_path):
     result = run("archive", out)
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == (f"2025/2026 учебный год — 33 файла, реестр: "
+    assert lines[0] == (f"2025/2026 учебный год — 34 файла, реестр: "
                         f"{out / '2025-2026' / 'Реестр документов.xlsx'}")
     protocol = next(line for line in lines if line.endswith("Протокол № 1 от 15.10.2025.docx"))
     assert protocol.split()[2:4] == ["Протокол", "№"]
+    assert lines[-1].split()[2] == "Книга" and lines[-1].endswith("rmo-2025-2026.xlsx")
     empty = run("archive", tmp_path / "нет")
     assert empty.exit_code == 1
     assert "нет архива rmo" in empty.output
@@ -206,3 +215,30 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     again = run("build", book, "-o", out, "--pdf")
     assert without_warnings(again.output).splitlines()[-1] == \
         "Итого: ничего нового — 13 документов без изменений."
+
+
+def test_two_builds_at_once_take_turns_and_lose_nothing(tmp_path):
+    """Two browser tabs or a tab and a terminal: the archive lock makes them take turns, so the
+    second sees the first's files and both changed books get their own version."""
+    import threading
+
+    out = tmp_path / "out"
+    build(workbook(tmp_path), out)
+    books = []
+    for number in (2, 3):
+        agenda = copy.deepcopy(BASE["Повестка"])
+        agenda[2]["Решили"] = f"Решение номер {number}."
+        books.append(workbook(tmp_path, name=f"v{number}.xlsx", Повестка=agenda))
+    reports = []
+    threads = [threading.Thread(target=lambda b=b: reports.append(build(b, out)))
+               for b in books]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    names = sorted(r.path.name for report in reports for r in report.written
+                   if r.path.name.startswith("Протокол № 2") and r.status != State.UNCHANGED)
+    assert names == ["Протокол № 2 от 22.04.2026 (версия 2).docx",
+                     "Протокол № 2 от 22.04.2026 (версия 3).docx"]
+    data = json.loads((out / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    assert {e["file"] for e in data["documents"]} >= set(names) | {"v2.xlsx", "v3.xlsx"}

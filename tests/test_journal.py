@@ -205,5 +205,6 @@ def test_files_get_the_permissions_the_umask_gives(tmp_path, umask, mode):
     finally:
         os.umask(old)
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert {p.suffix for p in files} == {".docx", ".json", ".xlsx"}
+    # The documents, the register and the journal, the workbook, and the archive's lock file.
+    assert {p.suffix for p in files} == {".docx", ".json", ".xlsx", ".lock"}
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {mode}
