@@ -460,6 +460,30 @@ def help_command(ctx: click.Context, command: str | None) -> None:
 
 
 @main.command()
+@click.argument("folder", cls=Argument, metavar="[ПАПКА]",
+                type=click.Path(path_type=Path, file_okay=False), default=Path("archive"),
+                description="Папка архива (по умолчанию archive, как у «rmo build»).")
+@click.option("--port", type=click.IntRange(1, 65535), metavar="ПОРТ",
+              help="Порт на 127.0.0.1 (по умолчанию — любой свободный).")
+@click.option("--no-browser", is_flag=True, help="Не открывать браузер, только напечатать адрес.")
+def serve(folder: Path, port: int | None, no_browser: bool) -> None:
+    """Открыть страницу rmo в браузере: проверка книги, документы, архив.
+
+    Страница работает с папкой архива ПАПКА и доступна только на этом компьютере.
+    Программа печатает адрес с ключом входа и открывает его в браузере;
+    остановить — Ctrl+C.
+
+    \b
+    Пример:
+      rmo serve
+      rmo serve мой-архив --port 8765 --no-browser
+    """
+    from .web.server import serve as run_server
+
+    run_server(folder, port, open_browser=not no_browser, say=click.echo)
+
+
+@main.command()
 @click.argument("file", cls=Argument, metavar="ФАЙЛ",
                 type=click.Path(path_type=Path, dir_okay=False),
                 description="Имя новой книги (.xlsx); существующий файл не перезаписывается.")

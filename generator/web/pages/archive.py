@@ -1,0 +1,139 @@
+"""«Архив»: the years, each year's documents grouped by meeting, their versions, the journal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from ... import register
+from ...archive import base_name
+from ...kinds import DocumentKind
+from .common import archive, page
+
+_YEAR = re.compile(r"^\d{4}-\d{4}$")
+# The year's own documents, above the meetings (the register's «Вид»).
+TOP = (DocumentKind.PLAN.label, DocumentKind.ANALYSIS.label)
+
+
+def year_folders(folder: Path) -> list[Path]:
+    """The archive's school years, newest first: folders like 2025-2026 with a register."""
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if _YEAR.match(p.name) and p.is_dir()
+                   and (p / register.JSON_NAME).is_file()), reverse=True)
+
+
+@dataclass
+class Document:
+    """One document of the year with its versions; the highest version is the current one."""
+
+    name: str
+    kind: str
+    meeting: int | None
+    versions: list[dict] = field(default_factory=list)
+
+    @property
+    def current(self) -> dict:
+        """The version the newest build stands for (the register marks it), else the last."""
+        return next((v for v in self.versions if v["current"]), self.versions[-1])
+
+    @property
+    def older(self) -> list[dict]:
+        return [v for v in self.versions[::-1] if v is not self.current]
+
+
+@dataclass
+class Group:
+    title: str
+    documents: list[Document]
+
+
+def when(stamp: str) -> str:
+    """«2026-05-20 14:03:11» of the register as a person writes it: «20.05.2026 14:03»."""
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})", stamp)
+    return f"{match[3]}.{match[2]}.{match[1]} {match[4]}" if match else stamp
+
+
+def _base(filename: str) -> tuple[str, str]:
+    stem, _, suffix = base_name(filename).rpartition(".")
+    return stem, suffix.lower()
+
+
+def groups(year: Path) -> tuple[list[Group], list[dict]]:
+    """The year's documents grouped as a folder of papers is: plan and analysis, then each
+    meeting's papers, then the rest; and the workbooks the builds used."""
+    entries = register.load(year)
+    pdfs = {e.file for e in entries if e.file.lower().endswith(".pdf")}
+    documents: dict[str, Document] = {}
+    workbooks = []
+    for entry in entries:
+        base, suffix = _base(entry.file)
+        if entry.kind == register.WORKBOOK_KIND:
+            workbooks.append({"file": entry.file, "written": when(entry.written),
+                              "sha256": entry.sha256})
+            continue
+        if suffix != "docx":
+            continue
+        pdf = entry.file[:-len(".docx")] + ".pdf"
+        document = documents.setdefault(base, Document(base, entry.kind, entry.meeting))
+        document.versions.append({"file": entry.file, "version": entry.version,
+                                  "written": when(entry.written), "current": entry.current,
+                                  "pdf": pdf if pdf in pdfs else ""})
+    for document in documents.values():
+        document.versions.sort(key=lambda v: v["version"])
+    top = [d for d in documents.values() if d.meeting is None and d.kind.startswith(TOP)]
+    top.sort(key=lambda d: TOP.index(d.kind) if d.kind in TOP else len(TOP))
+    meetings = sorted({d.meeting for d in documents.values() if d.meeting is not None})
+    result = [Group("План и анализ работы", top)] if top else []
+    for number in meetings:
+        result.append(Group(f"Заседание № {number}",
+                            [d for d in documents.values() if d.meeting == number]))
+    rest = [d for d in documents.values() if d.meeting is None and d not in top]
+    if rest:
+        result.append(Group("Другие документы", rest))
+    return result, workbooks
+
+
+@require_GET
+def years(request: HttpRequest) -> HttpResponse:
+    found = []
+    for year in year_folders(archive(request)):
+        entries = register.load(year)
+        found.append({"folder": year.name, "label": year.name.replace("-", "/"),
+                      "count": sum(1 for e in entries if e.file.lower().endswith(".docx")),
+                      "last": when(max((e.written for e in entries), default=""))})
+    return page(request, "archive.html", "archive", {"title": "Архив", "years": found})
+
+
+@require_GET
+def year(request: HttpRequest, year: str) -> HttpResponse:
+    folder = _year(archive(request), year)
+    found, workbooks = groups(folder)
+    return page(request, "archive_year.html", "archive", {
+        "title": f"Архив: {year.replace('-', '/')} учебный год", "year": year,
+        "label": year.replace("-", "/"), "groups": found, "workbooks": workbooks,
+        "journal": register.XLSX_NAME if (folder / register.XLSX_NAME).is_file() else ""})
+
+
+def _year(folder: Path, year: str) -> Path:
+    if not _YEAR.match(year) or not (folder / year / register.JSON_NAME).is_file():
+        raise Http404
+    return folder / year
+
+
+@require_GET
+def download(request: HttpRequest, year: str, name: str) -> HttpResponse:
+    """One file of a year folder. Only a plain file name of that very folder is served: no
+    path separators, no service files, nothing outside the archive."""
+    folder = _year(archive(request), year)
+    if (not name or "/" in name or "\\" in name or name.startswith(".")
+            or name in (register.JSON_NAME,) or Path(name).name != name):
+        raise Http404
+    path = folder / name
+    if not path.is_file() or path.resolve().parent != folder.resolve():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name)

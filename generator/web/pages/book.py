@@ -1,0 +1,174 @@
+"""«Книга года»: choose the workbook, see what to fix, build the documents, get them."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import secrets
+import zipfile
+from pathlib import Path
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET, require_POST
+
+from ...archive import replace, safe_filename
+from ...errors import RmoError
+from ..jobs import Busy, exclusive, is_busy
+from ..settings import service_folder
+from .common import (
+    WORKBOOK,
+    Refused,
+    archive,
+    find_upload,
+    own_templates,
+    page,
+    refused,
+    save_upload,
+    uploaded_file,
+)
+
+_BUILD_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return page(request, "book.html", "book", {"title": "Книга года"})
+
+
+@require_POST
+def check_upload(request: HttpRequest) -> HttpResponse:
+    try:
+        upload = uploaded_file(request, "workbook", WORKBOOK)
+    except Refused as error:
+        return refused(request, error)
+    path = save_upload(archive(request), upload)
+    return redirect("check", upload_id=path.parent.name)
+
+
+@require_GET
+def check(request: HttpRequest, upload_id: str) -> HttpResponse:
+    from ...reader import inspect_workbook
+
+    try:
+        path = find_upload(archive(request), upload_id)
+    except Refused as error:
+        return refused(request, error)
+    inspection = inspect_workbook(path)
+    return page(request, "check.html", "book", {
+        "title": "Проверка книги", "name": path.name, "upload_id": upload_id,
+        "workbook": inspection.workbook, "errors": inspection.errors,
+        "warnings": inspection.warnings, "busy": is_busy(archive(request)),
+    })
+
+
+@require_POST
+def build(request: HttpRequest, upload_id: str) -> HttpResponse:
+    from ...build import build as run_build
+
+    folder = archive(request)
+    try:
+        path = find_upload(folder, upload_id)
+        with exclusive(folder):
+            report = run_build(path, folder, templates=own_templates(folder))
+    except Refused as error:
+        return refused(request, error)
+    except Busy:
+        return refused(request, Refused(
+            "Документы уже делаются",
+            "Сейчас в этот архив уже записываются документы (в другой вкладке или окне). "
+            "Дождитесь конца и нажмите «Сделать документы» ещё раз.", status=409))
+    except RmoError as error:
+        return page(request, "check.html", "book", {
+            "title": "Документы не сделаны", "name": path.name, "upload_id": upload_id,
+            "workbook": None, "errors": error.problems,
+            "warnings": getattr(error, "warnings", ()), "failed": True}, status=400)
+    build_id = secrets.token_urlsafe(12)
+    replace(_report_path(folder, build_id), json.dumps(_summary(report), ensure_ascii=False,
+                                                     indent=1).encode("utf-8"))
+    return redirect("result", build_id=build_id)
+
+
+def _summary(report) -> dict:
+    """What the result page shows of a build, kept as JSON beside the archive."""
+    return {
+        "year": report.folder.name,
+        "association": report.workbook.association.name,
+        "label": report.workbook.association.year.label,
+        "documents": [{"file": w.path.name, "kind": w.kind.label, "status": w.status.label,
+                       "note": w.note, "meeting": w.meeting} for w in report.written],
+        "kept": report.kept.name if report.kept else "",
+        "warnings": [{"sheet": p.sheet, "cell": p.cell, "message": p.message, "fix": p.fix}
+                     for p in report.warnings],
+    }
+
+
+def _report_path(folder: Path, build_id: str) -> Path:
+    return service_folder(folder) / "builds" / f"{build_id}.json"
+
+
+def load_report(folder: Path, build_id: str) -> dict:
+    path = _report_path(folder, build_id)
+    if not _BUILD_ID.match(build_id) or not path.is_file():
+        raise Http404
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@require_GET
+def result(request: HttpRequest, build_id: str) -> HttpResponse:
+    from ..pdfs import available, progress
+
+    folder = archive(request)
+    report = load_report(folder, build_id)
+    counts: dict[str, int] = {}
+    for document in report["documents"]:
+        counts[document["status"]] = counts.get(document["status"], 0) + 1
+    pdf = progress(folder, build_id, report)
+    pdfs = {row["file"]: row["pdf"] for row in pdf["documents"]}
+    rows = [{**document, "pdf": pdfs.get(document["file"], ""),
+             "pdf_name": document["file"][:-len(".docx")] + ".pdf"}
+            for document in report["documents"]]
+    return page(request, "result.html", "book", {
+        "title": "Документы готовы", "report": report, "build_id": build_id, "rows": rows,
+        "counts": list(counts.items()), "pdf_available": available(), "pdf": pdf,
+    })
+
+
+@require_GET
+def result_zip(request: HttpRequest, build_id: str) -> HttpResponse:
+    """Every document of the build (and its PDF, if made) in one zip for e-mail or a stick."""
+    folder = archive(request)
+    report = load_report(folder, build_id)
+    year = folder / report["year"]
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for document in report["documents"]:
+            for path in (year / document["file"], (year / document["file"]).with_suffix(".pdf")):
+                if path.is_file():
+                    bundle.write(path, path.name)
+    stream.seek(0)
+    name = safe_filename(f"Документы {report['association']} {report['year']}.zip")
+    return FileResponse(stream, as_attachment=True, filename=name,
+                        content_type="application/zip")
+
+
+@require_POST
+def pdf_start(request: HttpRequest, build_id: str) -> HttpResponse:
+    from ..pdfs import start
+
+    folder = archive(request)
+    report = load_report(folder, build_id)
+    try:
+        start(folder, build_id, report)
+    except Refused as error:
+        return refused(request, error)
+    return redirect(f"/result/{build_id}/#pdf")
+
+
+@require_GET
+def pdf_status(request: HttpRequest, build_id: str) -> HttpResponse:
+    from ..pdfs import progress
+
+    folder = archive(request)
+    return JsonResponse(progress(folder, build_id, load_report(folder, build_id)))

@@ -1,0 +1,182 @@
+"""What every page shares: the navigation, refusals in Russian, uploads, the archive folder."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ...archive import safe_filename
+from ..settings import UPLOAD_LIMIT, service_folder
+
+NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
+              ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны"))
+_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+KEEP_UPLOADS = 24 * 3600  # an upload older than this is not needed by any page
+
+
+class Refused(Exception):
+    """A request the page cannot serve: shown as a Russian page with this title and text."""
+
+    def __init__(self, title: str, text: str, status: int = 400):
+        super().__init__(text)
+        self.title, self.text, self.status = title, text, status
+
+
+def archive(request: HttpRequest) -> Path:
+    """The archive folder this request works on (set by the access middleware)."""
+    return request.rmo_archive
+
+
+def navigation(request: HttpRequest) -> dict:
+    """Template context of every page: the menu (only once signed in) and the archive."""
+    folder = getattr(request, "rmo_archive", None)
+    if folder is None:
+        return {"nav": (), "archive_label": "—"}
+    section = getattr(request, "rmo_section", "")
+    return {"nav": [{"url": url, "label": label, "current": key == section}
+                    for key, url, label in NAVIGATION],
+            "archive_label": str(Path(folder).resolve())}
+
+
+def page(request: HttpRequest, template: str, section: str, context: dict,
+         status: int = 200) -> HttpResponse:
+    request.rmo_section = section
+    return render(request, f"rmo/{template}", context, status=status)
+
+
+def refusal(request: HttpRequest, title: str, text: str, status: int = 400) -> HttpResponse:
+    return render(request, "rmo/refusal.html", {"title": title, "text": text}, status=status)
+
+
+def refused(request: HttpRequest, error: Refused) -> HttpResponse:
+    return refusal(request, error.title, error.text, error.status)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return refusal(request, "Форма устарела",
+                   "Страница была открыта слишком давно или не из rmo. Вернитесь на страницу, "
+                   "обновите её и отправьте форму ещё раз.", status=403)
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    return HttpResponse("Запрос отклонён: страница rmo открывается только по адресу "
+                        "http://127.0.0.1.\n", status=400,
+                        content_type="text/plain; charset=utf-8")
+
+
+def not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return refusal(request, "Страница не найдена",
+                   "Такой страницы или файла нет. Начните с раздела «Книга года» или «Архив».",
+                   status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return refusal(request, "Внутренняя ошибка",
+                   "Извините, в программе произошла ошибка. Ничего не испорчено: документы "
+                   "архива не тронуты. Попробуйте ещё раз; если ошибка повторится, сообщите "
+                   "разработчикам, что было сделано перед ней (подробности — в окне, где "
+                   "запущена команда rmo serve).", status=500)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a form field takes, in the words a refusal needs."""
+
+    accusative: str  # «выберите книгу Excel (.xlsx)»
+    nominative: str  # «это не книга Excel»
+    suffixes: tuple[str, ...]
+    suffix: str  # the one to name: «нужен файл .xlsx»
+
+
+# .xls and .ods are let through to the reader, which says how to resave them.
+WORKBOOK = Expected("книгу Excel (.xlsx)", "книга Excel", (".xlsx", ".xlsm", ".xls", ".ods"),
+                    ".xlsx")
+TEMPLATE = Expected("документ Word (.docx)", "документ Word", (".docx",), ".docx")
+
+
+def uploaded_file(request: HttpRequest, field: str, expected: Expected):
+    """The one file of a form field, or a Refused saying what is wrong with it.
+
+    The size is checked before Django reads the body, so a huge file is not read at all.
+    """
+    what = expected.accusative
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > UPLOAD_LIMIT + 64 * 1024:
+        raise Refused("Файл слишком большой", _too_big(what), status=413)
+    upload = request.FILES.get(field)
+    if upload is None:
+        raise Refused("Файл не выбран", f"Выберите {what} кнопкой выбора файла (или "
+                      "перетащите файл на страницу) и нажмите кнопку ещё раз.")
+    if upload.size > UPLOAD_LIMIT:
+        raise Refused("Файл слишком большой", _too_big(what), status=413)
+    if upload.size == 0:
+        raise Refused("Файл пустой", f"Файл «{upload.name}» пустой (0 байт). Выберите "
+                      f"{what} ещё раз; если файл и правда пустой, откройте его в Excel "
+                      "или Word и сохраните заново.")
+    if not upload.name.lower().endswith(expected.suffixes):
+        raise Refused("Это не тот файл", f"Файл «{upload.name}» — не {expected.nominative}: "
+                      f"нужен файл {expected.suffix}. Выберите {what}.")
+    return upload
+
+
+def _too_big(what: str) -> str:
+    return (f"Файл больше 20 МБ — это не похоже на {what}. Проверьте, тот ли файл выбран; "
+            "если в книге есть картинки, удалите их и сохраните книгу.")
+
+
+def save_upload(folder: Path, upload) -> Path:
+    """Keep an upload in the archive's service folder under a name rmo chose; old ones go."""
+    root = service_folder(folder) / "uploads"
+    _forget_old(root)
+    target = root / secrets.token_urlsafe(18)
+    target.mkdir(parents=True)
+    path = target / safe_filename(Path(upload.name).name)
+    with path.open("xb") as stream:
+        for chunk in upload.chunks():
+            stream.write(chunk)
+    return path
+
+
+def find_upload(folder: Path, upload_id: str) -> Path:
+    """The workbook kept by save_upload under this id, or Refused."""
+    gone = Refused("Книга не найдена", "Книга, которую вы проверяли, больше не хранится "
+                   "(прошло больше суток или сервер перезапущен). Выберите книгу ещё раз.",
+                   status=404)
+    if not _ID.match(upload_id):
+        raise gone
+    target = service_folder(folder) / "uploads" / upload_id
+    files = sorted(p for p in target.glob("*") if p.is_file()) if target.is_dir() else []
+    if not files:
+        raise gone
+    return files[0]
+
+
+def _forget_old(root: Path) -> None:
+    if not root.is_dir():
+        return
+    limit = time.time() - KEEP_UPLOADS
+    for item in root.iterdir():
+        try:
+            if item.stat().st_mtime < limit:
+                shutil.rmtree(item, ignore_errors=True)
+        except OSError:
+            pass
+
+
+OWN_TEMPLATES = "Шаблоны"  # the archive's folder of changed templates (the --templates folder)
+
+
+def own_templates(folder: Path) -> Path | None:
+    """The archive's own templates folder when it holds any template, else None (built-ins)."""
+    path = folder / OWN_TEMPLATES
+    return path if path.is_dir() and any(path.glob("*.docx")) else None

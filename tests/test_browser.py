@@ -1,0 +1,157 @@
+"""End to end: a real `rmo serve --no-browser` process driven by Debian's Chromium.
+
+Takes a screenshot of every page into screenshots/ (or $RMO_SCREENSHOTS) at 1366×768 and at a
+phone's size; the README names the folder. Look at them after changing a page.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.kinds import KINDS
+
+from .helpers import BASE, ROOT, SAMPLE, full_text, workbook
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+SHOTS = Path(os.environ.get("RMO_SCREENSHOTS", ROOT / "screenshots"))
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = [pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed"),
+              pytest.mark.slow, pytest.mark.libreoffice]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`rmo serve` as a user starts it; yields the printed address and the archive folder."""
+    folder = tmp_path / "архив"
+    rmo = Path(sys.executable).with_name("rmo")
+    command = [str(rmo)] if rmo.exists() else [sys.executable, "-m", "generator"]
+    process = subprocess.Popen([*command, "serve", str(folder), "--no-browser"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=tmp_path)
+    try:
+        line = process.stdout.readline()
+        match = re.fullmatch(r"Страница rmo: (http://127\.0\.0\.1:\d+/\?token=[\w-]+)\n", line)
+        assert match, line + process.stderr.read()
+        yield match.group(1), folder
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        errors = process.stderr.read()
+        process.stdout.close()
+        process.stderr.close()
+    assert "Traceback" not in errors, errors
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def shot(page, name: str, *, full: bool = True) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
+
+
+def test_a_librarian_gets_her_documents_from_the_page(server, browser, tmp_path):
+    address, folder = server
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True,
+                                  locale="ru-RU")
+    page = context.new_page()
+    page.goto(address)
+    assert page.url.endswith("/") and "token" not in page.url
+    assert page.locator("h1").inner_text() == "Книга года"
+    shot(page, "01-kniga-goda")
+
+    # A broken workbook: the sheet and the cell, and what is wrong.
+    meetings = copy.deepcopy(BASE["Заседания"])
+    meetings[0]["Дата"] = "31.02.2026"
+    page.set_input_files("#workbook", str(workbook(tmp_path, name="с ошибкой.xlsx",
+                                                   Заседания=meetings)))
+    page.get_by_role("button", name="Проверить", exact=True).click()
+    row = page.locator("table.problems tbody tr").first
+    assert row.locator("td").nth(0).inner_text() == "Заседания"
+    assert row.locator("td").nth(1).inner_text() == "C2"
+    assert "такой даты нет" in row.locator("td").nth(2).inner_text()
+    shot(page, "02-oshibki")
+
+    # The sample: «Книга в порядке», then the documents.
+    page.set_input_files("#workbook", str(SAMPLE))
+    page.get_by_role("button", name="Проверить", exact=True).click()
+    assert "Книга в порядке" in page.locator("main").inner_text()
+    assert "Ошибок нет" in page.locator("main").inner_text()
+    shot(page, "03-kniga-v-poryadke")
+    page.get_by_role("button", name="Сделать документы").click()
+    page.wait_for_url(re.compile(r"/result/"))
+    assert page.locator("h1").inner_text() == "Документы готовы"
+    result = page.url.split("127.0.0.1")[1].split("/", 1)[1]
+    documents = len(list((folder / "2025-2026").glob("*.docx")))
+    assert page.locator("table.documents tbody tr").count() == documents > 25
+    shot(page, "04-dokumenty-gotovy")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="План работы на 2025-2026 учебный год.docx").click()
+    plan = tmp_path / "plan.docx"
+    download.value.save_as(plan)
+    assert download.value.suggested_filename == "План работы на 2025-2026 учебный год.docx"
+    assert "ПЛАН РАБОТЫ" in full_text(plan).upper()
+    with page.expect_download() as bundle:
+        page.get_by_role("link", name="Скачать всё одним архивом (.zip)").click()
+    assert bundle.value.suggested_filename.endswith(".zip")
+
+    # PDFs, document by document (LibreOffice is there in CI).
+    if page.get_by_role("button", name="Сделать PDF").count():
+        page.get_by_role("button", name="Сделать PDF").click()
+        page.locator("#pdf progress").wait_for(timeout=20_000)
+        shot(page, "05-pdf-delayutsya")
+        page.get_by_text("PDF готовы для всех документов.").wait_for(timeout=240_000)
+        assert page.locator("td[data-label=PDF] a").count() == documents
+        shot(page, "06-pdf-gotovy")
+
+    # The archive: the year, documents by meeting, the journal.
+    page.get_by_role("link", name="Архив", exact=True).click()
+    assert "2025/2026 учебный год" in page.locator("main").inner_text()
+    shot(page, "07-arhiv")
+    page.get_by_role("link", name="2025/2026 учебный год").click()
+    headings = page.locator("main h2").all_inner_texts()
+    assert headings[:2] == ["План и анализ работы", "Заседание № 1"]
+    assert page.get_by_role("link", name="Скачать реестр документов (.xlsx)").count() == 1
+    shot(page, "08-arhiv-goda")
+
+    page.get_by_role("link", name="Новый год").click()
+    assert page.locator("h1").inner_text() == "Новый год"
+    with page.expect_download() as blank:
+        page.get_by_role("link", name="Скачать пустую книгу").click()
+    assert blank.value.suggested_filename.endswith(".xlsx")
+    shot(page, "09-novyi-god")
+
+    page.get_by_role("link", name="Шаблоны").click()
+    assert page.locator("table.templates tbody tr").count() == len(KINDS)
+    shot(page, "10-shablony")
+
+    # The same pages on a phone.
+    phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    small = phone.new_page()
+    phone.add_cookies(context.cookies())
+    for name, url in (("11-telefon-kniga", "/"), ("12-telefon-rezultat", "/" + result),
+                      ("13-telefon-arhiv-goda", "/archive/2025-2026/"),
+                      ("14-telefon-shablony", "/templates/")):
+        small.goto(address.split("/?")[0] + url)
+        shot(small, name, full=False)  # what the phone shows first
+    phone.close()
+    context.close()
+

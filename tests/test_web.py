@@ -1,0 +1,579 @@
+"""The page of `rmo serve` through Django's test client: every page, every refusal."""
+
+from __future__ import annotations
+
+import copy
+import html
+import io
+import json
+import re
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+
+from generator.kinds import KINDS
+from generator.render import builtin_templates
+from generator.web.pages.templates import NAMES
+
+from .helpers import BASE, SAMPLE, full_text, workbook
+from .web_client import TOKEN, client
+
+
+@pytest.fixture
+def site(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    browser = client(folder)
+    yield browser, folder
+    browser.override.disable()
+
+
+def text(response) -> str:
+    """What a person reads on the page: the main part, tags dropped, spaces collapsed."""
+    body = response.content.decode("utf-8")
+    main = re.search(r"<main[^>]*>(.*)</main>", body, re.S)
+    plain = re.sub(r"<[^>]+>", " ", main.group(1) if main else body)
+    return re.sub(r"\s+", " ", html.unescape(plain)).strip()
+
+
+def rows(response, caption: str) -> list[list[str]]:
+    """The cells of the table with this caption, row by row."""
+    body = response.content.decode("utf-8")
+    for table in re.findall(r"<table.*?</table>", body, re.S):
+        if caption in table:
+            return [[re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", cell))).strip()
+                     for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+                    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]]
+    raise AssertionError(f"no table «{caption}»")
+
+
+def upload(browser, path: Path, url: str = "/check/", field: str = "workbook", name=None):
+    with path.open("rb") as stream:
+        if name:
+            from django.core.files.uploadedfile import SimpleUploadedFile
+
+            stream = SimpleUploadedFile(name, stream.read())
+        return browser.post(url, {field: stream})
+
+
+def checked(browser, path: Path):
+    response = upload(browser, path)
+    assert response.status_code == 302, text(response)
+    return browser.get(response["Location"]), response["Location"].split("/")[2]
+
+
+def built(browser, path: Path):
+    page, upload_id = checked(browser, path)
+    response = browser.post(f"/build/{upload_id}/")
+    assert response.status_code == 302, text(response)
+    return browser.get(response["Location"]), response["Location"]
+
+
+def broken(tmp_path: Path) -> Path:
+    meetings = copy.deepcopy(BASE["Заседания"])
+    meetings[0]["Дата"] = "31.02.2026"
+    agenda = copy.deepcopy(BASE["Повестка"])
+    agenda[0]["Докладчики"] = "Мазеева Р.Н."
+    return workbook(tmp_path, name="с ошибками.xlsx", Заседания=meetings, Повестка=agenda)
+
+
+# --- the command and signing in ----------------------------------------------------------
+
+def test_rmo_help_stays_fast_and_never_imports_django():
+    code = ("import sys, time; t = time.perf_counter(); from generator.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(time.perf_counter() - t, 'django' in sys.modules, file=sys.stderr)")
+    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                    text=True).stderr.split()[0]) for _ in range(3))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "serve" in result.stdout
+    assert result.stderr.split()[1] == "False"
+    assert best < 0.3
+
+
+def test_without_the_token_nothing_opens(tmp_path):
+    browser = client(tmp_path, sign_in=False)
+    try:
+        for url in ("/", "/archive/", "/templates/", "/new-year/blank.xlsx"):
+            response = browser.get(url)
+            assert response.status_code == 403
+            assert text(response).startswith("Нужно войти Откройте страницу по адресу, который "
+                                              "напечатала команда «rmo serve»")
+        response = browser.post("/check/", {"workbook": io.BytesIO(b"x")})
+        assert response.status_code == 403
+        wrong = browser.get("/?token=guess")
+        assert wrong.status_code == 403 and "Неверный адрес" in text(wrong)
+        assert not any(tmp_path.glob(".rmo/uploads/*"))
+    finally:
+        browser.override.disable()
+
+
+def test_the_token_is_spent_by_the_first_browser(tmp_path):
+    first = client(tmp_path)  # signed in with the token
+    try:
+        assert first.get("/").status_code == 200
+        # The same browser opening the printed address again is just let in.
+        again = first.get(f"/archive/?token={TOKEN}")
+        assert again.status_code == 302 and again["Location"] == "/archive/"
+        # Another browser (another account, a site in another tab) cannot use it any more.
+        from django.test import Client
+
+        other = Client(HTTP_HOST="127.0.0.1:8000")
+        other.handler = first.handler  # the same running server
+        refused = other.get(f"/?token={TOKEN}")
+        assert refused.status_code == 403
+        assert "Адрес уже использован" in text(refused)
+        assert other.get("/").status_code == 403
+    finally:
+        first.override.disable()
+
+
+def test_another_host_header_is_refused(site):
+    browser, _ = site
+    response = browser.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.content.decode() == ("Запрос отклонён: страница rmo открывается только по "
+                                         "адресу http://127.0.0.1.\n")
+
+
+def test_a_post_without_the_csrf_token_is_refused(tmp_path):
+    browser = client(tmp_path, csrf=True)
+    try:
+        response = upload(browser, SAMPLE)
+        assert response.status_code == 403
+        assert text(response).startswith("Форма устарела")
+        assert not any(tmp_path.glob(".rmo/uploads/*"))
+    finally:
+        browser.override.disable()
+
+
+def test_every_page_has_the_same_navigation(site):
+    browser, _ = site
+    for url, current in (("/", "Книга года"), ("/archive/", "Архив"),
+                         ("/new-year/", "Новый год"), ("/templates/", "Шаблоны")):
+        body = browser.get(url).content.decode()
+        assert re.findall(r'<nav aria-label="Разделы">.*?</nav>', body, re.S)
+        labels = re.findall(r'<a href="[^"]+"(?: aria-current="page")?>([^<]+)</a>',
+                            re.search(r"<nav.*?</nav>", body, re.S).group(0))
+        assert labels == ["Книга года", "Архив", "Новый год", "Шаблоны"]
+        assert f'aria-current="page">{current}<' in body
+
+
+def test_an_unknown_address_is_a_russian_404(site):
+    browser, _ = site
+    response = browser.get("/нет-такой/")
+    assert response.status_code == 404
+    assert text(response).startswith("Страница не найдена")
+
+
+# --- «Книга года» ------------------------------------------------------------------------
+
+def test_the_book_page_offers_a_file_and_the_check_button(site):
+    browser, _ = site
+    response = browser.get("/")
+    body = response.content.decode()
+    assert '<input type="file" id="workbook" name="workbook"' in body
+    assert ">Проверить</button>" in body
+    assert text(response).startswith("Книга года Выберите книгу Excel")
+
+
+def test_a_good_workbook_says_no_errors_and_offers_to_build(site):
+    browser, folder = site
+    page, upload_id = checked(browser, SAMPLE)
+    assert "Ошибок нет. Книга в порядке: РМО школьных библиотекарей, 2025/2026 учебный год." \
+        in text(page)
+    assert f'action="/build/{upload_id}/"' in page.content.decode()
+    assert ">Сделать документы</button>" in page.content.decode()
+    assert not (folder / "2025-2026").exists()  # checking writes nothing to the archive
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_broken_workbook_shows_sheet_cell_what_and_what_to_do(site, tmp_path):
+    browser, folder = site
+    page, upload_id = checked(browser, broken(tmp_path))
+    assert "В книге есть ошибки — документы пока не сделать." in text(page)
+    assert rows(page, "Ошибки: исправьте их") == [
+        ["Заседания", "C2", "«31.02.2026» — такой даты нет. Нужна дата в виде ДД.ММ.ГГГГ, "
+         "например 15.10.2025.", "—"],
+        ["Повестка", "C2", "«Мазеева Р.Н.» нет на листе «Участники». Впишите человека туда "
+         "или исправьте ФИО, чтобы оно совпадало.", "—"],
+    ]
+    assert "Сделать документы" not in page.content.decode()
+    # Building it anyway (an old form) is refused with the same table; nothing is written.
+    response = browser.post(f"/build/{upload_id}/")
+    assert response.status_code == 400
+    assert "Документы не сделаны, архив не изменён." in text(response)
+    assert not (folder / "2025-2026").exists()
+
+
+def _with_a_warning(tmp_path: Path, **changes) -> Path:
+    people = copy.deepcopy(BASE["Участники"])
+    people[1]["Должность"] = "педагог-библиотекарь\nСОШ № 1"
+    return workbook(tmp_path, name="w.xlsx", Участники=people, **changes)
+
+
+WARNING_ROW = ["Участники", "B3", "перенос строки внутри «Должность»: программа читает текст "
+               "в одну строку — «педагог-библиотекарь СОШ № 1».",
+               "Уберите перенос (Alt+Enter), если он лишний."]
+
+
+def test_errors_come_before_warnings(site, tmp_path):
+    browser, _ = site
+    meetings = copy.deepcopy(BASE["Заседания"])
+    meetings[0]["Дата"] = "31.02.2026"
+    page, _ = checked(browser, _with_a_warning(tmp_path, Заседания=meetings))
+    body = page.content.decode()
+    assert body.index("Ошибки: исправьте их") < body.index("Предупреждения: проверьте")
+    assert rows(page, "Ошибки: исправьте их")[0][:2] == ["Заседания", "C2"]
+    assert WARNING_ROW in rows(page, "Предупреждения: проверьте")
+
+
+@pytest.mark.slow  # builds an archive
+def test_warnings_alone_do_not_stop_the_documents(site, tmp_path):
+    browser, _ = site
+    page, upload_id = checked(browser, _with_a_warning(tmp_path))
+    assert "Ошибок нет." in text(page)
+    assert WARNING_ROW in rows(page, "Предупреждения: проверьте")
+    result = browser.post(f"/build/{upload_id}/")
+    page = browser.get(result["Location"])
+    assert WARNING_ROW in rows(page, "Предупреждения книги")
+
+
+def test_not_a_workbook_empty_missing_and_too_big(site, tmp_path):
+    browser, folder = site
+    (tmp_path / "письмо.docx").write_bytes(b"PK\x03\x04 not really")
+    response = upload(browser, tmp_path / "письмо.docx")
+    assert response.status_code == 400
+    assert text(response).startswith("Это не тот файл Файл «письмо.docx» — не книга Excel: "
+                                     "нужен файл .xlsx. Выберите книгу Excel (.xlsx).")
+    (tmp_path / "пусто.xlsx").write_bytes(b"")
+    response = upload(browser, tmp_path / "пусто.xlsx")
+    assert response.status_code == 400 and text(response).startswith(
+        "Файл пустой Файл «пусто.xlsx» пустой (0 байт).")
+    response = browser.post("/check/", {})
+    assert response.status_code == 400 and text(response).startswith("Файл не выбран")
+    response = browser.post("/check/", {"workbook": io.BytesIO(b"x")},
+                            CONTENT_LENGTH=str(21 * 1024 * 1024))
+    assert response.status_code == 413 and text(response).startswith(
+        "Файл слишком большой Файл больше 20 МБ")
+    assert not any((folder / ".rmo" / "uploads").glob("*/*")) if \
+        (folder / ".rmo" / "uploads").exists() else True
+
+
+def test_a_renamed_text_file_gets_the_readers_message(site, tmp_path):
+    browser, _ = site
+    (tmp_path / "книга.xlsx").write_text("ФИО;Должность\n", encoding="utf-8")
+    page, _ = checked(browser, tmp_path / "книга.xlsx")
+    assert rows(page, "Ошибки: исправьте их") == [[
+        "—", "—", "Файл «книга.xlsx» — не книга Excel: похоже, это текст или CSV. Откройте "
+        "его в Excel и сохраните как «Книга Excel (.xlsx)».", "—"]]
+
+
+def test_a_file_name_cannot_reach_outside_the_archive(site, tmp_path):
+    browser, folder = site
+    response = upload(browser, SAMPLE, name="../../../выход.xlsx")
+    assert response.status_code == 302
+    kept = list((folder / ".rmo" / "uploads").glob("*/*"))
+    assert [p.name for p in kept] == ["выход.xlsx"]
+    assert not (tmp_path / "выход.xlsx").exists()
+
+
+def test_an_unknown_upload_id(site):
+    browser, _ = site
+    response = browser.get("/check/AAAAAAAAAAAAAAAAAAAAAAAA/")
+    assert response.status_code == 404
+    assert text(response).startswith("Книга не найдена Книга, которую вы проверяли, больше "
+                                     "не хранится")
+    for upload_id in ("..%2F..%2Fetc", "..", "%2e%2e"):
+        assert browser.get(f"/check/{upload_id}/").status_code == 404
+
+
+# --- the result ----------------------------------------------------------------------------
+
+@pytest.mark.slow  # builds an archive
+def test_building_lists_every_document_with_its_state(site, tmp_path):
+    browser, folder = site
+    page, url = built(browser, SAMPLE)
+    table = rows(page, "Состояние")
+    # One row per document the core made, in its order.
+    assert [row[0] for row in table] == sorted(
+        (p.name for p in (folder / "2025-2026").glob("*.docx")),
+        key=[row[0] for row in table].index)
+    assert len(table) == len(list((folder / "2025-2026").glob("*.docx"))) > 25
+    assert table[0][:3] == ["План работы на 2025-2026 учебный год.docx", "План", "новый"]
+    assert all(row[2] == "новый" for row in table)
+    assert "Документы готовы РМО школьных библиотекарей, 2025/2026 учебный год" in text(page)
+    assert "Скачать всё одним архивом (.zip)" in text(page)
+    # The same book again: nothing changes; a changed book: a new version of what changed.
+    again, _ = built(browser, SAMPLE)
+    assert {row[2] for row in rows(again, "Состояние")} == {"без изменений"}
+    agenda = copy.deepcopy(BASE["Повестка"])
+    path = workbook(tmp_path)
+    first, _ = built(browser, path)
+    agenda[2]["Решили"] = "Опыт рекомендовать коллегам."
+    second, _ = built(browser, workbook(tmp_path, name="v2.xlsx", Повестка=agenda))
+    states = {row[0]: row[2] for row in rows(second, "Состояние")}
+    assert states["Протокол № 2 от 22.04.2026 (версия 2).docx"] == "новая версия"
+    assert list(states.values()).count("новая версия") == 2
+    # The workbooks used are kept in the archive with their checksum.
+    data = json.loads((folder / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    kept = {e["file"] for e in data["documents"] if e["kind"] == "Книга"}
+    assert kept == {"rmo-2025-2026.xlsx", "rmo.xlsx", "v2.xlsx"}
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_document_downloads_and_is_the_plan(site, tmp_path):
+    browser, folder = site
+    page, _ = built(browser, SAMPLE)
+    link = re.search(r'<a href="(/files/2025-2026/[^"]+)">План работы', page.content.decode())
+    response = browser.get(html.unescape(link.group(1)))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    (tmp_path / "plan.docx").write_bytes(b"".join(response.streaming_content))
+    assert "ПЛАН РАБОТЫ" in full_text(tmp_path / "plan.docx").upper()
+
+
+@pytest.mark.slow  # builds an archive
+def test_the_zip_holds_every_document(site):
+    browser, _ = site
+    page, url = built(browser, SAMPLE)
+    response = browser.get(url + "zip/")
+    assert response["Content-Type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist()
+    assert sorted(names) == sorted(row[0] for row in rows(page, "Состояние"))
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_download_path_outside_the_archive_is_refused(site, tmp_path):
+    browser, folder = site
+    built(browser, SAMPLE)
+    (tmp_path / "secret.txt").write_text("секрет", encoding="utf-8")
+    for url in ("/files/2025-2026/../../secret.txt", "/files/2025-2026/..%2F..%2Fsecret.txt",
+                "/files/2025-2026/%2e%2e%2f%2e%2e%2fsecret.txt", "/files/..%2F/secret.txt",
+                "/files/2025-2026/реестр.json", "/files/2025-2026/.rmo.lock",
+                "/files/2025-2026/..%5C..%5Csecret.txt", "/files/.rmo/secret-key",
+                "/files/2025-2026/нет.docx", "/static/rmo/../../settings.py"):
+        response = browser.get(url)
+        assert response.status_code == 404, url
+        assert b"\xd1\x81\xd0\xb5\xd0\xba\xd1\x80\xd0\xb5\xd1\x82" not in response.content
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_second_build_while_one_runs_is_refused(site):
+    browser, folder = site
+    from generator.web.jobs import exclusive
+
+    page, upload_id = checked(browser, SAMPLE)
+    with exclusive(folder):
+        response = browser.post(f"/build/{upload_id}/")
+    assert response.status_code == 409
+    assert text(response).startswith("Документы уже делаются Сейчас в этот архив уже "
+                                     "записываются документы")
+    assert not (folder / "2025-2026").exists()
+
+
+@pytest.mark.slow  # builds an archive
+def test_two_tabs_building_at_once_do_not_corrupt_the_archive(site, tmp_path):
+    browser, folder = site
+    ids = []
+    for number in (1, 2):
+        agenda = copy.deepcopy(BASE["Повестка"])
+        agenda[2]["Решили"] = f"Решение {number}."
+        ids.append(checked(browser, workbook(tmp_path, name=f"v{number}.xlsx",
+                                             Повестка=agenda))[1])
+    answers = []
+    threads = [threading.Thread(target=lambda i=i: answers.append(
+        browser.post(f"/build/{i}/").status_code)) for i in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) in ([302, 302], [302, 409])
+    data = json.loads((folder / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    on_disk = {p.name for p in (folder / "2025-2026").iterdir()
+               if p.suffix in (".docx", ".xlsx") and p.name != "Реестр документов.xlsx"}
+    assert {e["file"] for e in data["documents"]} == on_disk
+    for path in (folder / "2025-2026").glob("*.docx"):
+        Document(str(path))  # every file a whole document
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not any(Path(p, "soffice").exists() for p in ("/usr/bin", "/usr/local/bin")),
+                    reason="LibreOffice is not installed")
+@pytest.mark.slow  # builds an archive
+def test_pdfs_are_made_with_progress_per_document(site):
+    browser, folder = site
+    page, url = built(browser, SAMPLE)
+    assert ">Сделать PDF</button>" in page.content.decode()
+    response = browser.post(url + "pdf/")
+    assert response.status_code == 302
+    seen = set()
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        status = browser.get(url + "pdf.json").json()
+        seen.add(status["done"])
+        if status["state"] in ("done", "failed"):
+            break
+        time.sleep(0.3)
+    assert status["state"] == "done", status
+    documents = len(list((folder / "2025-2026").glob("*.docx")))
+    assert status["done"] == status["total"] == documents
+    assert len(seen) > 2  # the count went up document by document, not all at once
+    page = browser.get(url)
+    assert "PDF готовы для всех документов." in text(page)
+    assert len(list((folder / "2025-2026").glob("*.pdf"))) == documents
+
+
+# --- «Архив» -----------------------------------------------------------------------------
+
+@pytest.mark.slow  # builds an archive
+def test_the_archive_lists_years_and_groups_documents_by_meeting(site, tmp_path):
+    browser, folder = site
+    empty = browser.get("/archive/")
+    assert "В архиве пока нет документов." in text(empty)
+    built(browser, workbook(tmp_path))
+    agenda = copy.deepcopy(BASE["Повестка"])
+    agenda[2]["Решили"] = "Опыт рекомендовать коллегам."
+    built(browser, workbook(tmp_path, name="v2.xlsx", Повестка=agenda))
+    years = browser.get("/archive/")
+    assert "2025/2026 учебный год — документов: " in text(years)
+    page = browser.get("/archive/2025-2026/")
+    body = page.content.decode()
+    headings = re.findall(r"<h2>(.*?)</h2>", body)
+    assert headings[:3] == ["План и анализ работы", "Заседание № 1", "Заседание № 2"]
+    assert headings[-1] == "Книги, из которых сделаны документы"
+    assert "Протокол № 2 от 22.04.2026 (версия 2).docx действующая версия 2 записан " in text(page)
+    assert re.search(r"записан \d\d\.\d\d\.20\d\d \d\d:\d\d", text(page))
+    assert "Прежние версии: 1 Протокол № 2 от 22.04.2026.docx версия 1" in text(page)
+    assert ">Скачать реестр документов (.xlsx)</a>" in body
+    journal = browser.get("/files/2025-2026/" + "Реестр документов.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(journal.streaming_content)))
+    cells = {cell for row in book.active.iter_rows(values_only=True) for cell in row}
+    assert "Протокол № 2 от 22.04.2026 (версия 2).docx" in cells
+    assert browser.get("/archive/1999-2000/").status_code == 404
+    assert browser.get("/archive/..%2F/").status_code == 404
+
+
+# --- «Новый год» -------------------------------------------------------------------------
+
+def _xlsx(response) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_a_blank_workbook_downloads(site):
+    browser, _ = site
+    page = browser.get("/new-year/")
+    assert "Пустая книга" in text(page) and "Книга следующего года" in text(page)
+    response = browser.get("/new-year/blank.xlsx")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert _xlsx(response).sheetnames[0] == "Инструкция"
+
+
+def test_next_years_workbook_from_this_one(site):
+    browser, folder = site
+    response = upload(browser, SAMPLE, url="/new-year/next/")
+    assert response.status_code == 200
+    assert "2026-2027" in response["Content-Disposition"] or \
+        "2026-2027" in html.unescape(response["Content-Disposition"])
+    book = _xlsx(response)
+    values = [row for row in book["Объединение"].iter_rows(values_only=True)]
+    assert ["Учебный год", "2026/2027"] in [list(v[:2]) for v in values]
+    assert not list((folder / ".rmo" / "tmp").glob("*"))  # nothing left behind
+
+
+def test_next_year_from_a_broken_workbook_shows_what_to_fix(site, tmp_path):
+    browser, _ = site
+    response = upload(browser, broken(tmp_path), url="/new-year/next/")
+    assert response.status_code == 400
+    assert "не получилось сделать книгу следующего года" in text(response)
+    assert rows(response, "Ошибки: исправьте их")[0][:2] == ["Заседания", "C2"]
+    empty = browser.post("/new-year/next/", {})
+    assert empty.status_code == 400 and text(empty).startswith("Файл не выбран")
+
+
+# --- «Шаблоны» ---------------------------------------------------------------------------
+
+def test_the_built_in_templates_download(site):
+    browser, _ = site
+    page = browser.get("/templates/")
+    table = rows(page, "Свой шаблон")
+    assert [row[1] for row in table] == ["встроенный"] * len(NAMES)
+    # One row per kind of document, named as the registry names it.
+    assert [row[0] for row in table] == [f"{spec.title} {spec.template} (встроенный)"
+                                         for spec in KINDS]
+    assert table[0][0] == "План работы plan.docx (встроенный)"
+    response = browser.get("/templates/builtin/plan.docx")
+    assert b"".join(response.streaming_content) == (builtin_templates() / "plan.docx").read_bytes()
+    bundle = browser.get("/templates/builtin.zip")
+    names = zipfile.ZipFile(io.BytesIO(b"".join(bundle.streaming_content))).namelist()
+    assert names == list(NAMES)
+    assert browser.get("/templates/builtin/..%2Fsettings.py").status_code == 404
+    assert browser.get("/templates/builtin/other.docx").status_code == 404
+
+
+def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The built-in plan with one piece of its XML changed, as Word might save it."""
+    source = zipfile.ZipFile(builtin_templates() / "plan.docx")
+    path = tmp_path / "plan.docx"
+    with zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                text_ = data.decode("utf-8")
+                assert old in text_
+                data = text_.replace(old, new, 1).encode("utf-8")
+            target.writestr(item, data)
+    return path
+
+
+@pytest.mark.slow  # builds an archive
+def test_an_own_template_is_checked_used_and_reverted(site, tmp_path):
+    browser, folder = site
+    built(browser, SAMPLE)  # the archive keeps a workbook to check templates with
+    good = _template_with(tmp_path, "w:rsidR", "w:rsidR")
+    response = upload(browser, good, url="/templates/upload/plan.docx", field="template")
+    assert response.status_code == 302
+    page = browser.get(response["Location"])
+    assert "Шаблон «plan.docx» проверен и сохранён" in text(page)
+    assert rows(page, "Свой шаблон")[0][1].startswith("свой, загружен ")
+    assert (folder / "Шаблоны" / "plan.docx").read_bytes() == good.read_bytes()
+    response = browser.post("/templates/revert/plan.docx")
+    page = browser.get(response["Location"])
+    assert "снова используется встроенный шаблон" in text(page)
+    assert not (folder / "Шаблоны" / "plan.docx").exists()
+    assert [p.read_bytes() for p in (folder / "Шаблоны" / "прежние").glob("*.docx")] == \
+        [good.read_bytes()]
+
+
+def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
+    browser, folder = site
+    xml = zipfile.ZipFile(builtin_templates() / "plan.docx").read("word/document.xml").decode()
+    tag = re.search(r"\{\{ ?[a-z_.]+ ?\}\}", xml).group(0)
+    bad = _template_with(tmp_path, tag, tag.replace("}}", "}"))
+    response = upload(browser, bad, url="/templates/upload/plan.docx", field="template")
+    assert response.status_code == 400
+    assert (f"Шаблон «plan.docx» не принят, ничего не изменено: Шаблон «plan.docx»: лишний "
+            f"знак «}}» внутри тега — в тексте «{tag[:-1]}». Что сделать: Word мог разбить тег "
+            "или заменить кавычки на «ёлочки».") in text(response)
+    assert not (folder / "Шаблоны" / "plan.docx").exists()
+    (tmp_path / "note.docx").write_bytes(b"not a zip")
+    response = upload(browser, tmp_path / "note.docx", url="/templates/upload/plan.docx",
+                      field="template")
+    assert "Файл «plan.docx» — не документ Word (.docx)." in text(response)
+    response = upload(browser, SAMPLE, url="/templates/upload/plan.docx", field="template")
+    assert response.status_code == 400 and "Это не тот файл" in text(response)
+
+
+def test_get_is_not_allowed_where_a_form_posts(site):
+    browser, _ = site
+    for url in ("/check/", "/templates/revert/plan.docx", "/new-year/next/"):
+        assert browser.get(url).status_code == 405

@@ -1,0 +1,36 @@
+"""Django configured once for the view tests, and a signed-in test client per archive."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+_ARCHIVE = Path(tempfile.mkdtemp(prefix="rmo-web-settings-"))
+TOKEN = "test-token-0123456789abcdef"
+
+
+def configure() -> None:
+    from django.conf import settings
+
+    if not settings.configured:
+        from generator.web.settings import configure as configure_rmo
+
+        configure_rmo(_ARCHIVE, token=TOKEN, port=8000)
+
+
+def client(archive: Path, *, sign_in: bool = True, csrf: bool = False):
+    """A browser of the local page over `archive`: a fresh server (unspent token) each time."""
+    configure()
+    from django.test import Client, override_settings
+
+    from generator.web.settings import temporary_folder
+
+    override = override_settings(RMO_ARCHIVE=archive,
+                                 FILE_UPLOAD_TEMP_DIR=str(temporary_folder(archive)))
+    override.enable()
+    browser = Client(enforce_csrf_checks=csrf, HTTP_HOST="127.0.0.1:8000")
+    browser.override = override
+    if sign_in:
+        response = browser.get(f"/?token={TOKEN}")
+        assert response.status_code == 302 and response["Location"] == "/"
+    return browser
