@@ -147,6 +147,7 @@ class Links:
             organisation=value("Организация", ""), place=value("Место проведения", ""),
             town=str(params.typed.get("Населённый пункт", "")),
             certificate_signer=str(params.typed.get("Подписывает справки", "")),
+            goal=value("Цель", ""),
         )
 
     # --- attendance -----------------------------------------------------------------------

@@ -146,6 +146,7 @@ class Association:
     place: str = ""
     town: str = ""  # «Населённый пункт»: where documents are drawn up
     certificate_signer: str = ""  # «Подписывает справки», e.g. «Директор МАУ «БМЦ» Е.А. Иванова»
+    goal: str = ""  # «Цель»: the year's aim, for the passport
 
 
 @dataclass(frozen=True)

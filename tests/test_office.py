@@ -273,6 +273,17 @@ def test_the_programme_of_a_meeting(sample_build):
     assert len(rows) == 1 + 4
 
 
+def test_the_passport_of_the_second_association_has_its_aim_and_secretary(urai):
+    rows = dict(table_rows(tables(urai["Паспорт РМО на 2025-2026 учебный год.docx"])[0])[1:])
+    assert rows["Цель"] == ("Повышение профессиональной компетентности педагогов-библиотекарей "
+                            "в формировании читательской грамотности обучающихся.")
+    assert rows["Секретарь"] == ("Сафиуллина\u00a0Р.М., педагог-библиотекарь, МБОУ «Лицей "
+                                 "им.\u00a0Г.Ф.\u00a0Атякшева»")
+    assert rows["Число членов"] == "19\u00a0человек из 11 учреждений"
+    assert rows["Заседания в учебном году"].split("\n")[1] == \
+        "№\u00a02 – декабрь (отменено: карантин по гриппу)"
+
+
 def test_the_passport_of_the_association(sample_build):
     (passport,) = [w.path for w in sample_build.written if w.path.name.startswith("Паспорт")]
     lines = paragraphs(passport)

@@ -37,6 +37,7 @@ def passport_document(workbook: Workbook) -> Document:
         ("Учебный год", association.year.label),
         ("Организация", association.organisation),
         ("Методическая тема", association.theme),
+        ("Цель", sentence(association.goal) if association.goal else ""),
         ("Задачи", "\n".join(f"{i}. {sentence(t.text)}"
                              for i, t in enumerate(plan.tasks, start=1))),
         ("Руководитель", _person(association.head)),
