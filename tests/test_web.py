@@ -448,7 +448,7 @@ def test_the_archive_lists_years_and_groups_documents_by_meeting(site, tmp_path)
     page = browser.get("/archive/2025-2026/")
     body = page.content.decode()
     headings = re.findall(r"<h2>(.*?)</h2>", body)
-    assert headings[:3] == ["План и анализ работы", "Заседание № 1", "Заседание № 2"]
+    assert headings[:3] == ["Документы года", "Заседание № 1", "Заседание № 2"]
     assert headings[-1] == "Книги, из которых сделаны документы"
     assert "Протокол № 2 от 22.04.2026 (версия 2).docx действующая версия 2 записан " in text(page)
     assert re.search(r"записан \d\d\.\d\d\.20\d\d \d\d:\d\d", text(page))

@@ -16,7 +16,9 @@ from .common import archive, page
 
 _YEAR = re.compile(r"^\d{4}-\d{4}$")
 # The year's own documents, above the meetings (the register's «Вид»).
-TOP = (DocumentKind.PLAN.label, DocumentKind.ANALYSIS.label)
+# Every kind in filing order (plan, passport, …, analysis); a year's own documents are the
+# ones of no meeting.
+ORDER = tuple(kind.label for kind in DocumentKind)
 
 
 def year_folders(folder: Path) -> list[Path]:
@@ -64,8 +66,8 @@ def _base(filename: str) -> tuple[str, str]:
 
 
 def groups(year: Path) -> tuple[list[Group], list[dict]]:
-    """The year's documents grouped as a folder of papers is: plan and analysis, then each
-    meeting's papers, then the rest; and the workbooks the builds used."""
+    """The year's documents grouped as a folder of papers is: the year's own (plan, passport,
+    analysis), then each meeting's papers, then the rest; and the workbooks the builds used."""
     entries = register.load(year)
     pdfs = {e.file for e in entries if e.file.lower().endswith(".pdf")}
     documents: dict[str, Document] = {}
@@ -85,16 +87,16 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
                                   "pdf": pdf if pdf in pdfs else ""})
     for document in documents.values():
         document.versions.sort(key=lambda v: v["version"])
-    top = [d for d in documents.values() if d.meeting is None and d.kind.startswith(TOP)]
-    top.sort(key=lambda d: TOP.index(d.kind) if d.kind in TOP else len(TOP))
+    top = [d for d in documents.values() if d.meeting is None and d.kind in ORDER]
+    top.sort(key=lambda d: ORDER.index(d.kind))
     meetings = sorted({d.meeting for d in documents.values() if d.meeting is not None})
-    result = [Group("План и анализ работы", top)] if top else []
+    result = [Group("Документы года", top)] if top else []
     for number in meetings:
         result.append(Group(f"Заседание № {number}",
                             [d for d in documents.values() if d.meeting == number]))
     rest = [d for d in documents.values() if d.meeting is None and d not in top]
     if rest:
-        result.append(Group("Другие документы", rest))
+        result.append(Group("Другие файлы", rest))  # put in the folder by hand
     return result, workbooks
 
 
