@@ -466,7 +466,10 @@ def help_command(ctx: click.Context, command: str | None) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), metavar="ПОРТ",
               help="Порт на 127.0.0.1 (по умолчанию — любой свободный).")
 @click.option("--no-browser", is_flag=True, help="Не открывать браузер, только напечатать адрес.")
-def serve(folder: Path, port: int | None, no_browser: bool) -> None:
+@click.option("--host", metavar="АДРЕС",
+              help="Адрес сервера методического центра (ПАПКА — папка центра, см. "
+                   "«rmo centre init»); по умолчанию 127.0.0.1.")
+def serve(folder: Path, port: int | None, no_browser: bool, host: str | None) -> None:
     """Открыть страницу rmo в браузере: проверка книги, документы, архив.
 
     Страница работает с папкой архива ПАПКА и доступна только на этом компьютере.
@@ -478,6 +481,17 @@ def serve(folder: Path, port: int | None, no_browser: bool) -> None:
       rmo serve
       rmo serve мой-архив --port 8765 --no-browser
     """
+    from .web.centre.folder import is_centre
+
+    if is_centre(folder):
+        from .web.centre.server import serve as serve_centre
+
+        serve_centre(folder, host or "127.0.0.1", port or 8000, say=click.echo)
+        return
+    if host not in (None, "127.0.0.1"):
+        raise RmoError.single("Страница одного объединения открывается только на этом "
+                              "компьютере (127.0.0.1); --host — для папки методического "
+                              "центра (rmo centre init).")
     from .web.server import serve as run_server
 
     run_server(folder, port, open_browser=not no_browser, say=click.echo)
@@ -555,3 +569,9 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
     result = write_summary(workbooks, target, templates)
     associations = number_of(len(result.rows), "объединение", "объединения", "объединений")
     say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")
+
+
+# The centre's administration lives in its own module; imported last, it uses Group from here.
+from .cli_centre import centre  # noqa: E402
+
+main.add_command(centre)

@@ -13,9 +13,16 @@ def configure() -> None:
     from django.conf import settings
 
     if not settings.configured:
-        from generator.web.settings import configure as configure_rmo
+        import django
 
-        configure_rmo(_ARCHIVE, token=TOKEN, port=8000)
+        from generator.web.settings import options
+
+        from .centre_site import with_centre
+
+        # One configuration for the whole run: the centre's tests need its applications and
+        # databases from the start (tests/centre_site.py); the local page ignores them.
+        settings.configure(**with_centre(options(_ARCHIVE, token=TOKEN, port=8000)))
+        django.setup()
 
 
 def client(archive: Path, *, sign_in: bool = True, csrf: bool = False):

@@ -29,10 +29,11 @@ def _lock(folder: Path) -> threading.Lock:
 
 
 @contextmanager
-def exclusive(folder: Path) -> Iterator[None]:
-    """Hold the archive for one build, or raise Busy at once if another build holds it."""
+def exclusive(folder: Path, wait: float = 0) -> Iterator[None]:
+    """Hold the archive for one build, or raise Busy if another build holds it (at once, or
+    after `wait` seconds: the centre server lets a second build of an association wait)."""
     lock = _lock(folder)
-    if not lock.acquire(blocking=False):
+    if not (lock.acquire(timeout=wait) if wait > 0 else lock.acquire(blocking=False)):
         raise Busy
     try:
         yield

@@ -9,6 +9,7 @@ import secrets
 import zipfile
 from pathlib import Path
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
@@ -70,7 +71,7 @@ def build(request: HttpRequest, upload_id: str) -> HttpResponse:
     folder = archive(request)
     try:
         path = find_upload(folder, upload_id)
-        with exclusive(folder):
+        with exclusive(folder, wait=getattr(settings, "RMO_BUILD_WAIT", 0)):
             report = run_build(path, folder, templates=own_templates(folder))
     except Refused as error:
         return refused(request, error)

@@ -1,0 +1,280 @@
+"""The centre's own pages: the associations, their status, the summary, people.
+
+The access middleware has already decided that the signed-in person may open the page; the
+pages still show each person only the associations they cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ... import register
+from ...errors import RmoError
+from ..pages.archive import when, year_folders
+from . import people
+from .access import SELECTED, permitted
+from .models import Association, Role
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# The status page's columns: a document kind of the register, by the start of its label.
+STATUS_KINDS = (("plan", "План"), ("passport", "Паспорт"), ("analysis", "Анализ"))
+MINUTES = "Протокол"
+
+
+def navigation(request: HttpRequest) -> dict:
+    """Context of every centre page: the role's menu, who is signed in, whose archive."""
+    person = getattr(request, "rmo_person", None)
+    association = getattr(request, "rmo_association", None)
+    label = association.name if association else "—"
+    foot = f"Объединение: {label}" if association else "Сервер методического центра"
+    if person is None:
+        return {"nav": (), "archive_label": label, "account": None, "foot": foot}
+    section = getattr(request, "rmo_section", "")
+    if person.role == Role.HEAD:
+        items = [("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
+                 ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны")]
+    else:
+        items = [("centre", "/centre/", "Объединения")]
+        if association is not None:
+            items.append(("archive", "/archive/", "Архив"))
+        if person.role == Role.METHODIST:
+            items += [("status", "/centre/status/", "Состояние"),
+                      ("summary", "/centre/summary/", "Сводный отчёт"),
+                      ("people", "/centre/people/", "Люди")]
+    return {"nav": [{"url": url, "label": text, "current": key == section}
+                    for key, url, text in items],
+            "archive_label": label, "foot": foot,
+            "account": {"login": request.user.username, "role": person.get_role_display()}}
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    """Another Host header, among others: plain text, no page of the centre."""
+    return HttpResponse("Запрос отклонён: сервер методического центра открывается только по "
+                        "именам из его настроек.\n", status=400,
+                        content_type="text/plain; charset=utf-8")
+
+
+def _page(request, template: str, section: str, context: dict, status: int = 200):
+    request.rmo_section = section
+    return render(request, f"rmo/centre/{template}", context, status=status)
+
+
+def visible(person) -> list[Association]:
+    if person.role == Role.METHODIST:
+        return list(Association.objects.all())
+    return list(person.associations.all())
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    person = request.rmo_person
+    rows = []
+    for association in visible(person):
+        years = year_folders(people.archive_folder(association))
+        rows.append({"association": association, "years": [y.name.replace("-", "/")
+                                                           for y in years]})
+    return _page(request, "home.html", "centre", {"title": "Объединения", "rows": rows,
+                                                  "methodist": person.role == Role.METHODIST})
+
+
+@require_GET
+def open_association(request: HttpRequest, association_id: int) -> HttpResponse:
+    association = Association.objects.filter(pk=association_id).first()
+    if association is None or not permitted(request.rmo_person, association):
+        raise Http404
+    request.session[SELECTED] = association.pk
+    return redirect("/archive/")
+
+
+# --- status -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearStatus:
+    association: str
+    year: str
+    documents: dict  # "plan" / "passport" / "analysis" → bool
+    minutes: int
+    last_build: str
+
+
+def year_status(association: Association) -> list[YearStatus]:
+    found = []
+    for year in year_folders(people.archive_folder(association)):
+        entries = register.load(year)
+        documents = [e for e in entries if e.file.lower().endswith(".docx")]
+        builds = [e.written for e in entries if e.kind == register.WORKBOOK_KIND] or \
+            [e.written for e in entries]
+        found.append(YearStatus(
+            association.name, year.name.replace("-", "/"),
+            {key: any(e.kind.startswith(label) for e in documents)
+             for key, label in STATUS_KINDS},
+            len({e.meeting for e in documents if e.kind.startswith(MINUTES)}),
+            when(max(builds, default=""))))
+    return found
+
+
+@require_GET
+def status(request: HttpRequest) -> HttpResponse:
+    rows = []
+    for association in Association.objects.all():
+        years = year_status(association)
+        rows.extend(years or [YearStatus(association.name, "", {}, 0, "")])
+    return _page(request, "status.html", "status", {"title": "Состояние объединений",
+                                                    "rows": rows})
+
+
+# --- summary ------------------------------------------------------------------------------
+
+def latest_workbooks(year: str) -> tuple[list[Path], list[str]]:
+    """The workbook of each association's latest build of this school year (2025-2026), and
+    the associations that have none."""
+    paths, missing = [], []
+    for association in Association.objects.all():
+        folder = people.archive_folder(association) / year
+        books = [e for e in register.load(folder) if e.kind == register.WORKBOOK_KIND
+                 and e.workbook and (folder / e.file).is_file()]
+        if books:
+            paths.append(folder / max(books, key=lambda e: e.written).file)
+        else:
+            missing.append(association.name)
+    return paths, missing
+
+
+def _years() -> list[str]:
+    names = set()
+    for association in Association.objects.all():
+        names.update(y.name for y in year_folders(people.archive_folder(association)))
+    return sorted(names, reverse=True)
+
+
+_ROWS: dict[tuple[str, int, int], object] = {}  # (path, size, mtime) → AssociationRow
+
+
+def centre_summary(paths: list[Path]):
+    """The summary of these workbooks. A row is read once per workbook file: the archive never
+    rewrites a workbook it keeps, so a path with the same size and time is the same book."""
+    from ...reader import read_workbook
+    from ...summary import association_row, combine
+
+    rows = []
+    for path in paths:
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in _ROWS:
+            _ROWS[key] = association_row(read_workbook(path), path.name)
+        rows.append(_ROWS[key])
+    return combine(rows)
+
+
+def _chosen_year(request: HttpRequest) -> tuple[str, list[str]]:
+    years = _years()
+    year = request.GET.get("year") or (years[0] if years else "")
+    if year and year not in years:
+        raise Http404
+    return year, years
+
+
+@require_GET
+def summary(request: HttpRequest) -> HttpResponse:
+    year, years = _chosen_year(request)
+    context = {"title": "Сводный отчёт", "year": year, "years": years,
+               "label": year.replace("-", "/"), "summary": None, "problems": []}
+    if year:
+        paths, missing = latest_workbooks(year)
+        context["missing"] = missing
+        try:
+            context["summary"] = centre_summary(paths) if paths else None
+        except RmoError as error:
+            context["problems"] = error.problems
+    return _page(request, "summary.html", "summary", context)
+
+
+@require_GET
+def summary_docx(request: HttpRequest) -> HttpResponse:
+    from ...summary import summary_docx as make_docx
+
+    year, _ = _chosen_year(request)
+    paths, _ = latest_workbooks(year) if year else ([], [])
+    if not paths:
+        raise Http404
+    try:
+        data = make_docx(centre_summary(paths))
+    except RmoError as error:
+        return _page(request, "summary.html", "summary", {
+            "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
+            "label": year.replace("-", "/"), "problems": error.problems}, status=400)
+    response = HttpResponse(data, content_type=DOCX)
+    name = f"Сводный отчёт РМО {year}.docx"
+    from django.utils.http import content_disposition_header
+
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+# --- associations and people ----------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+def associations(request: HttpRequest) -> HttpResponse:
+    context = {"title": "Объединения центра", "problems": [], "added": ""}
+    if request.method == "POST":
+        try:
+            association = people.add_association(request.POST.get("name", ""))
+        except RmoError as error:
+            context["problems"] = error.problems
+            context["name"] = request.POST.get("name", "")
+        else:
+            return redirect(f"/centre/people/?added={association.pk}")
+    return _people_page(request, context)
+
+
+@require_http_methods(["GET", "POST"])
+def people_page(request: HttpRequest) -> HttpResponse:
+    context: dict = {"title": "Люди и объединения", "problems": []}
+    if request.method == "POST":
+        form = request.POST
+        context["form"] = form
+        try:
+            role = people.role_of(form.get("role", ""))
+            chosen = list(Association.objects.filter(pk__in=[
+                int(x) for x in form.getlist("association") if x.isdigit()]))
+            if form.get("password", "") != form.get("password2", ""):
+                raise RmoError.single("Пароль и повтор пароля не совпадают. Введите их ещё раз.")
+            person = people.add_user(form.get("login", ""), role, chosen,
+                                     form.get("password", ""))
+        except RmoError as error:
+            context["problems"] = error.problems
+            return _people_page(request, context, status=400)
+        return redirect(f"/centre/people/?user={person.user.username}")
+    return _people_page(request, context)
+
+
+def _people_page(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
+    added = request.GET.get("added", "")
+    context.update({
+        "accounts": people.accounts(), "associations": Association.objects.all(),
+        "roles": [role.label for role in Role],
+        "added": Association.objects.filter(pk=int(added)).first() if added.isdigit() else None,
+        "created": request.GET.get("user", ""), "changed": request.GET.get("password", ""),
+        "today": dt.date.today()})
+    context.setdefault("title", "Люди и объединения")
+    return _page(request, "people.html", "people", context, status=status)
+
+
+@require_http_methods(["POST"])
+def person_password(request: HttpRequest) -> HttpResponse:
+    """The methodist gives a person a new password (the old one is never shown: only its
+    hash is kept)."""
+    form = request.POST
+    try:
+        if form.get("password", "") != form.get("password2", ""):
+            raise RmoError.single("Пароль и повтор пароля не совпадают. Введите их ещё раз.")
+        people.set_password(form.get("login", ""), form.get("password", ""))
+    except RmoError as error:
+        return _people_page(request, {"problems": error.problems, "reset": form}, status=400)
+    return redirect(f"/centre/people/?password={form.get('login', '')}")

@@ -1,0 +1,56 @@
+"""`rmo serve ПАПКА` on a centre folder: the centre server through waitress, no browser."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..settings import UPLOAD_LIMIT
+
+# Builds of different associations run side by side in these threads; more would only wait
+# for the interpreter's lock (README, «За пределами одной машины»).
+THREADS = 16
+
+
+def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print) -> None:
+    from ...errors import RmoError
+    from .folder import SETTINGS, load
+    from .settings import configure
+
+    centre = load(folder)
+    try:
+        configure(centre, migrate=True)
+    except RmoError:
+        raise
+    except Exception as error:  # the database is down or refuses the login
+        raise RmoError.single(f"Не удалось открыть базу данных центра: {error}. Проверьте "
+                              f"адрес database в файле {SETTINGS} и что сервер базы "
+                              "запущен.") from error
+
+    from django.core.wsgi import get_wsgi_application
+    from waitress.server import create_server
+
+    # Behind a proxy on this machine (README): it says which scheme and address the browser
+    # used; without a proxy such headers from a browser are dropped.
+    proxy = {"trusted_proxy": "127.0.0.1",
+             "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} \
+        if centre.https else {}
+    try:
+        server = create_server(get_wsgi_application(), host=host, port=port, threads=THREADS,
+                               ident="rmo", max_request_body_size=UPLOAD_LIMIT + 1024 * 1024,
+                               **proxy)
+    except OSError as error:
+        raise RmoError.single(f"Не удалось занять {host}:{port}: {error.strerror}. Укажите "
+                              "другой порт (--port) или адрес (--host).") from error
+    shown = f"[{host}]" if ":" in host else host
+    say(f"Сервер методического центра: http://{shown}:{port}/")
+    say(f"Папка центра: {centre.folder}. Имена для браузера: {', '.join(centre.hosts)} "
+        f"(файл {SETTINGS}). Остановить — Ctrl+C.")
+    sys.stdout.flush()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()

@@ -1,0 +1,31 @@
+"""Every address of the centre server: the pages of `rmo serve`, the account, the centre's own.
+
+Which role may open which address is decided by name in generator.web.centre.access.
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from .. import urls as local
+from . import account, pages
+
+urlpatterns = [
+    *local.urlpatterns,
+    path("login/", account.Login.as_view(), name="login"),
+    path("logout/", account.Logout.as_view(), name="logout"),
+    path("password/", account.PasswordChange.as_view(), name="password"),
+    path("password/done/", account.PasswordChanged.as_view(), name="password-done"),
+    path("centre/", pages.home, name="centre"),
+    path("centre/open/<int:association_id>/", pages.open_association, name="centre-open"),
+    path("centre/status/", pages.status, name="status"),
+    path("centre/summary/", pages.summary, name="summary"),
+    path("centre/summary.docx", pages.summary_docx, name="summary-docx"),
+    path("centre/associations/", pages.associations, name="associations"),
+    path("centre/people/", pages.people_page, name="people"),
+    path("centre/people/password/", pages.person_password, name="person-password"),
+]
+
+handler400 = pages.bad_request
+handler404 = local.handler404
+handler500 = local.handler500
