@@ -1,0 +1,192 @@
+"""The centre as its administrator meets it: `rmo centre …` and `rmo serve` as real processes,
+on SQLite and on PostgreSQL, and a backup restored into a new folder."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .centre_site import PASSWORD, POSTGRES
+from .helpers import SAMPLE
+
+RMO = Path(sys.executable).with_name("rmo")
+COMMAND = [str(RMO)] if RMO.exists() else [sys.executable, "-m", "generator"]
+LIBRARIANS = "РМО школьных библиотекарей"
+
+
+def rmo(*args, stdin: str = "", cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([*COMMAND, *map(str, args)], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+
+
+def new_database(kind: str) -> str:
+    """"sqlite", or the address of a new, empty PostgreSQL database."""
+    if kind == "sqlite":
+        return "sqlite"
+    if not POSTGRES:
+        if os.environ.get("CI") == "true":
+            pytest.fail("RMO_TEST_POSTGRES is not set: CI must test the centre on PostgreSQL")
+        pytest.skip("PostgreSQL is not available: set RMO_TEST_POSTGRES=postgresql://…")
+    import psycopg
+
+    name = f"rmo_test_{secrets.token_hex(4)}"
+    with psycopg.connect(POSTGRES, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(POSTGRES)._replace(path=f"/{name}"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def made(request, tmp_path):
+    """A centre made with the commands an administrator types, and one year built into an
+    association's folder by `rmo build` itself (the folders are plain archives)."""
+    folder = tmp_path / "центр"
+    database = new_database(request.param)
+    done = rmo("centre", "init", folder, "--database", database)
+    assert done.returncode == 0, done.stderr
+    for name in (LIBRARIANS, "РМО учителей математики"):
+        assert rmo("centre", "association", "add", folder, name).returncode == 0
+    for login, role, extra in (("ivanova", "руководитель", ["--association", LIBRARIANS]),
+                               ("metod", "методист", []),
+                               ("office", "делопроизводитель", ["--association", LIBRARIANS])):
+        added = rmo("centre", "user", "add", folder, login, "--role", role, *extra,
+                    "--password-stdin", stdin=PASSWORD + "\n")
+        assert added.returncode == 0, added.stderr
+    built = rmo("build", SAMPLE, "-o", folder / "Объединения" / LIBRARIANS)
+    assert built.returncode == 0, built.stderr
+    return folder, database
+
+
+def commands_made_a_centre(folder: Path, database: str) -> None:
+    listed = rmo("centre", "user", "list", folder)
+    assert listed.stdout.splitlines() == [
+        f"ivanova  руководитель       {LIBRARIANS}  (вход: ещё не входил)",
+        "metod    методист           все объединения  (вход: ещё не входил)",
+        f"office   делопроизводитель  {LIBRARIANS}  (вход: ещё не входил)"]
+    assert sorted(p.name for p in (folder / "Объединения").iterdir()) == [
+        "РМО учителей математики", LIBRARIANS]
+    assert (folder / "centre.sqlite3").is_file() == (database == "sqlite")
+    twice = rmo("centre", "user", "add", folder, "ivanova", "--role", "методист",
+                "--password-stdin", stdin=PASSWORD + "\n")
+    assert (twice.returncode, twice.stderr) == (1, "Ошибка: Логин «ivanova» уже занят. "
+                                                   "Выберите другой.\n")
+    weak = rmo("centre", "user", "add", folder, "petrov", "--role", "методист",
+               "--password-stdin", stdin="12345678\n")
+    assert weak.returncode == 1
+    assert "Пароль не подходит: Введённый пароль слишком широко распространён." in weak.stderr
+    role = rmo("centre", "user", "add", folder, "p", "--role", "директор", "--password-stdin",
+               stdin=PASSWORD + "\n")
+    assert "Роль «директор» не понята: нужна одна из руководитель, методист, " \
+           "делопроизводитель." in role.stderr
+    again = rmo("centre", "init", folder)
+    assert again.returncode == 1 and "уже настроена как методический центр" in again.stderr
+
+
+class Browser:
+    """A person at the served centre: cookies, the form's CSRF token, no redirects followed."""
+
+    class _Stay(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    def __init__(self, address: str):
+        self.address = address
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), self._Stay)
+
+    def open(self, path: str, form: dict | None = None, host: str | None = None):
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        request = urllib.request.Request(self.address + path, data=data)
+        if host:
+            request.add_header("Host", host)
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.read(), dict(response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), dict(error.headers)
+
+    def login(self, login: str, password: str = PASSWORD) -> int:
+        _, page, _ = self.open("/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        return self.open("/login/", {"username": login, "password": password,
+                                     "csrfmiddlewaretoken": token.decode()})[0]
+
+
+def serve(folder: Path):
+    from generator.web.server import free_port
+
+    process = subprocess.Popen([*COMMAND, "serve", str(folder), "--port", str(free_port()),
+                                "--no-browser"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    match = re.fullmatch(r"Сервер методического центра: (http://127\.0\.0\.1:\d+)/\n", line)
+    if not match:
+        process.kill()
+        raise AssertionError(line + process.stderr.read())
+    return process, match.group(1)
+
+
+def stop(process) -> str:
+    process.terminate()
+    process.wait(timeout=10)
+    errors = process.stderr.read()
+    process.stdout.close()
+    process.stderr.close()
+    return errors
+
+
+def restore(folder: Path, database: str, target: Path) -> Path:
+    """The README's restore: the folder copied; PostgreSQL's dump loaded into a new database
+    and the settings pointed at it."""
+    shutil.copytree(folder, target)
+    if database == "sqlite":
+        return target
+    dump = target.parent / "centre.sql"
+    subprocess.run(["pg_dump", "--no-owner", "-f", str(dump), database], check=True)
+    copy = new_database("postgresql")
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(dump), copy], check=True,
+                   capture_output=True)
+    settings = target / "rmo-centre.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(database, copy),
+                        encoding="utf-8")
+    return target
+
+
+def test_commands_make_a_centre_and_a_restored_backup_serves_it(made, tmp_path):
+    """One test for both, as each step is a process start: it keeps the run short."""
+    folder, database = made
+    commands_made_a_centre(folder, database)
+    restored = restore(folder, database, tmp_path / "восстановленный центр")
+    shutil.rmtree(folder)  # the old machine is gone
+    process, address = serve(restored)
+    try:
+        head = Browser(address)
+        assert head.login("ivanova") == 302
+        code, page, _ = head.open("/archive/2025-2026/")
+        assert code == 200 and "План работы на 2025-2026 учебный год.docx" in page.decode()
+        code, data, headers = head.open(
+            "/files/2025-2026/" + urllib.parse.quote("План работы на 2025-2026 учебный год.docx"))
+        assert code == 200 and data[:2] == b"PK"
+        office = Browser(address)
+        assert office.login("office") == 302
+        assert head.open("/check/", {"x": "1"})[0] == 403  # a POST without its token
+        assert Browser(address).login("metod", "не тот пароль") == 200
+        # Another Host is refused; an unknown address is the Russian page, never a debug one.
+        code, body, _ = Browser(address).open("/login/", host="evil.example")
+        assert code == 400 and body.decode().startswith("Запрос отклонён")
+        code, body, _ = head.open("/nothing/here/")
+        assert code == 404 and "Страница не найдена" in body.decode()
+        assert "Traceback" not in body.decode() and "DEBUG" not in body.decode()
+    finally:
+        errors = stop(process)
+    assert "Traceback" not in errors, errors
