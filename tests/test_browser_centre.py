@@ -1,0 +1,131 @@
+"""End to end on the centre server: a real `rmo serve ЦЕНТР` process driven by Chromium.
+
+A head signs in and builds, the office downloads, the methodist opens the summary. Screenshots
+of every centre page go to the README's folder (screenshots/, or $RMO_SCREENSHOTS), named
+centre-*.png.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .centre_site import PASSWORD
+from .helpers import SAMPLE, full_text
+from .test_browser import CHROMIUM, PHONE, browser, shot  # noqa: F401 — the fixture
+from .test_centre_server import LIBRARIANS, rmo, serve, stop
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed")
+
+
+@pytest.fixture
+def centre_server(tmp_path):
+    folder = tmp_path / "центр"
+    assert rmo("centre", "init", folder).returncode == 0
+    for name in (LIBRARIANS, "РМО учителей математики", "РМО учителей начальных классов"):
+        assert rmo("centre", "association", "add", folder, name).returncode == 0
+    for login, role, extra in (("ivanova", "руководитель", ["--association", LIBRARIANS]),
+                               ("petrova", "методист", []),
+                               ("sidorova", "делопроизводитель",
+                                ["--association", LIBRARIANS])):
+        added = rmo("centre", "user", "add", folder, login, "--role", role, *extra,
+                    "--password-stdin", stdin=PASSWORD + "\n")
+        assert added.returncode == 0, added.stderr
+    process, address = serve(folder)
+    yield address
+    errors = stop(process)
+    assert "Traceback" not in errors, errors
+
+
+def sign_in(page, address: str, login: str) -> None:
+    page.goto(address + "/")
+    assert page.url.endswith("/login/?next=/")
+    page.fill("#id_username", login)
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")  # the form submits on Enter
+    page.wait_for_url(re.compile(r"/(centre/)?$"))
+
+
+def sign_out(page) -> None:
+    page.get_by_role("button", name="Выйти").click()
+    page.wait_for_url(re.compile(r"/login/$"))
+
+
+def test_head_builds_office_downloads_methodist_reads_the_summary(centre_server, browser,  # noqa: F811
+                                                                  tmp_path):
+    address = centre_server
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True,
+                                  locale="ru-RU")
+    page = context.new_page()
+    page.goto(address + "/")
+    assert page.locator("h1").inner_text() == "Вход"
+    shot(page, "centre-01-vhod")
+    page.fill("#id_username", "ivanova")
+    page.fill("#id_password", "не тот")
+    page.press("#id_password", "Enter")
+    assert "введите правильные имя пользователя и пароль" in page.locator("main").inner_text()
+    shot(page, "centre-02-nevernyi-parol")
+
+    # The head: the pages of rmo serve over her association's archive.
+    sign_in(page, address, "ivanova")
+    assert page.locator("h1").inner_text() == "Книга года"
+    assert "ivanova, руководитель" in page.locator("header").inner_text()
+    assert f"Объединение: {LIBRARIANS}" in page.locator("footer").inner_text()
+    shot(page, "centre-03-rukovoditel-kniga")
+    page.set_input_files("#workbook", str(SAMPLE))
+    page.get_by_role("button", name="Проверить", exact=True).click()
+    page.get_by_role("button", name="Сделать документы").click()
+    page.wait_for_url(re.compile(r"/result/"))
+    assert page.locator("table.documents tbody tr").count() == 30
+    shot(page, "centre-04-rukovoditel-dokumenty")
+    page.get_by_role("link", name="Пароль").click()
+    assert page.locator("h1").inner_text() == "Смена пароля"
+    shot(page, "centre-05-smena-parolya")
+    sign_out(page)
+
+    # The office: the list of their associations, the archive, a download.
+    sign_in(page, address, "sidorova")
+    assert page.locator("h1").inner_text() == "Объединения"
+    assert page.locator("table.associations tbody tr").count() == 1
+    shot(page, "centre-06-deloproizvoditel-obedineniya")
+    page.get_by_role("link", name="Открыть архив").click()
+    page.get_by_role("link", name="2025/2026 учебный год").click()
+    shot(page, "centre-07-deloproizvoditel-arhiv-goda")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="План работы на 2025-2026 учебный год.docx").click()
+    plan = tmp_path / "plan.docx"
+    download.value.save_as(plan)
+    assert "ПЛАН РАБОТЫ" in full_text(plan).upper()
+    assert page.get_by_role("link", name="Книга года").count() == 0  # no uploads, no builds
+    sign_out(page)
+
+    # The methodist: every association, the status, the summary, people.
+    sign_in(page, address, "petrova")
+    assert page.locator("table.associations tbody tr").count() == 3
+    shot(page, "centre-08-metodist-obedineniya")
+    page.get_by_role("link", name="Состояние").click()
+    assert "Состояние объединений" == page.locator("h1").inner_text()
+    shot(page, "centre-09-metodist-sostoyanie")
+    page.get_by_role("link", name="Сводный отчёт").click()
+    assert page.locator("h1").inner_text() == "Сводный отчёт за 2025/2026 учебный год"
+    assert page.locator("table.summary tbody tr").count() == 2  # the association and the total
+    shot(page, "centre-10-metodist-svodnyi-otchet")
+    with page.expect_download() as report:
+        page.get_by_role("link", name="Скачать отчёт (.docx)").click()
+    summary = tmp_path / "summary.docx"
+    report.value.save_as(summary)
+    assert "СВОДНЫЙ ОТЧЁТ" in full_text(summary).upper()
+    page.get_by_role("link", name="Люди").click()
+    assert page.locator("table.people tbody tr").count() == 3
+    shot(page, "centre-11-metodist-lyudi")
+
+    phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    small = phone.new_page()
+    phone.add_cookies(context.cookies())
+    for name, url in (("centre-12-telefon-svodnyi-otchet", "/centre/summary/"),
+                      ("centre-13-telefon-sostoyanie", "/centre/status/")):
+        small.goto(address + url)
+        shot(small, name, full=False)
+    phone.close()
+    context.close()
