@@ -81,7 +81,12 @@ class CentreAccess:
             request.rmo_association = association
             request.rmo_archive = archive_folder(association)
             request.rmo_archive.mkdir(parents=True, exist_ok=True)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if name == "build" and response.status_code == 302 and association is not None:
+            from .pages import warm
+
+            warm(association)  # the summary page will find this build's row read
+        return response
 
     @staticmethod
     def association(request, person) -> Association | None:

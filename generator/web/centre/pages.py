@@ -172,6 +172,33 @@ def centre_summary(paths: list[Path]):
     return combine(rows)
 
 
+def warm(association: Association | None = None) -> None:
+    """Read the summary rows of the latest workbooks now, in a thread, so that the summary page
+    finds them read (after each build, and for all at the server's start)."""
+    import threading
+
+    targets = [association] if association else list(Association.objects.all())
+    folders = [people.archive_folder(a) for a in targets]
+
+    def run() -> None:
+        from django.db import connections
+
+        try:
+            for folder in folders:
+                for year in year_folders(folder):
+                    books = [e for e in register.load(year) if e.kind == register.WORKBOOK_KIND
+                             and e.workbook and (year / e.file).is_file()]
+                    if books:
+                        try:
+                            centre_summary([year / max(books, key=lambda e: e.written).file])
+                        except RmoError:
+                            pass  # the page shows the workbook's errors when it is opened
+        finally:
+            connections.close_all()
+
+    threading.Thread(target=run, name="rmo-summary-rows", daemon=True).start()
+
+
 def _chosen_year(request: HttpRequest) -> tuple[str, list[str]]:
     years = _years()
     year = request.GET.get("year") or (years[0] if years else "")

@@ -31,13 +31,18 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
     from django.core.wsgi import get_wsgi_application
     from waitress.server import create_server
 
+    application = get_wsgi_application()
+    from .pages import warm
+
+    warm()  # the summary's rows of every association, read while the first people sign in
+
     # Behind a proxy on this machine (README): it says which scheme and address the browser
     # used; without a proxy such headers from a browser are dropped.
     proxy = {"trusted_proxy": "127.0.0.1",
              "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} \
         if centre.https else {}
     try:
-        server = create_server(get_wsgi_application(), host=host, port=port, threads=THREADS,
+        server = create_server(application, host=host, port=port, threads=THREADS,
                                ident="rmo", max_request_body_size=UPLOAD_LIMIT + 1024 * 1024,
                                **proxy)
     except OSError as error:
