@@ -571,7 +571,7 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
     say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")
 
 
-# The centre's administration lives in its own module; imported last, it uses Group from here.
-from .cli_centre import centre  # noqa: E402
+# The centre's administration lives in its own module, made with the classes above.
+from .cli_centre import make as _make_centre  # noqa: E402
 
-main.add_command(centre)
+main.add_command(_make_centre(Group, Argument, say))

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from .cli import Argument, Group, say
 from .errors import RmoError
 
 FOLDER = "Папка методического центра."
@@ -27,113 +26,120 @@ def _configure(folder: Path, *, migrate: bool = False):
     return centre
 
 
-@click.group("centre", cls=Group)
-def centre() -> None:
-    """Сервер методического центра: папка центра, объединения, люди.
+def make(Group, Argument, say) -> click.Group:
+    """The `rmo centre` group, made with the command line's own classes (passed in by
+    generator.cli, so that the two modules do not import each other)."""
 
-    \b
-    Пример:
-      rmo centre init центр
-      rmo centre association add центр "РМО школьных библиотекарей"
-      rmo centre user add центр ivanova --role руководитель \\
-          --association "РМО школьных библиотекарей" --password-stdin
-      rmo serve центр --host 127.0.0.1 --port 8000
-    """
+    @click.group("centre", cls=Group)
+    def centre() -> None:
+        """Сервер методического центра: папка центра, объединения, люди.
 
-
-@centre.command()
-@click.argument("folder", cls=Argument, metavar="ПАПКА",
-                type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
-@click.option("--database", metavar="АДРЕС", default="sqlite",
-              help="База данных: sqlite (файл в ПАПКЕ, по умолчанию) или адрес "
-                   "postgresql://пользователь:пароль@сервер:5432/база.")
-def init(folder: Path, database: str) -> None:
-    """Создать папку методического центра ПАПКА: настройки, база, папки объединений."""
-    from .web.centre.folder import SETTINGS, create
-
-    created = create(folder, database)
-    try:
-        _configure(folder, migrate=True)
-    except Exception:
-        (created.folder / SETTINGS).unlink()  # so that init can be run again once fixed
-        raise
-    say(f"Папка центра «{created.folder}» готова (база: "
-        f"{'SQLite в этой папке' if database == 'sqlite' else 'PostgreSQL'}).")
-    say("Дальше: rmo centre association add ПАПКА \"название\", затем rmo centre user add; "
-        f"имена сервера для браузера — в файле {SETTINGS}.")
+        \b
+        Пример:
+          rmo centre init центр
+          rmo centre association add центр "РМО школьных библиотекарей"
+          rmo centre user add центр ivanova --role руководитель \\
+              --association "РМО школьных библиотекарей" --password-stdin
+          rmo serve центр --host 127.0.0.1 --port 8000
+        """
 
 
-@centre.group("association", cls=Group)
-def association() -> None:
-    """Объединения центра."""
+    @centre.command()
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    @click.option("--database", metavar="АДРЕС", default="sqlite",
+                  help="База данных: sqlite (файл в ПАПКЕ, по умолчанию) или адрес "
+                       "postgresql://пользователь:пароль@сервер:5432/база.")
+    def init(folder: Path, database: str) -> None:
+        """Создать папку методического центра ПАПКА: настройки, база, папки объединений."""
+        from .web.centre.folder import SETTINGS, create
+
+        created = create(folder, database)
+        try:
+            _configure(folder, migrate=True)
+        except Exception:
+            (created.folder / SETTINGS).unlink()  # so that init can be run again once fixed
+            raise
+        say(f"Папка центра «{created.folder}» готова (база: "
+            f"{'SQLite в этой папке' if database == 'sqlite' else 'PostgreSQL'}).")
+        say("Дальше: rmo centre association add ПАПКА \"название\", затем rmo centre user add; "
+            f"имена сервера для браузера — в файле {SETTINGS}.")
 
 
-@association.command("add")
-@click.argument("folder", cls=Argument, metavar="ПАПКА",
-                type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
-@click.argument("name", cls=Argument, metavar="НАЗВАНИЕ",
-                description="Название объединения, например «РМО школьных библиотекарей».")
-def association_add(folder: Path, name: str) -> None:
-    """Добавить объединение НАЗВАНИЕ; его архив — папка в «Объединения»."""
-    _configure(folder)
-    from .web.centre.people import add_association, archive_folder
-
-    added = add_association(name)
-    say(f"Объединение «{added.name}» добавлено; его архив: {archive_folder(added)}")
+    @centre.group("association", cls=Group)
+    def association() -> None:
+        """Объединения центра."""
 
 
-@centre.group("user", cls=Group)
-def user() -> None:
-    """Люди центра: руководители, методисты, делопроизводители."""
+    @association.command("add")
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    @click.argument("name", cls=Argument, metavar="НАЗВАНИЕ",
+                    description="Название объединения, например «РМО школьных библиотекарей».")
+    def association_add(folder: Path, name: str) -> None:
+        """Добавить объединение НАЗВАНИЕ; его архив — папка в «Объединения»."""
+        _configure(folder)
+        from .web.centre.people import add_association, archive_folder
+
+        added = add_association(name)
+        say(f"Объединение «{added.name}» добавлено; его архив: {archive_folder(added)}")
 
 
-@user.command("add")
-@click.argument("folder", cls=Argument, metavar="ПАПКА",
-                type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
-@click.argument("login", cls=Argument, metavar="ЛОГИН", description="Имя для входа, одно слово.")
-@click.option("--role", required=True, metavar="РОЛЬ",
-              help="руководитель | методист | делопроизводитель.")
-@click.option("--association", "names", multiple=True, metavar="НАЗВАНИЕ",
-              help="Объединение руководителя (одно) или делопроизводителя (можно несколько).")
-@click.option("--password-stdin", is_flag=True,
-              help="Прочитать пароль из первой строки стандартного ввода (для скриптов).")
-def user_add(folder: Path, login: str, role: str, names: tuple[str, ...],
-             password_stdin: bool) -> None:
-    """Добавить человека с логином ЛОГИН и ролью; пароль хранится только как хеш."""
-    _configure(folder)
-    from .web.centre.people import add_user, find_association, role_of
-
-    chosen = role_of(role)
-    found = [find_association(name) for name in names]
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Пароль", hide_input=True,
-                                confirmation_prompt="Пароль ещё раз")
-    if not password:
-        raise RmoError.single("Пароль пустой: передайте его первой строкой ввода, например "
-                              "echo 'пароль' | rmo centre user add … --password-stdin.")
-    person = add_user(login, chosen, found, password)
-    where = f", объединения: {', '.join(a.name for a in found)}" if found else ""
-    say(f"Добавлен {person.user.username} — {person.get_role_display()}{where}.")
+    @centre.group("user", cls=Group)
+    def user() -> None:
+        """Люди центра: руководители, методисты, делопроизводители."""
 
 
-@user.command("list")
-@click.argument("folder", cls=Argument, metavar="ПАПКА",
-                type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
-def user_list(folder: Path) -> None:
-    """Показать людей центра: логин, роль, объединения, последний вход."""
-    _configure(folder)
-    from .web.centre.people import accounts
+    @user.command("add")
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    @click.argument("login", cls=Argument, metavar="ЛОГИН",
+                    description="Имя для входа, одно слово.")
+    @click.option("--role", required=True, metavar="РОЛЬ",
+                  help="руководитель | методист | делопроизводитель.")
+    @click.option("--association", "names", multiple=True, metavar="НАЗВАНИЕ",
+                  help="Объединение руководителя (одно) или делопроизводителя (можно несколько).")
+    @click.option("--password-stdin", is_flag=True,
+                  help="Прочитать пароль из первой строки стандартного ввода (для скриптов).")
+    def user_add(folder: Path, login: str, role: str, names: tuple[str, ...],
+                 password_stdin: bool) -> None:
+        """Добавить человека с логином ЛОГИН и ролью; пароль хранится только как хеш."""
+        _configure(folder)
+        from .web.centre.people import add_user, find_association, role_of
 
-    found = accounts()
-    if not found:
-        say("Людей пока нет. Добавьте: rmo centre user add ПАПКА ЛОГИН --role … "
-            "--password-stdin")
-        return
-    width = max(len(a.login) for a in found)
-    for account in found:
-        where = "все объединения" if account.role == "методист" else \
-            ", ".join(account.associations) or "—"
-        say(f"{account.login:<{width}}  {account.role:<17}  {where}  "
-            f"(вход: {account.last_login})")
+        chosen = role_of(role)
+        found = [find_association(name) for name in names]
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = click.prompt("Пароль", hide_input=True,
+                                    confirmation_prompt="Пароль ещё раз")
+        if not password:
+            raise RmoError.single("Пароль пустой: передайте его первой строкой ввода, например "
+                                  "echo 'пароль' | rmo centre user add … --password-stdin.")
+        person = add_user(login, chosen, found, password)
+        where = f", объединения: {', '.join(a.name for a in found)}" if found else ""
+        say(f"Добавлен {person.user.username} — {person.get_role_display()}{where}.")
+
+
+    @user.command("list")
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    def user_list(folder: Path) -> None:
+        """Показать людей центра: логин, роль, объединения, последний вход."""
+        _configure(folder)
+        from .web.centre.people import accounts
+
+        found = accounts()
+        if not found:
+            say("Людей пока нет. Добавьте: rmo centre user add ПАПКА ЛОГИН --role … "
+                "--password-stdin")
+            return
+        width = max(len(a.login) for a in found)
+        for account in found:
+            where = "все объединения" if account.role == "методист" else \
+                ", ".join(account.associations) or "—"
+            say(f"{account.login:<{width}}  {account.role:<17}  {where}  "
+                f"(вход: {account.last_login})")
+
+    return centre

@@ -83,7 +83,7 @@ class CentreAccess:
             request.rmo_archive.mkdir(parents=True, exist_ok=True)
         response = self.get_response(request)
         if name == "build" and response.status_code == 302 and association is not None:
-            from .pages import warm
+            from .rows import warm
 
             warm(association)  # the summary page will find this build's row read
         return response

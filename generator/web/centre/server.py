@@ -32,7 +32,7 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
     from waitress.server import create_server
 
     application = get_wsgi_application()
-    from .pages import warm
+    from .rows import warm
 
     warm()  # the summary's rows of every association, read while the first people sign in
 
