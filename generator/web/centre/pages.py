@@ -163,7 +163,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def summary_docx(request: HttpRequest) -> HttpResponse:
-    from ...summary import summary_docx as make_docx
+    from ...report import summary_docx as make_docx
 
     year, _ = _chosen_year(request)
     paths, _ = latest_workbooks(year) if year else ([], [])
