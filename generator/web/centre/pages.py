@@ -132,7 +132,7 @@ def status(request: HttpRequest) -> HttpResponse:
 # --- summary ------------------------------------------------------------------------------
 
 def _years() -> list[str]:
-    names = set()
+    names: set[str] = set()
     for association in Association.objects.all():
         names.update(y.name for y in year_folders(people.archive_folder(association)))
     return sorted(names, reverse=True)
@@ -149,7 +149,7 @@ def _chosen_year(request: HttpRequest) -> tuple[str, list[str]]:
 @require_GET
 def summary(request: HttpRequest) -> HttpResponse:
     year, years = _chosen_year(request)
-    context = {"title": "Сводный отчёт", "year": year, "years": years,
+    context: dict = {"title": "Сводный отчёт", "year": year, "years": years,
                "label": year.replace("-", "/"), "summary": None, "problems": []}
     if year:
         paths, missing = latest_workbooks(year)
@@ -187,7 +187,7 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def associations(request: HttpRequest) -> HttpResponse:
-    context = {"title": "Объединения центра", "problems": [], "added": ""}
+    context: dict = {"title": "Объединения центра", "problems": [], "added": ""}
     if request.method == "POST":
         try:
             association = people.add_association(request.POST.get("name", ""))
@@ -224,7 +224,7 @@ def _people_page(request: HttpRequest, context: dict, status: int = 200) -> Http
     added = request.GET.get("added", "")
     context.update({
         "accounts": people.accounts(), "associations": Association.objects.all(),
-        "roles": [role.label for role in Role],
+        "roles": list(people.ROLE_WORDS),
         "added": Association.objects.filter(pk=int(added)).first() if added.isdigit() else None,
         "created": request.GET.get("user", ""), "changed": request.GET.get("password", ""),
         "today": dt.date.today()})

@@ -20,7 +20,7 @@ from ...errors import RmoError
 from .folder import ASSOCIATIONS
 from .models import Association, Person, Role
 
-ROLE_WORDS = {role.label: role for role in Role}  # «руководитель» → Role.HEAD
+ROLE_WORDS = {Role(value).label: Role(value) for value in Role.values}  # «руководитель» → HEAD
 
 
 def archive_folder(association: Association) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ... import register
 from ...errors import RmoError
+from ...summary import AssociationRow
 from ..pages.archive import year_folders
 from . import people
 from .models import Association
@@ -31,7 +32,7 @@ def latest_workbooks(year: str) -> tuple[list[Path], list[str]]:
     return paths, missing
 
 
-_ROWS: dict[tuple[str, int, int], object] = {}  # (path, size, mtime) → AssociationRow
+_ROWS: dict[tuple[str, int, int], AssociationRow] = {}  # (path, size, mtime) → AssociationRow
 
 
 def centre_summary(paths: list[Path]):
