@@ -16,7 +16,8 @@ from .helpers import SAMPLE, full_text
 from .test_browser import CHROMIUM, PHONE, browser, shot  # noqa: F401 — the fixture
 from .test_centre_server import LIBRARIANS, rmo, serve, stop
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed")
+pytestmark = [pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed"),
+              pytest.mark.slow]
 
 
 @pytest.fixture

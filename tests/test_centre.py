@@ -136,6 +136,7 @@ def test_the_table_of_roles_covers_every_url():
     assert METHODIST - set(names) == set()
 
 
+@pytest.mark.slow  # builds an archive
 def test_a_head_of_a_gets_404_for_every_url_of_b(two):
     centre, a, b, values = two
     before = snapshot(centre.archive(b))
@@ -169,8 +170,10 @@ def test_a_head_of_a_gets_404_for_every_url_of_b(two):
     assert snapshot(centre.archive(b)) == before
 
 
+@pytest.mark.slow  # builds an archive
 @pytest.mark.parametrize("login, allowed", [("head-b", None), ("metod", METHODIST),
                                             ("office-b", OFFICE)])
+@pytest.mark.slow  # builds an archive
 def test_each_role_opens_exactly_its_urls(two, login, allowed):
     centre, a, b, values = two
     allowed = head_names() | ACCOUNT if allowed is None else allowed
@@ -194,6 +197,7 @@ def test_each_role_opens_exactly_its_urls(two, login, allowed):
         assert snapshot(centre.archive(b)) == before
 
 
+@pytest.mark.slow  # builds an archive
 def test_office_staff_cannot_upload_or_build(two):
     centre, a, b, values = two
     browser = centre.client("office-b")
@@ -211,6 +215,7 @@ def test_office_staff_cannot_upload_or_build(two):
     assert "attachment" in download["Content-Disposition"]
 
 
+@pytest.mark.slow  # builds an archive
 def test_office_staff_see_only_the_associations_given_to_them(two):
     centre, a, b, _ = two
     browser = centre.client("office-b")
@@ -221,6 +226,7 @@ def test_office_staff_see_only_the_associations_given_to_them(two):
     assert browser.get("/archive/").status_code == 302  # nothing chosen yet: to the list
 
 
+@pytest.mark.slow  # builds an archive
 def test_anonymous_visitors_are_sent_to_the_login_page_from_every_url(two):
     centre, _, _, values = two
     browser = centre.client()
@@ -234,6 +240,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page_from_every_url(two):
     assert status(browser.get("/static/rmo/rmo.css")) == 200
 
 
+@pytest.mark.slow  # builds an archive
 def test_a_methodist_never_sees_a_password_or_its_hash(two):
     from django.contrib.auth.models import User
 
@@ -254,6 +261,7 @@ def test_a_methodist_never_sees_a_password_or_its_hash(two):
                                               "РМО учителей математики", "ещё не входил"]
 
 
+@pytest.mark.slow  # builds an archive
 def test_every_post_needs_the_csrf_token(two):
     centre, _, b, values = two
     head = centre.client("head-b", csrf=True)
@@ -375,6 +383,7 @@ def test_the_methodist_adds_an_association_and_people_from_the_page(centre):
     assert centre.login(centre.client(), "sidorova", "Другой-пароль-77").status_code == 302
 
 
+@pytest.mark.slow  # builds an archive
 def test_status_shows_each_associations_documents_and_last_build(two):
     centre, a, b, _ = two
     page = centre.client("metod").get("/centre/status/")
@@ -386,6 +395,7 @@ def test_status_shows_each_associations_documents_and_last_build(two):
     assert re.fullmatch(r"\d\d\.\d\d\.20\d\d \d\d:\d\d", last)
 
 
+@pytest.mark.slow  # builds an archive
 def test_the_summary_page_and_its_docx(two):
     centre, a, b, _ = two
     browser = centre.client("metod")
@@ -406,6 +416,7 @@ def test_the_summary_page_and_its_docx(two):
 
 # --- builds at the same time ----------------------------------------------------------------
 
+@pytest.mark.slow  # builds an archive
 def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(two):
     from generator.web.jobs import _lock
 

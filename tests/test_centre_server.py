@@ -23,6 +23,7 @@ from .helpers import SAMPLE
 RMO = Path(sys.executable).with_name("rmo")
 COMMAND = [str(RMO)] if RMO.exists() else [sys.executable, "-m", "generator"]
 LIBRARIANS = "РМО школьных библиотекарей"
+pytestmark = pytest.mark.slow  # processes and builds
 
 
 def rmo(*args, stdin: str = "", cwd=None) -> subprocess.CompletedProcess:
