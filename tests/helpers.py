@@ -113,8 +113,8 @@ def set_param(rows: list, name: str, value) -> list:
 
 
 def without_warnings(output: str) -> str:
-    """A command's output without the workbook's warnings block printed at its end (the
-    sample has two on purpose: no secretary, nobody to sign the head's certificate)."""
+    """A command's output without the workbook's warnings block printed at its end (the test
+    workbooks have no secretary; the sample has none and is built as it is)."""
     lines = output.split("\n")
     for i, line in enumerate(lines):
         if re.match(r"^(Предупреждение: |\d+ предупреждени[еяй]+:$)", line):
