@@ -54,6 +54,7 @@ class TalkKind(Labeled):
     MASTER_CLASS = "мастер-класс"
     PRESENTATION = "презентация"
     OPEN_LESSON = "открытое занятие"
+    CONSULTATION = "консультация"
     DISCUSSION = "обсуждение"  # no certificate
 
 

@@ -22,6 +22,7 @@ _KIND_WORDS = {
     TalkKind.MASTER_CLASS: r"мастер[- ]класс",
     TalkKind.PRESENTATION: r"презентаци[яи]",
     TalkKind.OPEN_LESSON: r"открыто[ей] (?:заняти[ея]|урок|мероприяти[ея])",
+    TalkKind.CONSULTATION: r"(?:методическ(?:ая|ие)\s+)?консультаци[яи]",
     TalkKind.DISCUSSION: r"обсуждени[ея]",
 }
 # What may stand between the kind and the title: «по теме», «на тему», «из опыта работы» …
@@ -32,6 +33,13 @@ _HEAD = re.compile(
     + r")" + _LINK + r"\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# «Методическая консультация по формированию заявки …»: a consultation is on a matter, told
+# in the dative after «по» (or «о»), not a title in quotes.
+_CONSULTATION = re.compile(r"^(?:методическ(?:ая|ие)\s+)?консультаци[яи]\s+"
+                           r"(?P<subject>(?:по|о|об)\s+(?!теме\b).*)$", re.IGNORECASE | re.DOTALL)
+# «… по ФПУ. Работа с АИС …»: a second sentence inside the subject becomes a clause, since the
+# subject stands inside a certificate's sentence.
+_SENTENCE = re.compile(r"\.\s+(?P<first>[А-ЯЁ])(?=[а-яё])")
 _ON_TOPIC = re.compile(r"^(?P<lead>.*?)\s+(?:по\s+теме|на\s+тему)\s*:?\s*(?P<rest>«.*)$",
                        re.IGNORECASE | re.DOTALL)
 
@@ -41,6 +49,14 @@ class Talk:
     kind: TalkKind
     topic: str  # the bare title, quotes inside it as «…» (quoted() turns them into „…“)
     named: bool = True  # the kind was given in «Вид» or read from the text, not assumed
+    # «по формированию заявки …»: what a consultation was on, when the text says it that way
+    # instead of giving a title; printed as it stands, without quotes.
+    subject: str = ""
+
+    @property
+    def about(self) -> str:
+        """«по формированию заявки …» or «по теме «…»»: the object of «провела консультацию»."""
+        return self.subject or f"по теме {self.title}"
 
     @property
     def title(self) -> str:
@@ -61,6 +77,12 @@ def talk(text: str, kind: TalkKind | None = None) -> Talk:
     минут».
     """
     body = typography(strip_numbering(text)).strip().rstrip(".").strip()
+    consultation = _CONSULTATION.match(body)
+    if consultation and kind in (None, TalkKind.CONSULTATION):
+        # The topic stays the whole text (it keys the certificate's number in the register).
+        return Talk(TalkKind.CONSULTATION, _balanced(body), True,
+                    _SENTENCE.sub(lambda m: "; " + m["first"].lower(),
+                                  _balanced(consultation["subject"].strip())))
     found = kind
     topic = body
     head = _HEAD.match(body)

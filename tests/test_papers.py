@@ -122,9 +122,10 @@ def test_a_certificate_with_an_ambiguous_name_uses_a_neutral_phrasing(papers):
     lines = paragraphs(papers["Справка о выступлении (Бойко А.А., протокол № 2, п. 1)"
                               ".docx"].path)
     assert lines[lines.index("СПРАВКА") + 1] == (
-        "Дана Бойко\u00a0А.А. (учитель русского языка, СОШ\u00a0№\u00a02) в подтверждение того, "
-        "что 22.04.2026 на заседании РМО школьных библиотекарей заслушано выступление "
-        "Бойко\u00a0А.А. по теме «Краеведение» (протокол от 22.04.2026\u00a0№\u00a02).")
+        # The position in the dative (it needs no gender), the name not repeated.
+        "Дана Бойко\u00a0А.А., учителю русского языка СОШ\u00a0№\u00a02, в том, что 22.04.2026 "
+        "на заседании РМО школьных библиотекарей заслушано выступление по теме «Краеведение» "
+        "(протокол от 22.04.2026\u00a0№\u00a02).")
 
 
 def test_an_extract_holds_the_one_item_with_its_decisions_and_the_certification(papers):

@@ -26,6 +26,7 @@ NB = "\u00a0"
     ("Открытое занятие «Путешествие в страну каталогов»", "открытое занятие",
      "«Путешествие в страну каталогов»"),
     ("Презентация «Школьный ИБЦ»", "презентация", "«Школьный ИБЦ»"),
+    ("Консультация «Заявка на учебники»", "консультация", "«Заявка на учебники»"),
     ("Выступление по теме: «Сотрудничество школьной библиотеки»", "выступление",
      "«Сотрудничество школьной библиотеки»"),
     # Quotes inside a title become „лапки“, also when the outer closing quote is missing.
@@ -107,3 +108,26 @@ def test_the_second_association_reads_without_errors(tmp_path):
     book = read_workbook(write(tmp_path / "urai.xlsx"))
     assert len(book.members) == 19
     assert [m.held for m in book.meetings] == [True, False, True, True]
+
+
+def test_a_consultation_is_on_a_matter_not_a_title():
+    found = talk("Методическая консультация по формированию и заявке учебников по ФПУ. "
+                 "Работа с АИС «Книгозаказ»")
+    assert found.kind is TalkKind.CONSULTATION
+    # What it was on, as one clause of the certificate's sentence.
+    assert found.about == "по формированию и заявке учебников по ФПУ; работа с АИС «Книгозаказ»"
+    assert talk("Консультация «Заявка на учебники»").about == "по теме «Заявка на учебники»"
+
+
+@pytest.mark.parametrize(("reason", "said"), [
+    ("карантин по гриппу", " в связи с карантином по гриппу"),
+    ("болезнь руководителя", " в связи с болезнью руководителя"),
+    # A free text that does not start with a noun is never forced into the instrumental.
+    ("из-за морозов", ". Причина: из-за морозов"),
+    ("нет связи", ". Причина: нет связи"),
+    ("", ""),
+])
+def test_why_a_meeting_was_cancelled(reason, said):
+    from generator.documents.common import cancelled
+
+    assert cancelled(reason) == said

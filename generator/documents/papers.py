@@ -82,16 +82,18 @@ _DID = {
     TalkKind.MESSAGE: ("выступила", "выступил", "с сообщением {title}"),
     TalkKind.REPORT: ("выступила", "выступил", "с докладом {title}"),
     TalkKind.MASTER_CLASS: ("провела", "провёл", "мастер-класс {title}"),
-    TalkKind.PRESENTATION: ("представила", "представил", "презентацию {title}"),
+    TalkKind.PRESENTATION: ("представила", "представил", "опыт работы по теме {title}"),
     TalkKind.OPEN_LESSON: ("провела", "провёл", "открытое занятие {title}"),
+    TalkKind.CONSULTATION: ("провела", "провёл", "методическую консультацию {about}"),
 }
 _DONE = {
-    TalkKind.SPEECH: ("заслушано", "выступление {name} по теме {title}"),
-    TalkKind.MESSAGE: ("заслушано", "сообщение {name} {title}"),
-    TalkKind.REPORT: ("заслушан", "доклад {name} {title}"),
-    TalkKind.MASTER_CLASS: ("проведён", "мастер-класс {name} {title}"),
-    TalkKind.PRESENTATION: ("представлена", "презентация {name} {title}"),
-    TalkKind.OPEN_LESSON: ("проведено", "открытое занятие {name} {title}"),
+    TalkKind.SPEECH: ("заслушано", "выступление по теме {title}"),
+    TalkKind.MESSAGE: ("заслушано", "сообщение {title}"),
+    TalkKind.REPORT: ("заслушан", "доклад {title}"),
+    TalkKind.MASTER_CLASS: ("проведён", "мастер-класс {title}"),
+    TalkKind.PRESENTATION: ("представлен", "опыт работы по теме {title}"),
+    TalkKind.OPEN_LESSON: ("проведено", "открытое занятие {title}"),
+    TalkKind.CONSULTATION: ("проведена", "методическая консультация {about}"),
 }
 
 
@@ -106,20 +108,21 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
     where = typography(f"на заседании {association.name}")
     record = f"(протокол от {day}{NBSP}№{NBSP}{meeting.number})"
     institution = typography(person.institution)
+    position = typography(position_dative(person.position))
     dative = name_dative(person)
     if dative is None:
-        # The gender cannot be told from the name: no guess, a phrasing that needs none.
+        # The gender cannot be told from the name: no guess, a phrasing that needs none (the
+        # name stays as written, the position is in the dative whatever the gender).
         name = typography(surname_first(person.name))
         verb, what = _DONE.get(found.kind, _DONE[TalkKind.SPEECH])
-        return (f"Дана {name} ({typography(person.position)}, {institution}) в подтверждение "
-                f"того, что {day} {where} {verb} {what.format(name=name, title=found.title)} "
-                f"{record}.")
+        return (f"Дана {name}, {position} {institution}, в том, что {day} {where} {verb} "
+                f"{what.format(title=found.title, about=found.about)} {record}.")
     female = gender(person) == FEMALE
     she, he, what = _DID.get(found.kind, _DID[TalkKind.SPEECH])
     pronoun, verb = ("она", she) if female else ("он", he)
-    return (f"Дана {typography(dative)}, {typography(position_dative(person.position))} "
+    return (f"Дана {typography(dative)}, {position} "
             f"{institution}, в том, что {pronoun} {day} {verb} {where} "
-            f"{what.format(title=found.title)} {record}.")
+            f"{what.format(title=found.title, about=found.about)} {record}.")
 
 
 def certificate_signature(workbook: Workbook, person: Person) -> tuple[str, str]:

@@ -86,7 +86,7 @@ def heard_line(item: AgendaItem, association: Association, who: Speakers) -> str
     """What follows «СЛУШАЛИ:»: the speakers in the accusative and what they spoke on."""
     found = talk_of(item)
     pattern = _SUBJECT[found.kind] if found.named else _SUBJECT[TalkKind.DISCUSSION]
-    subject = pattern.format(title=found.title)
+    subject = pattern.format(title=found.title, about=found.about)
     names = [accusative(p, association) for p in who.people] + list(who.others)
     if not names:
         return typography(f"{subject[0].upper()}{subject[1:]}.") if subject else ""
@@ -118,6 +118,7 @@ _SUBJECT = {
     TalkKind.MASTER_CLASS: "с мастер-классом {title}",
     TalkKind.PRESENTATION: "с презентацией {title}",
     TalkKind.OPEN_LESSON: "с открытым занятием {title}",
+    TalkKind.CONSULTATION: "с методической консультацией {about}",
     TalkKind.DISCUSSION: "по вопросу {title}",
 }
 
