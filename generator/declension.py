@@ -145,3 +145,29 @@ def _word_in(morph, word: str, case: str) -> str | None:
             result = inflected.word
             return result[0].upper() + result[1:] if word[0].isupper() else result
     return None
+
+
+def phrase_instrumental(phrase: str) -> str | None:
+    """«карантин по гриппу» → «карантином по гриппу», for «в связи с …»; None when the phrase
+    does not start with a noun (or adjectives and a noun) in the nominative that can be declined
+    for sure: a free text is never guessed at.
+    """
+    morph = _morph()
+    words = phrase.strip().split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if not re.fullmatch("[а-яё]+", word, re.I):
+            return None
+        parses = [p for p in morph.parse(word) if "nomn" in p.tag
+                  and p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.score >= 0.3]
+        if not parses:
+            return None
+        parse = parses[0]
+        number = "plur" if "plur" in parse.tag else "sing"
+        inflected = parse.inflect({"ablt", number})
+        if inflected is None:
+            return None
+        out.append(inflected.word)
+        if parse.tag.POS == "NOUN":
+            return " ".join(out + words[i + 1:])
+    return None

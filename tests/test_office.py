@@ -12,7 +12,7 @@ from generator import issued
 from generator.archive import State
 from generator.build import build
 
-from .helpers import paragraphs, soffice, table_rows, tables, to_pdf_text
+from .helpers import BASE, paragraphs, soffice, table_rows, tables, to_pdf_text, workbook
 from .second_sample import AGENDA, PEOPLE, attendance, write
 
 NB = "\u00a0"
@@ -51,13 +51,32 @@ def _text_after(lines: list[str], marker: str) -> str:
      f"(протокол от 15.10.2025{NB}№{NB}1)."),
     # «Бойко А.В.» does not tell the gender: the phrasing needs none.
     ("Справка о выступлении (Бойко А.В., протокол № 3, п. 1).docx",
-     f"Дана Бойко{NB}А.В. (заведующий библиотекой, МБОУ «СОШ{NB}№{NB}4») в подтверждение того, "
+     f"Дана Бойко{NB}А.В., заведующему библиотекой МБОУ «СОШ{NB}№{NB}4», в том, "
      f"что 18.02.2026 на заседании РМО педагогов-библиотекарей г.{NB}Урай заслушано сообщение "
-     f"Бойко{NB}А.В. «Цифровые сервисы для продвижения чтения: ЛитРес, „Библиоклуб“ и "
+     f"«Цифровые сервисы для продвижения чтения: ЛитРес, „Библиоклуб“ и "
      f"региональная электронная библиотека» (протокол от 18.02.2026{NB}№{NB}3)."),
 ])
 def test_certificate_sentences_follow_the_kind_and_the_gender(urai, name, sentence):
     lines = paragraphs(urai[name])
+    assert _text_after(lines, "СПРАВКА") == sentence
+
+
+@pytest.mark.parametrize(("name", "sentence"), [
+    # A consultation is what she did; what it was on follows «по», not «по теме «…»».
+    ("Леонтьева Н.А., протокол № 1, п. 2",
+     f"Дана Леонтьевой{NB}Н.А., методисту МАУ «БМЦ», в том, что она 15.10.2025 провела на "
+     "заседании РМО школьных библиотекарей методическую консультацию по формированию и заявке "
+     "учебников по ФПУ; работа с АИС «Книгозаказ» "
+     f"(протокол от 15.10.2025{NB}№{NB}1)."),
+    # The gender unknown: the position still in the dative, the name not repeated.
+    ("Касьян А.В., протокол № 3, п. 2",
+     f"Дана Касьян{NB}А.В., педагогу-библиотекарю СОШ{NB}№{NB}3, в том, что 22.04.2026 на "
+     "заседании РМО школьных библиотекарей заслушано выступление по теме «Книги-юбиляры: их "
+     f"роль в пропаганде чтения» (протокол от 22.04.2026{NB}№{NB}3)."),
+])
+def test_certificate_sentences_of_the_sample(sample_build, name, sentence):
+    found = {w.path.name: w.path for w in sample_build.written}
+    lines = paragraphs(found[f"Справка о выступлении ({name}).docx"])
     assert _text_after(lines, "СПРАВКА") == sentence
 
 
@@ -67,10 +86,11 @@ def test_a_male_speaker_and_the_kind_column(urai):
     assert _text_after(lines, "СПРАВКА") == (
         f"Дана Петренко{NB}О.Н., педагогу-библиотекарю МБОУ «СОШ{NB}№{NB}12», в том, что он "
         f"18.02.2026 представил на заседании РМО педагогов-библиотекарей г.{NB}Урай "
-        "презентацию «Школьный библиотечный информационный центр: первый год» (протокол от "
+        "опыт работы по теме «Школьный библиотечный информационный центр: первый год» (протокол от "
         f"18.02.2026{NB}№{NB}3).")
     # Signed by the one named in «Подписывает справки»; the town under the date.
-    assert lines[-1] == f"Директор МКУ «Методический центр»\t______________\tО.В.{NB}Кузнецова"
+    assert lines[-1] == ("Начальник МКУ «Управление образования администрации города Урай»"
+                         f"\t______________\tО.В.{NB}Кузнецова")
     assert lines[lines.index("СПРАВКА") - 2] == f"г.{NB}Урай"
 
 
@@ -122,16 +142,26 @@ def test_registration_numbers_survive_a_rebuild_and_a_new_talk_gets_the_next(tmp
     assert {k: v for k, v in third.items() if k in before} == before
 
 
-def test_the_head_never_signs_her_own_certificate(urai, sample_build):
+def test_the_head_never_signs_her_own_certificate(urai, sample_build, tmp_path):
     own = paragraphs(urai["Справка о выступлении (Шевченко Е.В., протокол № 1, п. 4).docx"])
-    assert own[-1] == f"Директор МКУ «Методический центр»\t______________\tО.В.{NB}Кузнецова"
+    assert own[-1] == ("Начальник МКУ «Управление образования администрации города Урай»"
+                       f"\t______________\tО.В.{NB}Кузнецова")
+    # The sample names its signer: the head's own certificate and the others' alike.
+    found = {w.path.name: w.path for w in sample_build.written}
+    for name in ("Леонтьева Н.А., протокол № 1, п. 2", "Попова Н.Я., протокол № 1, п. 4"):
+        lines = paragraphs(found[f"Справка о выступлении ({name}).docx"])
+        assert lines[-1] == f"Директор МАУ «БМЦ»\t______________\tЕ.Н.{NB}Соколова"
     # Nobody named in «Подписывает справки»: the head signs the others' certificates, and her
     # own has an empty line for the organisation's head.
-    found = {w.path.name: w.path for w in sample_build.written}
-    her = paragraphs(found["Справка о выступлении (Леонтьева Н.А., протокол № 1, п. 2).docx"])
+    agenda = [*BASE["Повестка"],
+              {"Заседание": 1, "Содержание": "Сообщение «План на год»",
+               "Докладчики": "Иванова А.Б.", "Решили": "Информацию принять к сведению."}]
+    report = build(workbook(tmp_path, Повестка=agenda), tmp_path / "out")
+    found = {w.path.name: w.path for w in report.written}
+    her = paragraphs(found["Справка о выступлении (Иванова А.Б., протокол № 1, п. 3).docx"])
     assert her[-1] == "Руководитель\t______________\t"
-    other = paragraphs(found["Справка о выступлении (Попова Н.Я., протокол № 1, п. 4).docx"])
-    assert other[-1] == f"Руководитель РМО\t______________\tН.А.{NB}Леонтьева"
+    other = paragraphs(found["Справка о выступлении (Петрова В.Г., протокол № 1, п. 2).docx"])
+    assert other[-1] == f"Руководитель РМО\t______________\tА.Б.{NB}Иванова"
 
 
 # --- minutes -------------------------------------------------------------------------------
@@ -236,12 +266,18 @@ def test_a_registration_sheet_of_twenty_members_is_one_page(tmp_path):
 
 def test_the_analysis_reads_as_a_report(urai):
     lines = paragraphs(urai["Анализ работы за 2025-2026 учебный год.docx"])
-    assert "Заседание №\u00a02 (декабрь) отменено: карантин по гриппу." in lines
+    assert "Заседание №\u00a02 (декабрь) отменено в связи с карантином по гриппу." in lines
+    assert "Из 4 задач полностью выполнено 2, частично – 1, не выполнена – 1." in lines
     assert "Мухаметова\u00a0А.Р. – призёр муниципального конкурса «Лучший школьный " \
         "библиотекарь»." in lines
     assert "Больше всех заседаний пропущено: Фёдорова\u00a0И.К. (2 из 3)." in lines
     assert "Кузьмина\u00a0Т.С. – «Библиотечные уроки в 5–6 классах» (заседание №\u00a02 " \
-        "(декабрь), заседание отменено)." in lines
+        "в декабре отменено)." in lines
+    # Those with no talk and no participation: alphabetically, one to a line.
+    start = lines.index("Не выступали на заседаниях и не участвовали в мероприятиях:")
+    names = lines[start + 1:lines.index("6. Посещаемость заседаний")]
+    assert names[:3] == ["Валиева\u00a0Л.Ш.", "Гончарова\u00a0Л.П.", "Григорьев\u00a0П.С."]
+    assert names == sorted(names, key=lambda n: n.replace("ё", "е"))
     assert [line for line in lines if line[:2] in ("7.", "8.", "9.")] == [
         "7. Выводы", "8. Проблемы", "9. Задачи на следующий год"]
     assert not any(" — " in line for line in lines)  # one dash style: « – »
@@ -281,7 +317,9 @@ def test_the_passport_of_the_second_association_has_its_aim_and_secretary(urai):
                                  "им.\u00a0Г.Ф.\u00a0Атякшева»")
     assert rows["Число членов"] == "19\u00a0человек из 11 учреждений"
     assert rows["Заседания в учебном году"].split("\n")[1] == \
-        "№\u00a02 – декабрь (отменено: карантин по гриппу)"
+        "№\u00a02 (декабрь) – отменено в связи с карантином по гриппу"
+    assert rows["Направления работы"].split("\n")[0] == \
+        "1. Информационно-аналитическая деятельность."
 
 
 def test_the_passport_of_the_association(sample_build):
@@ -295,7 +333,20 @@ def test_the_passport_of_the_association(sample_build):
     assert rows["Число членов"] == "10\u00a0человек из 9 учреждений"
     assert rows["Задачи"].startswith("1. Изучение нормативно-правовой документации")
     assert rows["Заседания в учебном году"].split("\n") == [
-        "№\u00a01 – сентябрь – октябрь – ноябрь (проведено 15.10.2025)",
-        "№\u00a02 – декабрь – январь – февраль (проведено 18.02.2026)",
-        "№\u00a03 – март – апрель (проведено 22.04.2026)",
+        "№\u00a01 (сентябрь – ноябрь) – проведено 15.10.2025",
+        "№\u00a02 (декабрь – февраль) – проведено 18.02.2026",
+        "№\u00a03 (март – апрель) – проведено 22.04.2026",
     ]
+
+
+@pytest.mark.slow
+def test_the_date_stays_with_the_signature(urai, tmp_path):
+    soffice()
+    text = to_pdf_text(urai["Анализ работы за 2025-2026 учебный год.docx"], tmp_path)
+    pages = [page for page in text.split("\f") if page.strip()]
+    last = [line.strip() for line in pages[-1].splitlines() if line.strip()]
+    # The signature and the date of compilation on one page, the date last.
+    assert any(line.startswith("Руководитель РМО") for line in last)
+    assert last[-1].startswith(issued.today().strftime("%d.%m.%Y"))
+    assert len(pages[-1].splitlines()) > 0 and not pages[-1].strip().startswith(
+        issued.today().strftime("%d.%m.%Y"))

@@ -139,7 +139,7 @@ def test_a_missing_participation_sheet_is_not_entered_not_nothing(tmp_path):
     text = full_text(analysis)
     assert "Сведения об участии членов РМО в мероприятиях вне заседаний не внесены." in text
     assert "не отмечено" not in text and "не участвовали" not in text
-    assert "Не выступали на заседаниях: Иванова\u00a0А.Б." in text
+    assert "Не выступали на заседаниях:\nИванова\u00a0А.Б." in text
 
 
 def test_a_missing_summary_sheet_is_said_in_the_analysis(tmp_path):

@@ -35,7 +35,7 @@ from ..text import (
     surname_first,
     typography,
 )
-from .common import Document, head_signature, signer_title
+from .common import Document, alphabetical, cancelled, head_signature, in_period, signer_title
 
 KIND_TITLE = {
     Kind.CONTEST: "конкурсы", Kind.CONFERENCE: "конференции", Kind.SEMINAR: "семинары",
@@ -109,7 +109,7 @@ def _theme(workbook: Workbook, figures: Figures) -> dict:
         if done[Fulfilment.PARTLY]:
             parts.append(f"частично – {done[Fulfilment.PARTLY]}")
         if done[Fulfilment.NOT_DONE]:
-            parts.append(f"не {_done(done[Fulfilment.NOT_DONE])} {done[Fulfilment.NOT_DONE]}")
+            parts.append(f"не {_done(done[Fulfilment.NOT_DONE])} – {done[Fulfilment.NOT_DONE]}")
         total = len(tasks)
         summary = f"Из {total} {plural(total, 'задачи', 'задач', 'задач')} " + ", ".join(parts) \
             + "."
@@ -179,7 +179,7 @@ def _meetings(figures: Figures) -> dict:
     for meeting in figures.cancelled:
         period = typography(lower_months(meeting.period))
         notes.append(f"Заседание №{NBSP}{meeting.number} ({period}) отменено"
-                     + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
+                     + cancelled(meeting.reason) + ".")
     for meeting in figures.moved:
         when = f" и проведено {date_numeric(meeting.date)}" if meeting.date else ""
         notes.append(f"Заседание №{NBSP}{meeting.number} перенесено{when}"
@@ -221,12 +221,13 @@ def _talks(figures: Figures) -> dict:
     for talk in figures.talks_missed:
         names = ", ".join(surname_first(p.name) for p in talk.item.speakers)
         meeting = talk.meeting
-        when = f" от {date_numeric(meeting.date)}" if meeting.date else \
-            f" ({typography(lower_months(meeting.period))})"
-        why = ", заседание отменено" if meeting.status is MeetingStatus.CANCELLED else \
-            ("" if meeting.held else ", заседание не проведено")
+        when = f"от {date_numeric(meeting.date)}" if meeting.date else \
+            in_period(lower_months(meeting.period))
+        why = " отменено" if meeting.status is MeetingStatus.CANCELLED else \
+            ("" if meeting.held else " не проведено")
         missed.append(typography(f"{names} – {quoted(talk.topic)} "
-                                 f"(заседание №{NBSP}{meeting.number}{when}{why})."))
+                                 f"(заседание №{NBSP}{meeting.number} {when}{why})."
+                                 .replace(" )", ")")))
     members = len(figures.members)
     speakers = len(figures.speakers)
     return {
@@ -266,7 +267,8 @@ def _participation(figures: Figures, workbook: Workbook) -> dict:
         categories=tuple(lv.value for lv, _ in figures.by_level),
         values=tuple(n for _, n in figures.by_level),
     )
-    inactive = ", ".join(surname_first(p.name) for p in figures.inactive)
+    # Surname first, alphabetically, one to a line: names for the head's attention.
+    inactive = [typography(surname_first(p.name)) for p in alphabetical(figures.inactive)]
     listing = [{"number": str(i), "name": typography(surname_first(p.person.name)),
                 "event": typography(p.event) + (f" ({typography(p.date)})" if p.date else ""),
                 "kind": f"{p.kind.value}, {p.level.value}",
@@ -294,11 +296,11 @@ def _participation(figures: Figures, workbook: Workbook) -> dict:
             f"{plural(int(figures.course_hours), 'час', 'часа', 'часов')}."
             if courses else ""),
         "inactive_sentence": (
-            sentence(f"Не выступали на заседаниях и не участвовали в мероприятиях: {inactive}"
-                     if workbook.participation_entered else
-                     f"Не выступали на заседаниях: {inactive}")
+            ("Не выступали на заседаниях и не участвовали в мероприятиях:"
+             if workbook.participation_entered else "Не выступали на заседаниях:")
             if inactive
             else "Каждый член РМО выступил на заседании или участвовал в мероприятиях."),
+        "inactive": inactive,
     }
 
 

@@ -93,3 +93,40 @@ def _reversed(name: str) -> tuple[str, str]:
     if len(parts) == 2 and parts[0].endswith("."):
         return parts[1], parts[0]
     return ("", "")
+
+
+def cancelled(reason: str) -> str:
+    """What follows «отменено»: « в связи с карантином по гриппу», or «. Причина: …» when the
+    reason (a free text) cannot be put in the instrumental for sure."""
+    from ..declension import phrase_instrumental
+
+    reason = reason.strip().rstrip(".")
+    if not reason:
+        return ""
+    declined = phrase_instrumental(reason)
+    return typography(f" в связи с {declined}" if declined else f". Причина: {reason}")
+
+
+_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+           "сентябрь", "октябрь", "ноябрь", "декабрь")
+_IN_MONTH = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
+             "сентябре", "октябре", "ноябре", "декабре")
+
+
+def period_span(period: str) -> str:
+    """«Сентябрь – октябрь – ноябрь» → «сентябрь – ноябрь»: a chain of months as its first and
+    last; anything else as typed, months in lower case."""
+    parts = [p.strip() for p in re.split(r"\s*[–—-]\s*", period.strip()) if p.strip()]
+    if len(parts) > 1 and all(p.lower() in _MONTHS for p in parts):
+        return f"{parts[0].lower()} – {parts[-1].lower()}"
+    if len(parts) == 1 and parts[0].lower() in _MONTHS:
+        return parts[0].lower()
+    return period.strip()
+
+
+def in_period(period: str) -> str:
+    """«в декабре» for a one-month period, else the period in brackets: «(декабрь – январь)»."""
+    span = period_span(period)
+    if span in _MONTHS:
+        return f"в {_IN_MONTH[_MONTHS.index(span)]}"
+    return f"({span})" if span else ""

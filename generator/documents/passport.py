@@ -7,21 +7,27 @@ from __future__ import annotations
 from ..kinds import DocumentKind
 from ..model import MeetingStatus, Person, Workbook
 from ..text import NBSP, count, date_numeric, plural, sentence, surname_first, typography
-from .common import Document, head_signature, signer_title
+from .common import Document, cancelled, head_signature, period_span, signer_title
 
 
 def _person(person: Person) -> str:
     return typography(f"{surname_first(person.name)}, {person.position}, {person.institution}")
 
 
+def _numbered(lines) -> str:
+    """Items of a list, numbered one to a line, as the tasks are."""
+    return "\n".join(f"{i}. {sentence(line)}" for i, line in enumerate(lines, start=1))
+
+
 def _meetings(workbook: Workbook) -> str:
     lines = []
     for meeting in workbook.meetings:
-        line = f"№{NBSP}{meeting.number} – {meeting.period.lower()}"
+        span = period_span(meeting.period)
+        line = f"№{NBSP}{meeting.number}" + (f" ({span})" if span else "")
         if meeting.status is MeetingStatus.CANCELLED:
-            line += " (отменено" + (f": {meeting.reason}" if meeting.reason else "") + ")"
+            line += " – отменено" + cancelled(meeting.reason)
         elif meeting.date:
-            line += f" (проведено {date_numeric(meeting.date)})"
+            line += f" – проведено {date_numeric(meeting.date)}"
         lines.append(typography(line))
     return "\n".join(lines)
 
@@ -38,15 +44,14 @@ def passport_document(workbook: Workbook) -> Document:
         ("Организация", association.organisation),
         ("Методическая тема", association.theme),
         ("Цель", sentence(association.goal) if association.goal else ""),
-        ("Задачи", "\n".join(f"{i}. {sentence(t.text)}"
-                             for i, t in enumerate(plan.tasks, start=1))),
+        ("Задачи", _numbered(t.text for t in plan.tasks)),
         ("Руководитель", _person(association.head)),
         ("Секретарь", _person(association.secretary) if association.secretary else ""),
         ("Число членов", f"{count(len(members), 'человек', 'человека', 'человек')} из "
                          f"{institutions} "
                          f"{plural(institutions, 'учреждения', 'учреждений', 'учреждений')}"),
-        ("Направления работы", "\n".join(sentence(line) for line in plan.directions)),
-        ("Формы работы", "\n".join(sentence(line) for line in plan.forms)),
+        ("Направления работы", _numbered(plan.directions)),
+        ("Формы работы", _numbered(plan.forms)),
         ("Место проведения заседаний", association.place),
         ("Заседания в учебном году", _meetings(workbook)),
     ]

@@ -102,6 +102,7 @@ def make():
                                 ("Часы", "hours", 2.0, CELL_CENTER)])
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{{ inactive_sentence }}")
+    bullets(doc, "inactive")
 
     par(doc, "6. Посещаемость заседаний", HEADING)
     par(doc, "{{ missed_sentence }}")

@@ -147,6 +147,9 @@ def _styles(doc) -> None:
     sign.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     sign.paragraph_format.space_before = Pt(24)
     sign.paragraph_format.keep_together = True
+    # A signature is kept with what follows it (the next signature, the date of issue): a
+    # date never stands alone at the top of a page.
+    sign.paragraph_format.keep_with_next = True
     # Title at the left, the line and the name at fixed stops: every signature lines up.
     sign.paragraph_format.tab_stops.add_tab_stop(SIGN_LINE, WD_TAB_ALIGNMENT.LEFT)
     sign.paragraph_format.tab_stops.add_tab_stop(SIGN_NAME, WD_TAB_ALIGNMENT.LEFT)
