@@ -80,6 +80,10 @@ def _name_in(person: Person, case: str) -> str | None:
         # Double surnames (Петрова-Водкина) decline part by part.
         return "-".join(maker.make(part, g, petrovich_case, piece) for piece in word.split("-"))
 
+    if first and case == "accs":
+        # The minutes name people as their lists do, with initials: «Орлову Ю.А.».
+        initials = first[0] + "." + (middle[0] + "." if middle else "")
+        return f"{decline(NamePart.LASTNAME, surname)}\u00a0{initials}"
     if first:
         words = [decline(NamePart.LASTNAME, surname), decline(NamePart.FIRSTNAME, first)]
         if middle:

@@ -231,8 +231,8 @@ def test_an_online_meeting_has_a_list_of_participants_and_no_registration_sheet(
     rows = table_rows(table)
     assert rows[0] == ["№", "ФИО", "Должность", "Учреждение"]  # nothing to sign remotely
     assert len(rows) == 1 + 17
-    assert "Список участников заседания №\u00a03 РМО педагогов-библиотекарей г.\u00a0Урай от " \
-        "18.02.2026" in paragraphs(listing)
+    assert "Список участников заседания №\u00a03 РМО педагогов\u2011библиотекарей " \
+        "г.\u00a0Урай от 18.02.2026" in paragraphs(listing)
 
 
 def test_extracts_only_for_items_with_a_decision(urai):
@@ -254,7 +254,8 @@ def test_a_registration_sheet_of_twenty_members_is_one_page(tmp_path):
     (sheet,) = [w.path for w in report.written
                 if w.path.name.startswith("Лист регистрации, заседание № 1")]
     lines = paragraphs(sheet)
-    assert ("Лист регистрации участников заседания №\u00a01 РМО педагогов-библиотекарей "
+    # A non-breaking hyphen: the heading never breaks inside «педагогов‑библиотекарей».
+    assert ("Лист регистрации участников заседания №\u00a01 РМО педагогов\u2011библиотекарей "
             "г.\u00a0Урай от 15.10.2025") in lines
     assert len(table_rows(tables(sheet)[0])) == 1 + 20 + 5
     text = to_pdf_text(sheet, tmp_path)
@@ -298,7 +299,7 @@ def test_the_programme_of_a_meeting(sample_build):
     found = {w.path.name: w.path for w in sample_build.written}
     programme = found["Программа заседания № 2 от 18.02.2026.docx"]
     lines = paragraphs(programme)
-    assert lines[lines.index("ПРОГРАММА") + 1] == "заседания РМО школьных библиотекарей №\u00a02"
+    assert lines[lines.index("ПРОГРАММА") + 1] == "заседания №\u00a02 РМО школьных библиотекарей"
     assert "Дата проведения: 18.02.2026" in lines
     assert "Форма проведения: дистанционно, платформа «Сферум»" in lines
     rows = table_rows(tables(programme)[0])
@@ -307,6 +308,10 @@ def test_the_programme_of_a_meeting(sample_build):
                        "обучающихся интереса к чтению и популяризации книг»",
                        "Джелилова\u00a0Г.Н., педагог-библиотекарь СОШ п.\u00a0Верхнеказымский"]
     assert len(rows) == 1 + 4
+    first = table_rows(tables(found["Программа заседания № 1 от 15.10.2025.docx"])[0])
+    # Several speakers: separated by «; » as in the minutes.
+    assert first[2][2] == ("Щербинина\u00a0С.П., региональный менеджер АО «Просвещение» ХМАО; "
+                           "Леонтьева\u00a0Н.А., руководитель РМО")
 
 
 def test_the_passport_of_the_second_association_has_its_aim_and_secretary(urai):

@@ -43,7 +43,7 @@ KIND_TITLE = {
     Kind.OPEN_EVENT: "открытые мероприятия", Kind.COURSES: "курсы повышения квалификации",
     Kind.PUBLICATION: "публикации",
 }
-SHORT_TOPIC = 70
+SHORT_TOPIC = 120
 FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседаний»
 
 
@@ -157,10 +157,10 @@ def _short(meeting: Meeting) -> str:
         if not item.given:
             continue
         if item.speakers:
-            text = talk_of(item).topic
-            if len(text) > SHORT_TOPIC:
-                text = _cut(text)
-            topics.append(quoted(text))
+            found = talk_of(item)
+            text = _cut(found.topic) if len(found.topic) > SHORT_TOPIC else found.topic
+            # A consultation «по …» has no title to quote.
+            topics.append(text if found.subject else quoted(text))
         else:
             text = typography(strip_numbering(item.text)).rstrip(".")
             if len(text) > SHORT_TOPIC:
@@ -170,8 +170,11 @@ def _short(meeting: Meeting) -> str:
 
 
 def _cut(text: str) -> str:
-    """A topic cut at a word to fit the table, with «…» and no punctuation before it."""
-    return text[:SHORT_TOPIC].rsplit(" ", 1)[0].rstrip(".,;:–- ") + "…"
+    """A very long topic cut at the end of a phrase («…: от идеи до публикации» → «…»),
+    never a word or two before its end; a topic with no phrase boundary is given whole."""
+    head = text[:SHORT_TOPIC]
+    ends = [m.start() for m in re.finditer(r"[:;.,]\s| – ", head) if m.start() > 20]
+    return head[:ends[-1]].rstrip(".,;:–- ") + "…" if ends else text
 
 
 def _meetings(figures: Figures) -> dict:

@@ -95,6 +95,15 @@ def _reversed(name: str) -> tuple[str, str]:
     return ("", "")
 
 
+NB_HYPHEN = "\u2011"
+
+
+def unbroken_hyphens(heading: str) -> str:
+    """«педагогов‑библиотекарей» with non-breaking hyphens: a centred heading never breaks
+    inside a compound word."""
+    return re.sub(r"(?<=\w)-(?=\w)", NB_HYPHEN, heading)
+
+
 def cancelled(reason: str) -> str:
     """What follows «отменено»: « в связи с карантином по гриппу», or «. Причина: …» when the
     reason (a free text) cannot be put in the instrumental for sure."""

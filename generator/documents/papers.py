@@ -17,6 +17,7 @@ from .common import (
     same_person,
     signer_title,
     split_signer,
+    unbroken_hyphens,
     venue,
 )
 from .protocol import (
@@ -183,7 +184,8 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
     when = f" от {date_numeric(meeting.date)}" if meeting.date else ""
     heading = typography(f"Лист регистрации участников заседания №{NBSP}{meeting.number} "
                          f"{workbook.association.name}{when}")
-    context = {**_list_header(workbook, meeting), "heading": heading, "rows": rows}
+    context = {**_list_header(workbook, meeting), "heading": unbroken_hyphens(heading),
+               "rows": rows}
     return Document(
         kind=DocumentKind.REGISTRATION,
         filename=f"Лист регистрации, заседание № {meeting.number}{when}.docx",
@@ -233,7 +235,8 @@ def participants_document(workbook: Workbook, meeting: Meeting) -> Document:
     return Document(
         kind=DocumentKind.PARTICIPANTS,
         filename=f"Список участников, заседание № {meeting.number} от {day}.docx",
-        context={**_list_header(workbook, meeting), "heading": heading, "rows": rows,
+        context={**_list_header(workbook, meeting), "heading": unbroken_hyphens(heading),
+                 "rows": rows,
                  **minutes_signatures(workbook)},
         title=heading.replace(NBSP, " "),
         date=meeting.date,

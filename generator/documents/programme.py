@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..kinds import DocumentKind
 from ..model import Meeting, MeetingStatus, Workbook
 from ..text import NBSP, date_numeric, strip_numbering, typography
-from .common import Document, head_signature, online, signer_title, venue
+from .common import Document, head_signature, online, signer_title, unbroken_hyphens, venue
 from .speakers import nominative, speakers
 
 
@@ -21,11 +21,13 @@ def programme_document(workbook: Workbook, meeting: Meeting) -> Document:
             [typography(other) for other in who.others]
         rows.append({"number": str(number),
                      "content": typography(strip_numbering(item.text).rstrip(".")),
-                     "speakers": "\n".join(people)})
+                     "speakers": "; ".join(people)})
     context = {
         "organisation": typography(association.organisation),
         "association": typography(association.full_name or association.name),
-        "heading": typography(f"заседания {association.name} №{NBSP}{meeting.number}"),
+        # «Программа заседания № 1 РМО …»: the same order as the registration sheet's heading.
+        "heading": unbroken_hyphens(
+            typography(f"заседания №{NBSP}{meeting.number} {association.name}")),
         "when": date_numeric(meeting.date) if meeting.date else
         typography(meeting.period.lower()),
         "when_label": "Дата проведения" if meeting.date else "Срок проведения",

@@ -20,15 +20,20 @@ def make():
     doc = new_document()
     list_header(doc)
     # Widths so that «педагог-библиотекарь» and most school names take one line at 12 pt.
-    loop_table(doc, "rows", [("№", "number", 1.0, CELL_CENTER), ("ФИО", "name", 3.8, CELL),
+    loop_table(doc, "rows", [("№", "number", 0.7, CELL_CENTER), ("ФИО", "name", 3.5, CELL),
                              ("Должность", "position", 4.4, CELL),
-                             ("Учреждение", "institution", 5.0, CELL),
-                             ("Подпись", "signature", 2.3, CELL)])
+                             ("Учреждение", "institution", 4.4, CELL),
+                             ("Подпись", "signature", 3.5, CELL)])
     # Room to sign by hand; docxtpl repeats the row with its height.
     _narrow_cell_margins(doc.tables[-1])
     row = doc.tables[-1].rows[2]
-    row.height = Cm(0.6)
+    row.height = Cm(0.8)
     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    # Lines exactly 11 pt apart: a two-line school name still fits the 8 mm row, so 25 rows
+    # stay on one page.
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.line_spacing = Pt(11)
     return doc
 
 

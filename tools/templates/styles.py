@@ -128,6 +128,8 @@ def _styles(doc) -> None:
     item = _paragraph_style(doc, ITEM)
     item.paragraph_format.left_indent = Cm(1.85)
     item.paragraph_format.first_line_indent = Cm(-0.6)
+    # Short numbered lines are not stretched across the page: items align left.
+    item.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     plain = _paragraph_style(doc, PLAIN)
     plain.paragraph_format.first_line_indent = Cm(0)
@@ -200,12 +202,12 @@ def _bullet_numbering(doc) -> None:
     tabs = OxmlElement("w:tabs")
     tab = OxmlElement("w:tab")
     tab.set(qn("w:val"), "num")
-    tab.set(qn("w:pos"), "1077")
+    tab.set(qn("w:pos"), "1049")
     tabs.append(tab)
     ppr.append(tabs)
     ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), "0")
-    ind.set(qn("w:firstLine"), "709")
+    ind.set(qn("w:left"), "1049")
+    ind.set(qn("w:hanging"), "340")
     ppr.append(ind)
     lvl.append(ppr)
     rpr = OxmlElement("w:rPr")
@@ -227,8 +229,11 @@ def _bullet_numbering(doc) -> None:
     num_pr = style_ppr.find(qn("w:numPr"))
     num_pr.find(qn("w:numId")).set(qn("w:val"), "90")
     # Through python-docx, which puts <w:ind> where the schema wants it.
-    doc.styles[BULLET].paragraph_format.left_indent = Cm(0)
-    doc.styles[BULLET].paragraph_format.first_line_indent = Cm(1.25)
+    # The bullet at 1.25 cm, the text and its continuation lines at 1.85 cm (a hanging
+    # indent, as the numbered items have), aligned left: every bulleted list alike.
+    doc.styles[BULLET].paragraph_format.left_indent = Cm(1.85)
+    doc.styles[BULLET].paragraph_format.first_line_indent = Cm(-0.6)
+    doc.styles[BULLET].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _page_numbers(doc) -> None:
