@@ -88,13 +88,13 @@ class Text(CellType):
         what = what or self.what
         if is_empty(value):
             if required:
-                ctx.add(f"не заполнен столбец «{column}» — нужен {what}.", row, column)
+                ctx.add(f"не заполнен столбец «{column}».", row, column, fix=f"Нужен {what}.")
             return ""
         if isinstance(value, str):
             cleaned = text.clean(value)
             if cleaned in EXCEL_ERRORS:
-                ctx.add(f"в ячейке ошибка Excel {cleaned}. Исправьте формулу или впишите "
-                        "значение.", row, column)
+                ctx.add(f"в ячейке ошибка Excel {cleaned}.", row, column,
+                        fix="Исправьте формулу или впишите значение.")
                 return ""
             if self.one_line and "\n" in cleaned:
                 cleaned = " ".join(cleaned.split("\n"))
@@ -106,12 +106,14 @@ class Text(CellType):
             return "да" if value else "нет"
         if isinstance(value, (int, float)):
             if self.words:
-                ctx.add(f"здесь число {text.number(value)}, а нужен {what}.", row, column)
+                ctx.add(f"здесь число {text.number(value)}, а нужен {what}.", row, column,
+                        fix=f"Впишите {what} вместо числа.")
                 return ""
             return text.number(value)
         if isinstance(value, (dt.datetime, dt.date)):
             if self.words:
-                ctx.add(f"здесь дата, а нужен {what}.", row, column)
+                ctx.add(f"здесь дата, а нужен {what}.", row, column,
+                        fix=f"Впишите {what} вместо даты.")
                 return ""
             return text.date_numeric(as_date(value))
         return text.clean(str(value))
@@ -159,7 +161,8 @@ class MeetingRef(CellType):
             raw = "?"
         match = re.fullmatch(r"(?:№|N|No)?\s*(\d{1,3})\.?", raw.replace("\u00a0", " "))
         if not match or int(match[1]) == 0:
-            ctx.add(f"«{raw}» — не номер заседания. Нужно целое число: 1, 2, 3…", row, column)
+            ctx.add(f"«{raw}» — не номер заседания.", row, column,
+                    fix="Нужно целое число: 1, 2, 3…")
             return None
         return int(match[1])
 
@@ -186,21 +189,23 @@ class Date(CellType):
         elif isinstance(value, str):
             cleaned = text.clean(value)
             if cleaned in EXCEL_ERRORS:
-                ctx.add(f"в ячейке ошибка Excel {cleaned}. Впишите дату.", row, column)
+                ctx.add(f"в ячейке ошибка Excel {cleaned}.", row, column, fix="Впишите дату.")
                 return None
             day = parse_date(cleaned)
             if day is None:
                 wrong = "такой даты нет" if _DATE_TEXT.match(cleaned) else "не дата"
-                ctx.add(f"«{cleaned}» — {wrong}. Нужна дата в виде ДД.ММ.ГГГГ, например "
-                        "15.10.2025.", row, column)
+                ctx.add(f"«{cleaned}» — {wrong}.", row, column,
+                        fix="Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.")
                 return None
         if day is None:
-            ctx.add("нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.", row, column)
+            ctx.add("здесь не дата.", row, column,
+                    fix="Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.")
             return None
         first, last = ctx.first_day, ctx.last_day
         if first and last and not first <= day <= last:
             ctx.add(f"дата {text.date_numeric(day)} не входит в учебный год "
-                    f"({text.date_numeric(first)} – {text.date_numeric(last)}).", row, column)
+                    f"({text.date_numeric(first)} – {text.date_numeric(last)}).", row, column,
+                    fix="Проверьте год в дате или учебный год на листе «Объединение».")
             return None
         return day
 
@@ -221,7 +226,7 @@ class Number(CellType):
         if is_empty(value):
             return None
         if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
-            ctx.add(f"нужно {what}.", row, column)
+            ctx.add("здесь не число.", row, column, fix=f"Нужно {what}.")
             return None
         if isinstance(value, (int, float)):
             return float(value)
@@ -230,7 +235,7 @@ class Number(CellType):
         try:
             return float(cleaned)
         except ValueError:
-            ctx.add(f"«{text.clean(str(value))}» — не число; нужно {what}.", row, column)
+            ctx.add(f"«{text.clean(str(value))}» — не число.", row, column, fix=f"Нужно {what}.")
             return None
 
     def describe(self) -> str:
@@ -284,7 +289,7 @@ class Choice(CellType):
         found, rest = self.split(raw)
         if found is None:
             allowed = self.allowed or ", ".join(f"«{v}»" for v in self.values) + "."
-            ctx.add(f"«{raw}» — {self.wrong}. Допустимо: {allowed}", row, column)
+            ctx.add(f"«{raw}» — {self.wrong}.", row, column, fix=f"Допустимо: {allowed}")
             return None, ""
         return found, rest
 
@@ -316,7 +321,7 @@ class YesNo(Choice):
             return None
         found = self.match(raw)
         if found is None:
-            ctx.add(f"«{raw}» — {self.wrong}. Допустимо: {self.allowed}", row, column)
+            ctx.add(f"«{raw}» — {self.wrong}.", row, column, fix=f"Допустимо: {self.allowed}")
         return found
 
 
@@ -346,8 +351,9 @@ class MarkType(CellType):
             return Mark(False)
         if sum(ch.isalpha() for ch in key) < 3:
             # «1», «x», «++» are marks nobody can read, not reasons.
-            ctx.add(f"«{raw}» — непонятная отметка. Допустимо: + (был), - или н (не был), "
-                    "или причина словами: «болезнь», «курсы ПК».", row, column)
+            ctx.add(f"«{raw}» — непонятная отметка.", row, column,
+                    fix="Допустимо: + (был), - или н (не был), или причина словами: "
+                        "«болезнь», «курсы ПК».")
             return None
         return Mark(False, raw)
 
@@ -379,7 +385,8 @@ class Year(CellType):
             end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
             if end_year == start + 1:
                 return SchoolYear(start)
-        ctx.add(f"«{raw}» — не учебный год. Нужно два соседних года: 2025/2026.", row, column)
+        ctx.add(f"«{raw}» — не учебный год.", row, column,
+                fix="Нужно два соседних года: 2025/2026.")
         return None
 
     def describe(self) -> str:

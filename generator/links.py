@@ -61,8 +61,8 @@ class Links:
         if found is not None:
             latin_letter(self.ctx, ref.row, ref.column, name)
         elif self.roster.read:
-            self.ctx.add(f"«{ref.value}» нет на листе «Участники». Впишите человека туда или "
-                         "исправьте ФИО, чтобы оно совпадало.", ref.row, ref.column)
+            self.ctx.add(f"«{ref.value}» нет на листе «Участники».", ref.row, ref.column,
+                         fix="Впишите человека туда или исправьте ФИО, чтобы оно совпадало.")
         return found
 
     def speakers(self, refs: tuple[Ref, ...]) -> tuple[Person, ...]:
@@ -86,7 +86,8 @@ class Links:
     def meeting_exists(self, ref: Ref) -> bool:
         if ref.value in self.numbers:
             return True
-        self.ctx.add(f"заседания № {ref.value} нет на листе «Заседания».", ref.row, ref.column)
+        self.ctx.add(f"заседания № {ref.value} нет на листе «Заседания».", ref.row, ref.column,
+                     fix="Исправьте номер или добавьте заседание на лист «Заседания».")
         return False
 
     # --- sheet by sheet -----------------------------------------------------------------
@@ -101,7 +102,8 @@ class Links:
                 number = int(entry.meeting.value)
                 if number in placed:
                     self.ctx.add(f"заседание № {number} уже стоит в плане выше.",
-                                 entry.meeting.row, entry.meeting.column)
+                                 entry.meeting.row, entry.meeting.column,
+                                 fix="Оставьте номер заседания только в одной строке.")
                     continue
                 placed.add(number)
             rows.append(entry.row)
@@ -169,7 +171,8 @@ class Links:
             row_marks = {n: plain.read(self.ctx, row, str(n)) for n in known}
             if not name:
                 if any(row_marks.values()):
-                    self.ctx.add("есть отметки, но не заполнено ФИО.", row, "ФИО")
+                    self.ctx.add("есть отметки, но не заполнено ФИО.", row, "ФИО",
+                                 fix="Впишите ФИО с листа «Участники».")
                 continue
             if is_totals(name):
                 totals_row(self.ctx, row, "ФИО", name)
@@ -178,7 +181,8 @@ class Links:
             if person is None:
                 continue
             if person.name in seen:
-                self.ctx.add(f"«{name}» уже есть в ячейке {seen[person.name]}.", row, "ФИО")
+                self.ctx.add(f"«{name}» уже есть в ячейке {seen[person.name]}.", row, "ФИО",
+                             fix="Оставьте одну строку на человека.")
                 continue
             seen[person.name] = row.coordinate("ФИО")
             rows[person.name] = row.number
@@ -189,7 +193,8 @@ class Links:
         for number in sorted(marked):
             raw, coordinate = sheet.headers[number]
             self.ctx.collector.add(f"столбец «{raw}»: заседания № {number} нет на листе "
-                                   "«Заседания».", sheet.sheet, coordinate)
+                                   "«Заседания».", sheet.sheet, coordinate,
+                                   fix="Исправьте номер в заголовке столбца.")
         return marks, rows
 
     def check_attendance(self, sheet: Attendance, marks: dict[int, dict[str, Mark]],
@@ -201,7 +206,8 @@ class Links:
         if not held or not sheet.present:
             if held:
                 collector.add(f"нет листа «{name}»: для протоколов проведённых заседаний "
-                              "нужна посещаемость.", "")
+                              "нужна посещаемость.", "",
+                              fix=f"Добавьте лист «{name}».")
             return
         columns = {n: letter for n, letter in sheet.columns.items() if n in self.numbers}
         for meeting in held:
@@ -209,8 +215,8 @@ class Links:
             if meeting.number not in columns:
                 collector.add(
                     f"нет столбца «{meeting.number}» для заседания № {meeting.number}, "
-                    f"проведённого {text.date_numeric(meeting.date)}. Добавьте его и отметьте "
-                    "каждого: + (был), - (не был) или причину.", name)
+                    f"проведённого {text.date_numeric(meeting.date)}.", name,
+                    fix="Добавьте его и отметьте каждого: + (был), - (не был) или причину.")
         if not sheet.name_column:
             return
         reported = {(p.sheet, p.cell) for p in collector.problems}
@@ -219,8 +225,8 @@ class Links:
                 continue
             row = rows.get(person.name)
             if row is None:
-                collector.add(f"нет строки для «{person.name}». Впишите ФИО и отметки по "
-                              "проведённым заседаниям.", name)
+                collector.add(f"нет строки для «{person.name}».", name,
+                              fix="Впишите ФИО и отметки по проведённым заседаниям.")
                 continue
             for meeting in held:
                 assert meeting.date is not None  # held: dated
@@ -229,8 +235,8 @@ class Links:
                         (name, f"{column}{row}") not in reported:
                     collector.add(
                         f"нет отметки о заседании № {meeting.number} "
-                        f"({text.date_numeric(meeting.date)}) для «{person.name}»: "
-                        "поставьте + (был), - (не был) или причину.", name, f"{column}{row}")
+                        f"({text.date_numeric(meeting.date)}) для «{person.name}»:", name, f"{column}{row}",
+                        fix="поставьте + (был), - (не был) или причину.")
 
     # --- the whole -----------------------------------------------------------------------
 

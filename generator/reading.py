@@ -137,8 +137,8 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
         latin_letter(ctx, row, "ФИО", name)
         key = text.person_key(fold_latin(name))
         if key in first_row:
-            ctx.add(f"«{name}» уже есть в ячейке {first_row[key]}. ФИО в списке участников "
-                    "не должны повторяться.", row, "ФИО")
+            ctx.add(f"«{name}» уже есть в ячейке {first_row[key]}.", row, "ФИО",
+                    fix="ФИО в списке участников не должны повторяться.")
             continue
         first_row[key] = row.coordinate("ФИО")
         person = Person(name, position, institution, status or MemberStatus.MEMBER, sex)
@@ -172,15 +172,16 @@ def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
         if not declared.required or found.values.get(name):
             continue
         if name in found.rows:
-            ctx.add(f"не заполнено значение параметра «{name}».", found.rows[name], "Значение")
+            ctx.add(f"не заполнено значение параметра «{name}».", found.rows[name], "Значение",
+                    fix="Впишите его в столбец «Значение».")
             continue
         near = closest(name, list(unknown))
         if near:
-            ctx.add(f"«{near}» — может быть, это параметр «{name}»? Напишите его название "
-                    "точно так.", unknown[near], "Параметр")
+            ctx.add(f"«{near}» — может быть, это параметр «{name}»?", unknown[near], "Параметр",
+                    fix="Напишите его название точно так.")
         else:
             ctx.collector.add(f"нет строки с параметром «{name}» (столбец «Параметр»).",
-                              "Объединение")
+                              "Объединение", fix=f"Добавьте строку «{name}» и впишите значение.")
     return found
 
 
@@ -204,7 +205,8 @@ def read_plan(sheets: Sheets, ctx: Context) -> Plan:
             lists[section].append(Task(text.strip_numbering(body), fulfilment, comment))
         else:
             if fulfilment is not None:
-                ctx.add("«Выполнение» заполняют только для задач.", row, "Выполнение")
+                ctx.add("«Выполнение» заполняют только для задач.", row, "Выполнение",
+                        fix="Очистите эту ячейку.")
             lists[section].append(text.strip_numbering(body))
     return Plan(
         tasks=tuple(lists[PlanSection.TASKS]),
@@ -244,8 +246,8 @@ def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
             found.read = False  # a number we cannot read may be the one referred to
             continue
         if number in seen:
-            ctx.add(f"заседание № {number} уже есть в ячейке {seen[number]}. Номера заседаний "
-                    "не должны повторяться.", row, "№")
+            ctx.add(f"заседание № {number} уже есть в ячейке {seen[number]}.", row, "№",
+                    fix="Номера заседаний не должны повторяться.")
             continue
         seen[number] = row.coordinate("№")
         if form is not None:
@@ -357,7 +359,8 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
                               "Может быть, это «ФИО»?", ws.title, near[1].coordinate,
                               fix="Переименуйте заголовок.")
         else:
-            ctx.collector.add("в первой строке нет столбца «ФИО».", ws.title)
+            ctx.collector.add("в первой строке нет столбца «ФИО».", ws.title,
+                              fix="Добавьте столбец «ФИО» в первую строку.")
         return found
     found.name_column = True
     columns = {"ФИО": name_index, **columns}

@@ -33,36 +33,39 @@ HEADER_SEARCH = 5  # how far down an empty row may push the header
 
 def open_workbook(path: Path):
     """Load the workbook with openpyxl, refusing files that are not .xlsx with a clear reason."""
-    fail = lambda message: RmoError([problem(message)])  # noqa: E731
+    def fail(message: str, fix: str) -> RmoError:
+        return RmoError([problem(message, fix=fix)])
+
     name = path.name
     if name.startswith("~$"):
         raise fail(
-            f"«{name}» — это служебный файл Excel, который появляется, пока книга открыта. "
+            f"«{name}» — это служебный файл Excel, который появляется, пока книга открыта.",
             f"Укажите саму книгу: «{name[2:]}»."
         )
     if not path.exists():
-        raise fail(f"Файл «{path}» не найден. Проверьте имя и папку.")
+        raise fail(f"Файл «{path}» не найден.", "Проверьте имя и папку.")
     if path.is_dir():
-        raise fail(f"«{path}» — это папка, а нужна книга Excel (.xlsx).")
+        raise fail(f"«{path}» — это папка, а нужна книга Excel (.xlsx).", "Выберите файл книги.")
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
     except PermissionError as error:
         raise fail(f"Файл «{name}» не открывается: он занят другой программой или нет прав "
-                   "на чтение. Закройте его в Excel и запустите rmo снова.") from error
+                   "на чтение.", "Закройте его в Excel и запустите rmo снова.") from error
     except OSError as error:
-        raise fail(f"Не удалось прочитать файл «{name}»: {error.strerror}.") from error
+        raise fail(f"Не удалось прочитать файл «{name}»: {error.strerror}.",
+                   "Проверьте, что файл открывается в Excel, и попробуйте снова.") from error
     if not head:
-        raise fail(f"Файл «{name}» пуст. Нужна книга Excel (.xlsx).")
+        raise fail(f"Файл «{name}» пуст.", "Нужна книга Excel (.xlsx).")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise fail(
-            f"Файл «{name}» — старая книга Excel (.xls) или книга, защищённая паролем. "
+            f"Файл «{name}» — старая книга Excel (.xls) или книга, защищённая паролем.",
             "Откройте её в Excel, снимите пароль, если он есть, и сохраните как "
             "«Книга Excel (.xlsx)»."
         )
     if not head.startswith(b"PK"):
         raise fail(
-            f"Файл «{name}» — не книга Excel: похоже, это текст или CSV. "
+            f"Файл «{name}» — не книга Excel: похоже, это текст или CSV.",
             "Откройте его в Excel и сохраните как «Книга Excel (.xlsx)»."
         )
     facts = _check_zip(path, fail)
@@ -73,7 +76,7 @@ def open_workbook(path: Path):
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise fail(
-            f"Файл «{name}» не удалось открыть как книгу Excel ({type(error).__name__}). "
+            f"Файл «{name}» не удалось открыть как книгу Excel.",
             "Откройте его в Excel и сохраните заново как «Книга Excel (.xlsx)»."
         ) from error
     return workbook, facts
@@ -89,12 +92,12 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
             names = {info.filename for info in infos}
             if "mimetype" in names and "content.xml" in names:
                 raise fail(
-                    f"Файл «{name}» — таблица OpenDocument (.ods). Откройте её в LibreOffice "
+                    f"Файл «{name}» — таблица OpenDocument (.ods).", "Откройте её в LibreOffice "
                     "или Excel и сохраните как «Книга Excel (.xlsx)»."
                 )
             if "xl/workbook.xml" not in names:
                 raise fail(
-                    f"Файл «{name}» — архив, но не книга Excel. Нужна книга Excel (.xlsx)."
+                    f"Файл «{name}» — архив, но не книга Excel.", "Нужна книга Excel (.xlsx)."
                 )
             total = sum(info.file_size for info in infos)
             packed = sum(info.compress_size for info in infos) or 1
@@ -102,7 +105,8 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
                                               and total / packed > MAX_COMPRESSION_RATIO):
                 raise fail(
                     f"Файл «{name}» распаковывается в {total // (1024 * 1024)} МБ — это не "
-                    "похоже на книгу РМО. Файл не прочитан."
+                    "похоже на книгу РМО. Файл не прочитан.",
+                    "Проверьте, тот ли файл выбран; картинки из книги лучше удалить."
                 )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
@@ -112,12 +116,12 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
                         raise fail(
                             f"Файл «{name}» содержит XML с объявлениями DTD или сущностей "
                             f"(часть {info.filename}). В книгах Excel их не бывает; файл не "
-                            "прочитан. Сохраните книгу заново в Excel."
+                            "прочитан.", "Сохраните книгу заново в Excel."
                         )
             return _sheet_facts(archive)
     except zipfile.BadZipFile as error:
         raise fail(
-            f"Файл «{name}» повреждён или сохранён не полностью. "
+            f"Файл «{name}» повреждён или сохранён не полностью.",
             "Откройте его в Excel и сохраните заново."
         ) from error
 
@@ -243,7 +247,8 @@ class Sheets:
             return None
         self._warned.add(key)
         if required:
-            self.collector.add(f"нет листа «{title}».", "")
+            self.collector.add(f"нет листа «{title}».", "",
+                               fix=f"Добавьте лист «{title}» (он есть в пустой книге).")
             return None
         declared = next((s for s in contract.SHEETS if s.key == key), None)
         if declared is not None and declared.missing:
@@ -289,7 +294,8 @@ class Sheets:
                 unknown[i] = cell
         for column in declared.required_columns:
             if column.name not in columns and column.name not in explained:
-                self.collector.add(f"в первой строке нет столбца «{column.name}».", ws.title)
+                self.collector.add(f"в первой строке нет столбца «{column.name}».", ws.title,
+                                   fix=f"Добавьте столбец «{column.name}» в первую строку.")
         if any(c.name not in columns for c in declared.required_columns):
             return None
         self._merged(ws, columns.values())
@@ -327,9 +333,9 @@ class Sheets:
                 for cell in picked.values():
                     if cell.value is None and cell.coordinate in formulas:
                         self.collector.add(
-                            "в ячейке формула, но её значение не сохранено. Откройте файл в "
-                            "Excel и сохраните его (или впишите значение вместо формулы).",
-                            ws.title, cell.coordinate)
+                            "в ячейке формула, но её значение не сохранено.", ws.title, cell.coordinate,
+                            fix="Откройте файл в Excel и сохраните его (или впишите значение "
+                                "вместо формулы).")
                         self.collector.explain(ws.title, [cell.coordinate])
             if all(_is_blank(c) for c in picked.values()):
                 continue
@@ -374,10 +380,10 @@ class Sheets:
             min_col, min_row, max_col, max_row = range_boundaries(merged)
             if any(col in wanted for col in range(min_col, max_col + 1)):
                 self.collector.add(
-                    f"объединённые ячейки {merged}. В таблице каждая строка — отдельная "
-                    "запись: снимите объединение (Главная → Объединить и поместить в центре) "
-                    "и заполните каждую ячейку.",
+                    f"объединённые ячейки {merged}. В таблице каждая строка — отдельная запись:",
                     ws.title, merged.split(":")[0],
+                    fix="снимите объединение (Главная → Объединить и поместить в центре) и "
+                        "заполните каждую ячейку.",
                 )
                 self.collector.explain(ws.title, [
                     f"{get_column_letter(col)}{row}"

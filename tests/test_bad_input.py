@@ -22,6 +22,7 @@ def check(path):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
+    _every_problem_says_what_to_do(path)
     lines = result.output.splitlines()
     end = next((i for i, line in enumerate(lines)
                 if line.startswith("Предупреждение:") or "предупрежд" in line.split(":")[0]),
@@ -30,6 +31,16 @@ def check(path):
     if lines[0].startswith("Найдено"):
         return [line.removeprefix("• ") for line in lines[1:]]
     return [line.removeprefix("Ошибка: ") for line in lines]
+
+
+def _every_problem_says_what_to_do(path):
+    """The page shows «что не так» and «что сделать» in two columns: each problem of the
+    corpus must fill both."""
+    from generator.reader import inspect_workbook
+
+    found = inspect_workbook(path)
+    silent = [str(p) for p in (*found.errors, *found.warnings) if not p.fix.strip()]
+    assert found.errors and not silent
 
 
 def edit(path, change):
@@ -100,7 +111,7 @@ def test_a_missing_sheet_and_a_typo_in_a_sheet_name(tmp_path):
         book["Повестка"].title = "Повестк"
     path = edit(workbook(tmp_path), change)
     assert check(path) == [
-        "нет листа «Заседания».",
+        "нет листа «Заседания». Добавьте лист «Заседания» (он есть в пустой книге).",
         "Лист «Повестк»: такого листа программа не знает. Может быть, это «Повестка»? "
         "Переименуйте лист в «Повестка».",
     ]
@@ -115,7 +126,8 @@ def test_a_missing_column_names_the_closest_header(tmp_path):
     assert check(path) == [
         "Лист «Участники», ячейка B1: столбец «Должнсть» программа не знает. Может быть, это "
         "«Должность»? Переименуйте заголовок.",
-        "Лист «Повестка»: в первой строке нет столбца «Содержание».",
+        "Лист «Повестка»: в первой строке нет столбца «Содержание». Добавьте столбец "
+        "«Содержание» в первую строку.",
     ]
 
 
@@ -125,7 +137,8 @@ def test_a_missing_parameter_and_a_misspelled_one(tmp_path):
             if row["Параметр"] not in ("Название", "Руководитель")]
     rows.append({"Параметр": "Руководител", "Значение": "Иванова А.Б."})
     assert check(workbook(tmp_path, Объединение=rows)) == [
-        "Лист «Объединение»: нет строки с параметром «Название» (столбец «Параметр»).",
+        "Лист «Объединение»: нет строки с параметром «Название» (столбец «Параметр»). "
+        "Добавьте строку «Название» и впишите значение.",
         "Лист «Объединение», ячейка A7: «Руководител» — может быть, это параметр "
         "«Руководитель»? Напишите его название точно так.",
     ]
@@ -140,9 +153,9 @@ def test_empty_required_cells(tmp_path):
     marks = BASE["Посещаемость"] + [{"ФИО": "Новикова Н.Н.", 1: "+", 2: "+"}]
     assert check(workbook(tmp_path, Участники=people, Повестка=agenda,
                           Посещаемость=marks)) == [
-        "Лист «Участники», ячейка B7: не заполнен столбец «Должность» — нужен текст "
+        "Лист «Участники», ячейка B7: не заполнен столбец «Должность». Нужен текст "
         "(должность).",
-        "Лист «Повестка», ячейка B6: не заполнен столбец «Содержание» — нужен текст "
+        "Лист «Повестка», ячейка B6: не заполнен столбец «Содержание». Нужен текст "
         "(пункт повестки).",
     ]
 
@@ -189,10 +202,11 @@ def test_a_number_where_text_belongs_and_text_where_a_number_belongs(tmp_path):
     meetings = BASE["Заседания"] + [{"№": "третье", "Срок": "май"}]
     assert check(workbook(tmp_path, Участники=people, Заседания=meetings,
                           Участие=participation)) == [
-        "Лист «Участники», ячейка A7: здесь число 12345, а нужен ФИО.",
+        "Лист «Участники», ячейка A7: здесь число 12345, а нужен ФИО. Впишите ФИО вместо "
+        "числа.",
         "Лист «Заседания», ячейка A4: «третье» — не номер заседания. Нужно целое число: "
         "1, 2, 3…",
-        "Лист «Участие», ячейка G2: «много» — не число; нужно число часов, например 72.",
+        "Лист «Участие», ячейка G2: «много» — не число. Нужно число часов, например 72.",
     ]
 
 
@@ -218,7 +232,8 @@ def test_impossible_and_out_of_year_dates(tmp_path):
         "Лист «Заседания», ячейка C2: «31.02.2026» — такой даты нет. Нужна дата в виде "
         "ДД.ММ.ГГГГ, например 15.10.2025.",
         "Лист «Заседания», ячейка C3: дата 15.10.2024 не входит в учебный год "
-        "(01.08.2025 – 31.07.2026).",
+        "(01.08.2025 – 31.07.2026). Проверьте год в дате или учебный год на листе "
+        "«Объединение».",
     ]
 
 
@@ -430,5 +445,5 @@ def test_a_zip_bomb_is_refused_before_reading(tmp_path):
     start = time.perf_counter()
     assert check(path) == [
         "Файл «bomb.xlsx» распаковывается в 210 МБ — это не похоже на книгу РМО. Файл не "
-        "прочитан."]
+        "прочитан. Проверьте, тот ли файл выбран; картинки из книги лучше удалить."]
     assert time.perf_counter() - start < 2

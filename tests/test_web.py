@@ -200,10 +200,10 @@ def test_a_broken_workbook_shows_sheet_cell_what_and_what_to_do(site, tmp_path):
     page, upload_id = checked(browser, broken(tmp_path))
     assert "В книге есть ошибки — документы пока не сделать." in text(page)
     assert rows(page, "Ошибки: исправьте их") == [
-        ["Заседания", "C2", "«31.02.2026» — такой даты нет. Нужна дата в виде ДД.ММ.ГГГГ, "
-         "например 15.10.2025.", "—"],
-        ["Повестка", "C2", "«Мазеева Р.Н.» нет на листе «Участники». Впишите человека туда "
-         "или исправьте ФИО, чтобы оно совпадало.", "—"],
+        ["Заседания", "C2", "«31.02.2026» — такой даты нет.",
+         "Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025."],
+        ["Повестка", "C2", "«Мазеева Р.Н.» нет на листе «Участники».",
+         "Впишите человека туда или исправьте ФИО, чтобы оно совпадало."],
     ]
     assert "Сделать документы" not in page.content.decode()
     # Building it anyway (an old form) is refused with the same table; nothing is written.
@@ -244,6 +244,9 @@ def test_warnings_alone_do_not_stop_the_documents(site, tmp_path):
     result = browser.post(f"/build/{upload_id}/")
     page = browser.get(result["Location"])
     assert WARNING_ROW in rows(page, "Предупреждения книги")
+    # Said at the top too, so that the long list of documents does not hide them.
+    assert "3 предупреждения — проверьте их ниже, под списком документов" in text(page)
+    assert 'href="#warnings"' in page.content.decode()
 
 
 def test_not_a_workbook_empty_missing_and_too_big(site, tmp_path):
@@ -272,8 +275,8 @@ def test_a_renamed_text_file_gets_the_readers_message(site, tmp_path):
     (tmp_path / "книга.xlsx").write_text("ФИО;Должность\n", encoding="utf-8")
     page, _ = checked(browser, tmp_path / "книга.xlsx")
     assert rows(page, "Ошибки: исправьте их") == [[
-        "—", "—", "Файл «книга.xlsx» — не книга Excel: похоже, это текст или CSV. Откройте "
-        "его в Excel и сохраните как «Книга Excel (.xlsx)».", "—"]]
+        "—", "—", "Файл «книга.xlsx» — не книга Excel: похоже, это текст или CSV.",
+        "Откройте его в Excel и сохраните как «Книга Excel (.xlsx)»."]]
 
 
 def test_a_file_name_cannot_reach_outside_the_archive(site, tmp_path):
@@ -311,6 +314,7 @@ def test_building_lists_every_document_with_its_state(site, tmp_path):
     assert all(row[2] == "новый" for row in table)
     assert "Документы готовы РМО школьных библиотекарей, 2025/2026 учебный год" in text(page)
     assert "Скачать всё одним архивом (.zip)" in text(page)
+    assert f"Новых документов: {len(table)}" in text(page)
     # The same book again: nothing changes; a changed book: a new version of what changed.
     again, _ = built(browser, SAMPLE)
     assert {row[2] for row in rows(again, "Состояние")} == {"без изменений"}
@@ -508,9 +512,9 @@ def test_the_built_in_templates_download(site):
     table = rows(page, "Свой шаблон")
     assert [row[1] for row in table] == ["встроенный"] * len(NAMES)
     # One row per kind of document, named as the registry names it.
-    assert [row[0] for row in table] == [f"{spec.title} {spec.template} (встроенный)"
+    assert [row[0] for row in table] == [f"{spec.title} скачать встроенный: {spec.template}"
                                          for spec in KINDS]
-    assert table[0][0] == "План работы plan.docx (встроенный)"
+    assert table[0][0] == "План работы скачать встроенный: plan.docx"
     response = browser.get("/templates/builtin/plan.docx")
     assert b"".join(response.streaming_content) == (builtin_templates() / "plan.docx").read_bytes()
     bundle = browser.get("/templates/builtin.zip")
@@ -571,9 +575,23 @@ def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
     assert "Файл «plan.docx» — не документ Word (.docx)." in text(response)
     response = upload(browser, SAMPLE, url="/templates/upload/plan.docx", field="template")
     assert response.status_code == 400 and "Это не тот файл" in text(response)
+    assert "К шаблонам" in text(response)
+    assert '<a href="/templates/" aria-current="page">' in response.content.decode()
 
 
-def test_get_is_not_allowed_where_a_form_posts(site):
+def test_opening_a_forms_address_goes_back_to_its_page(site):
+    """A reload or a typed address of a form's target shows the page with the menu, not the
+    browser's bare «HTTP ERROR 405»."""
     browser, _ = site
-    for url in ("/check/", "/templates/revert/plan.docx", "/new-year/next/"):
-        assert browser.get(url).status_code == 405
+    for url, page, heading in (("/check/", "/", "Книга года"),
+                               ("/templates/revert/plan.docx", "/templates/", "Шаблоны"),
+                               ("/templates/upload/plan.docx", "/templates/", "Шаблоны"),
+                               ("/new-year/next/", "/new-year/", "Новый год"),
+                               ("/build/" + "x" * 24 + "/", "/check/" + "x" * 24 + "/",
+                                "Книга не найдена"),
+                               ("/result/" + "x" * 16 + "/pdf/", "/result/" + "x" * 16 + "/",
+                                "Страница не найдена")):
+        response = browser.get(url)
+        assert (response.status_code, response["Location"]) == (302, page)
+        assert f"<h1>{heading}</h1>" in browser.get(url, follow=True).content.decode()
+    assert browser.put("/check/").status_code == 405

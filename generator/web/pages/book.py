@@ -12,8 +12,9 @@ from pathlib import Path
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
+from ... import text
 from ...archive import replace, safe_filename
 from ...errors import RmoError
 from ..jobs import Busy, exclusive, is_busy
@@ -25,12 +26,16 @@ from .common import (
     find_upload,
     own_templates,
     page,
+    post_only,
     refused,
     save_upload,
     uploaded_file,
 )
 
 _BUILD_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# How the result page counts documents of each state: «Новых документов: 33».
+_COUNTED = {"новый": "Новых документов", "новая версия": "Новых версий",
+            "без изменений": "Без изменений", "изменён вручную": "Изменены вручную"}
 
 
 @require_GET
@@ -38,7 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return page(request, "book.html", "book", {"title": "Книга года"})
 
 
-@require_POST
+@post_only("/")
 def check_upload(request: HttpRequest) -> HttpResponse:
     try:
         upload = uploaded_file(request, "workbook", WORKBOOK)
@@ -64,7 +69,7 @@ def check(request: HttpRequest, upload_id: str) -> HttpResponse:
     })
 
 
-@require_POST
+@post_only(lambda upload_id: f"/check/{upload_id}/")
 def build(request: HttpRequest, upload_id: str) -> HttpResponse:
     from ...build import build as run_build
 
@@ -130,9 +135,13 @@ def result(request: HttpRequest, build_id: str) -> HttpResponse:
     rows = [{**document, "pdf": pdfs.get(document["file"], ""),
              "pdf_name": document["file"][:-len(".docx")] + ".pdf"}
             for document in report["documents"]]
+    warned = len(report["warnings"])
     return page(request, "result.html", "book", {
         "title": "Документы готовы", "report": report, "build_id": build_id, "rows": rows,
-        "counts": list(counts.items()), "pdf_available": available(), "pdf": pdf,
+        "counts": [(_COUNTED.get(status, status), n) for status, n in counts.items()],
+        "pdf_available": available(), "pdf": pdf,
+        "warned": text.count(warned, "предупреждение", "предупреждения", "предупреждений")
+        if warned else "",
     })
 
 
@@ -154,7 +163,7 @@ def result_zip(request: HttpRequest, build_id: str) -> HttpResponse:
                         content_type="application/zip")
 
 
-@require_POST
+@post_only(lambda build_id: f"/result/{build_id}/")
 def pdf_start(request: HttpRequest, build_id: str) -> HttpResponse:
     from ..pdfs import start
 

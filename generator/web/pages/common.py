@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 import shutil
@@ -9,8 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 
 from ...archive import safe_filename
 from ..settings import UPLOAD_LIMIT, service_folder
@@ -27,6 +28,22 @@ class Refused(Exception):
     def __init__(self, title: str, text: str, status: int = 400):
         super().__init__(text)
         self.title, self.text, self.status = title, text, status
+
+
+def post_only(back):
+    """A form's target: a GET (a reload, an address typed or bookmarked) goes back to the
+    section's page instead of the browser's bare «HTTP ERROR 405». `back` is an address or
+    a function of the view's arguments giving one."""
+    def wrap(view):
+        @functools.wraps(view)
+        def inner(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method == "POST":
+                return view(request, *args, **kwargs)
+            if request.method in ("GET", "HEAD"):
+                return redirect(back(**kwargs) if callable(back) else back)
+            return HttpResponseNotAllowed(["POST"])
+        return inner
+    return wrap
 
 
 def archive(request: HttpRequest) -> Path:
@@ -51,12 +68,19 @@ def page(request: HttpRequest, template: str, section: str, context: dict,
     return render(request, f"rmo/{template}", context, status=status)
 
 
-def refusal(request: HttpRequest, title: str, text: str, status: int = 400) -> HttpResponse:
-    return render(request, "rmo/refusal.html", {"title": title, "text": text}, status=status)
+def refusal(request: HttpRequest, title: str, text: str, status: int = 400, section: str = "",
+            back: tuple[str, str] | None = None) -> HttpResponse:
+    """A Russian page saying why; `section` lights its menu item, `back` = (address, words)
+    is the way back offered besides «Назад»."""
+    request.rmo_section = section
+    return render(request, "rmo/refusal.html", {
+        "title": title, "text": text,
+        "back": {"url": back[0], "label": back[1]} if back else None}, status=status)
 
 
-def refused(request: HttpRequest, error: Refused) -> HttpResponse:
-    return refusal(request, error.title, error.text, error.status)
+def refused(request: HttpRequest, error: Refused, section: str = "",
+            back: tuple[str, str] | None = None) -> HttpResponse:
+    return refusal(request, error.title, error.text, error.status, section, back)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from ...archive import write_new
 from ...errors import RmoError
@@ -25,11 +25,21 @@ from ...kinds import KINDS
 from ...render import builtin_templates
 from ..jobs import Busy, exclusive
 from ..settings import temporary_folder
-from .common import OWN_TEMPLATES, TEMPLATE, Refused, archive, page, refused, uploaded_file
+from .common import (
+    OWN_TEMPLATES,
+    TEMPLATE,
+    Refused,
+    archive,
+    page,
+    post_only,
+    refused,
+    uploaded_file,
+)
 
 FORMER = "прежние"
 # The templates of an association's documents (the centre's summary is not theirs).
 NAMES = tuple(spec.template for spec in KINDS)
+BACK = ("/templates/", "К шаблонам")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -92,7 +102,7 @@ def own(request: HttpRequest, name: str) -> HttpResponse:
     return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=DOCX)
 
 
-@require_POST
+@post_only("/templates/")
 def upload(request: HttpRequest, name: str) -> HttpResponse:
     from ...build import check_template
 
@@ -101,7 +111,7 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
     try:
         upload = uploaded_file(request, "template", TEMPLATE)
     except Refused as error:
-        return refused(request, error)
+        return refused(request, error, "templates", BACK)
     work = Path(tempfile.mkdtemp(dir=temporary_folder(folder)))
     try:
         candidate = work / name
@@ -117,13 +127,13 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
             _retire(folder, name)
             write_new(_own(folder) / name, candidate.read_bytes())
     except Busy:
-        return refused(request, _busy())
+        return refused(request, _busy(), "templates", BACK)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return redirect(f"/templates/?saved={name}")
 
 
-@require_POST
+@post_only("/templates/")
 def revert(request: HttpRequest, name: str) -> HttpResponse:
     folder = archive(request)
     name = _name(name)
@@ -131,7 +141,7 @@ def revert(request: HttpRequest, name: str) -> HttpResponse:
         with exclusive(folder):
             _retire(folder, name)
     except Busy:
-        return refused(request, _busy())
+        return refused(request, _busy(), "templates", BACK)
     return redirect(f"/templates/?reverted={name}")
 
 

@@ -7,11 +7,11 @@ import tempfile
 from pathlib import Path
 
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from ...errors import RmoError
 from ..settings import temporary_folder
-from .common import WORKBOOK, Refused, archive, page, refused, uploaded_file
+from .common import WORKBOOK, Refused, archive, page, post_only, refused, uploaded_file
 
 
 @require_GET
@@ -39,7 +39,7 @@ def blank(request: HttpRequest) -> HttpResponse:
     return _send(work, path, "Книга РМО (пустая).xlsx")
 
 
-@require_POST
+@post_only("/new-year/")
 def following(request: HttpRequest) -> HttpResponse:
     from ...newyear import new_year
 

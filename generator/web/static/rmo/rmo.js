@@ -1,6 +1,32 @@
 // rmo: small enhancements; every page works without them.
 "use strict";
 
+// Our own «Выбрать файл» button over each file input; without JavaScript the input shows.
+document.documentElement.classList.add("js");
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll('input[type="file"]').forEach(function (input) {
+    input.classList.add("picker-input");
+    var box = document.createElement("span");
+    box.className = "picker";
+    var button = document.createElement("span");
+    button.className = "button button-quiet";
+    button.textContent = "Выбрать файл";
+    button.setAttribute("aria-hidden", "true");
+    var name = document.createElement("span");
+    name.className = "picker-name";
+    name.textContent = "файл не выбран";
+    box.appendChild(button);
+    box.appendChild(name);
+    input.insertAdjacentElement("afterend", box);
+    if (!input.closest("label")) {
+      button.addEventListener("click", function () { input.click(); });
+    }
+    input.addEventListener("change", function () {
+      name.textContent = input.files.length ? input.files[0].name : "файл не выбран";
+    });
+  });
+});
+
 // Drag a file onto a form marked data-drop: it goes into the form's file field.
 document.querySelectorAll("form[data-drop]").forEach(function (form) {
   var input = form.querySelector("input[type=file]");
@@ -21,6 +47,7 @@ document.querySelectorAll("form[data-drop]").forEach(function (form) {
   document.addEventListener("drop", function (event) {
     if (!event.dataTransfer || !event.dataTransfer.files.length) return;
     input.files = event.dataTransfer.files;
+    input.dispatchEvent(new Event("change"));
     var hint = form.querySelector(".drop-hint");
     if (hint) hint.textContent = "Выбран файл «" + input.files[0].name + "». Нажмите «Проверить».";
   });
