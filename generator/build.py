@@ -265,6 +265,7 @@ def check_template(template: Path, out_dir: str | Path) -> None:
         check_syntax(template)
     except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise not_word from error
+    _same_kind(template)
     source = latest_workbook(Path(out_dir))
     if source is None:
         return
@@ -277,6 +278,24 @@ def check_template(template: Path, out_dir: str | Path) -> None:
         if document.template == template.name:
             render(template, document.context, Properties(document.title, author,
                                                           document.date))
+
+
+def _same_kind(template: Path) -> None:
+    """Refuse another kind's template (the protocol uploaded in the plan's place) by naming
+    it, before its fields are reported one by one as unknown."""
+    from .template_check import closer_kind
+
+    names = {spec.template: spec.title for spec in KINDS}
+    if template.name not in names:
+        return
+    other = closer_kind(template, template.name,
+                        {name: builtin_templates() / name for name in names})
+    if other:
+        raise RmoError([problem(
+            f"Похоже, это шаблон другого документа — «{names[other]}» ({other}), а не "
+            f"«{names[template.name]}».",
+            fix=f"Загрузите его в строку «{names[other]}», а сюда — шаблон "
+                f"«{names[template.name]}».")])
 
 
 def latest_workbook(out_dir: Path) -> Path | None:

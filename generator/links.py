@@ -235,7 +235,8 @@ class Links:
                         (name, f"{column}{row}") not in reported:
                     collector.add(
                         f"нет отметки о заседании № {meeting.number} "
-                        f"({text.date_numeric(meeting.date)}) для «{person.name}»:", name, f"{column}{row}",
+                        f"({text.date_numeric(meeting.date)}) для «{person.name}»:",
+                        name, f"{column}{row}",
                         fix="поставьте + (был), - (не был) или причину.")
 
     # --- the whole -----------------------------------------------------------------------

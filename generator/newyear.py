@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from . import contract
@@ -12,7 +13,7 @@ from .contract import Layout
 from .errors import RmoError
 from .model import SchoolYear
 from .ooxml import xlsx_bytes
-from .reader import read_workbook
+from .reader import inspect_workbook, read_workbook
 from .text import normalize_key
 
 
@@ -35,11 +36,15 @@ def init(target: str | Path) -> Path:
 def new_year(source: str | Path, target: str | Path) -> SchoolYear:
     """Next year's workbook: the roster, plan sections and calendar kept; meetings kept with
     their periods but no dates; agenda, attendance marks, participation, results and task
-    fulfilment cleared. Returns the new school year."""
+    fulfilment cleared. Returns the new school year.
+
+    Mistakes only in what the new year clears (a mark, a date of this year) do not stop it:
+    the cleared book is what is checked then."""
     source, target = Path(source), Path(target)
     _refuse_existing(target)
-    year = read_workbook(source).association.year
-    following = SchoolYear(year.start + 1)
+    found = inspect_workbook(source)
+    if found.workbook is None and not all(p.sheet and p.cell for p in found.errors):
+        raise RmoError(found.errors, found.warnings)  # not a workbook, a sheet missing, ...
 
     import openpyxl
 
@@ -47,19 +52,28 @@ def new_year(source: str | Path, target: str | Path) -> SchoolYear:
     sheets = {normalize_key(ws.title): ws for ws in book.worksheets}
     for declared in contract.SHEETS:
         ws = sheets.get(normalize_key(declared.name))
-        if ws is None or ws.max_row < 2:
+        if ws is None or ws.max_row < 2 or declared.layout is Layout.PARAMETERS:
             continue
         if declared.emptied:
             ws.delete_rows(2, ws.max_row - 1)
-            continue
-        if declared.layout is Layout.PARAMETERS:
-            _next_year(ws, declared, following)
             continue
         for cell in ws[1]:
             column = declared_column(declared, cell.value) if cell.value is not None else None
             if column is not None and column.cleared:
                 for row in range(2, ws.max_row + 1):
                     ws.cell(row, cell.column).value = None
+    if found.workbook is not None:
+        year = found.workbook.association.year
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            cleared = Path(folder) / source.name
+            cleared.write_bytes(xlsx_bytes(book))
+            year = read_workbook(cleared).association.year  # raises what clearing left
+    following = SchoolYear(year.start + 1)
+    for declared in contract.SHEETS:
+        ws = sheets.get(normalize_key(declared.name))
+        if ws is not None and ws.max_row >= 2 and declared.layout is Layout.PARAMETERS:
+            _next_year(ws, declared, following)
     write_new(target, xlsx_bytes(book))
     return following
 

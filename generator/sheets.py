@@ -333,7 +333,8 @@ class Sheets:
                 for cell in picked.values():
                     if cell.value is None and cell.coordinate in formulas:
                         self.collector.add(
-                            "в ячейке формула, но её значение не сохранено.", ws.title, cell.coordinate,
+                            "в ячейке формула, но её значение не сохранено.", ws.title,
+                            cell.coordinate,
                             fix="Откройте файл в Excel и сохраните его (или впишите значение "
                                 "вместо формулы).")
                         self.collector.explain(ws.title, [cell.coordinate])

@@ -282,3 +282,24 @@ def _guess(path: Path, used: Sequence[str], words: Mapping[str, str]) -> str:
     by_stem = {Path(name).stem.casefold(): name for name in used}
     close = difflib.get_close_matches(stem, list(by_stem), 1, 0.6)
     return by_stem[close[0]] if close else ""
+
+
+def fields(path: Path) -> frozenset[str]:
+    """The names a template asks the program for ({{ theme }}, {% for p in people %})."""
+    from docxtpl import DocxTemplate
+
+    return frozenset(DocxTemplate(str(path)).get_undeclared_template_variables())
+
+
+def closer_kind(candidate: Path, expected: str, builtins: Mapping[str, Path]) -> str:
+    """The built-in template whose fields the candidate's resemble more than those of the
+    template it was given as (a protocol uploaded as the plan), or "" when it is not so."""
+    def likeness(a: frozenset[str], b: frozenset[str]) -> float:
+        return len(a & b) / len(a | b) if a | b else 0.0
+
+    own = fields(candidate)
+    scores = {name: likeness(own, fields(path)) for name, path in builtins.items()}
+    best = max(scores, key=scores.__getitem__)
+    if best != expected and scores[best] >= 0.6 and scores[best] > scores.get(expected, 0):
+        return best
+    return ""

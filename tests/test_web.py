@@ -130,6 +130,9 @@ def test_the_token_is_spent_by_the_first_browser(tmp_path):
         refused = other.get(f"/?token={TOKEN}")
         assert refused.status_code == 403
         assert "Адрес уже использован" in text(refused)
+        assert ("Запустите rmo serve снова (в его окне нажмите Ctrl+C, затем ту же команду) и "
+                "откройте адрес, который программа напечатает.") in text(refused)
+        assert "браузере" not in text(refused)
         assert other.get("/").status_code == 403
     finally:
         first.override.disable()
@@ -452,7 +455,9 @@ def test_the_archive_lists_years_and_groups_documents_by_meeting(site, tmp_path)
     page = browser.get("/archive/2025-2026/")
     body = page.content.decode()
     headings = re.findall(r"<h2>(.*?)</h2>", body)
-    assert headings[:3] == ["Документы года", "Заседание № 1", "Заседание № 2"]
+    assert headings[:3] == ["Документы года", "Заседание № 1 от 15.10.2025",
+                            "Заседание № 2 от 22.04.2026"]
+    assert "контрольная сумма" not in text(page)
     assert headings[-1] == "Книги, из которых сделаны документы"
     assert "Протокол № 2 от 22.04.2026 (версия 2).docx действующая версия 2 записан " in text(page)
     assert re.search(r"записан \d\d\.\d\d\.20\d\d \d\d:\d\d", text(page))
@@ -462,6 +467,14 @@ def test_the_archive_lists_years_and_groups_documents_by_meeting(site, tmp_path)
     book = openpyxl.load_workbook(io.BytesIO(b"".join(journal.streaming_content)))
     cells = {cell for row in book.active.iter_rows(values_only=True) for cell in row}
     assert "Протокол № 2 от 22.04.2026 (версия 2).docx" in cells
+    # «Скачать всё (.zip)»: the current version of each document, not the former ones.
+    assert ">Скачать всё (.zip)</a>" in body
+    bundle = browser.get("/archive/2025-2026/all.zip")
+    names = zipfile.ZipFile(io.BytesIO(b"".join(bundle.streaming_content))).namelist()
+    assert "Протокол № 2 от 22.04.2026 (версия 2).docx" in names
+    assert "Протокол № 2 от 22.04.2026.docx" not in names
+    assert names[0].startswith("План работы")
+    assert browser.get("/archive/1999-2000/all.zip").status_code == 404
     assert browser.get("/archive/1999-2000/").status_code == 404
     assert browser.get("/archive/..%2F/").status_code == 404
 
@@ -496,10 +509,20 @@ def test_next_years_workbook_from_this_one(site):
 
 def test_next_year_from_a_broken_workbook_shows_what_to_fix(site, tmp_path):
     browser, _ = site
+    # Mistakes only in what the new year clears (a date, the agenda) do not stop it.
     response = upload(browser, broken(tmp_path), url="/new-year/next/")
+    assert response.status_code == 200
+    book = _xlsx(response)
+    assert [c.value for c in book["Заседания"]["C"]][1:] == [None] * (book["Заседания"].max_row - 1)
+    # A mistake in what the new year keeps does.
+    people = BASE["Участники"] + [{"ФИО": 12345, "Должность": "библиотекарь",
+                                   "Учреждение": "СОШ № 5"}]
+    response = upload(browser, workbook(tmp_path, name="люди.xlsx", Участники=people),
+                      url="/new-year/next/")
     assert response.status_code == 400
     assert "не получилось сделать книгу следующего года" in text(response)
-    assert rows(response, "Ошибки: исправьте их")[0][:2] == ["Заседания", "C2"]
+    assert rows(response, "Ошибки: исправьте их") == [
+        ["Участники", "A7", "здесь число 12345, а нужен ФИО.", "Впишите ФИО вместо числа."]]
     empty = browser.post("/new-year/next/", {})
     assert empty.status_code == 400 and text(empty).startswith("Файл не выбран")
 
@@ -577,6 +600,20 @@ def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
     assert response.status_code == 400 and "Это не тот файл" in text(response)
     assert "К шаблонам" in text(response)
     assert '<a href="/templates/" aria-current="page">' in response.content.decode()
+
+
+def test_another_documents_template_is_named_not_picked_apart(site, tmp_path):
+    browser, folder = site
+    (tmp_path / "protocol.docx").write_bytes((builtin_templates() / "protocol.docx").read_bytes())
+    response = upload(browser, tmp_path / "protocol.docx", url="/templates/upload/plan.docx",
+                      field="template")
+    assert response.status_code == 400
+    assert ("Шаблон «protocol.docx» не принят, ничего не изменено: Похоже, это шаблон другого "
+            "документа — «Протокол» (protocol.docx), а не «План работы». Что сделать: "
+            "Загрузите его в строку «Протокол», а сюда — шаблон «План работы».") \
+        in text(response)
+    assert "программа не знает" not in text(response)
+    assert not (folder / "Шаблоны" / "plan.docx").exists()
 
 
 def test_opening_a_forms_address_goes_back_to_its_page(site):

@@ -20,6 +20,7 @@ urlpatterns = [
     path("result/<str:build_id>/pdf.json", book.pdf_status, name="pdf-status"),
     path("archive/", archive.years, name="archive"),
     path("archive/<str:year>/", archive.year, name="archive-year"),
+    path("archive/<str:year>/all.zip", archive.year_zip, name="archive-year-zip"),
     path("files/<str:year>/<str:name>", archive.download, name="file"),
     path("new-year/", year.index, name="year"),
     path("new-year/blank.xlsx", year.blank, name="year-blank"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +73,7 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
     entries = register.load(year)
     pdfs = {e.file for e in entries if e.file.lower().endswith(".pdf")}
     documents: dict[str, Document] = {}
+    dates: dict[int, str] = {}
     workbooks = []
     for entry in entries:
         base, suffix = _base(entry.file)
@@ -80,6 +83,8 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
             continue
         if suffix != "docx":
             continue
+        if entry.meeting is not None and entry.meeting_date and entry.current:
+            dates[entry.meeting] = entry.meeting_date
         pdf = entry.file[:-len(".docx")] + ".pdf"
         document = documents.setdefault(base, Document(base, entry.kind, entry.meeting))
         document.versions.append({"file": entry.file, "version": entry.version,
@@ -92,7 +97,8 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
     meetings = sorted({d.meeting for d in documents.values() if d.meeting is not None})
     result = [Group("Документы года", top)] if top else []
     for number in meetings:
-        result.append(Group(f"Заседание № {number}",
+        held = f" от {dates[number]}" if number in dates else ""
+        result.append(Group(f"Заседание № {number}{held}",
                             [d for d in documents.values() if d.meeting == number]))
     rest = [d for d in documents.values() if d.meeting is None and d not in top]
     if rest:
@@ -119,6 +125,23 @@ def year(request: HttpRequest, year: str) -> HttpResponse:
         "title": f"Архив: {year.replace('-', '/')} учебный год", "year": year,
         "label": year.replace("-", "/"), "groups": found, "workbooks": workbooks,
         "journal": register.XLSX_NAME if (folder / register.XLSX_NAME).is_file() else ""})
+
+
+@require_GET
+def year_zip(request: HttpRequest, year: str) -> HttpResponse:
+    """The year's current documents (and their PDFs) in one zip, by group, for a stick."""
+    folder = _year(archive(request), year)
+    found, _ = groups(folder)
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for group in found:
+            for document in group.documents:
+                for name in (document.current["file"], document.current["pdf"]):
+                    if name and (folder / name).is_file():
+                        bundle.write(folder / name, name)
+    stream.seek(0)
+    return FileResponse(stream, as_attachment=True, filename=f"Документы {year}.zip",
+                        content_type="application/zip")
 
 
 def _year(folder: Path, year: str) -> Path:
