@@ -22,7 +22,8 @@ from .models import Association, Role
 SELECTED = "rmo_association"  # session key: the association the methodist or office chose
 PUBLIC = frozenset({"login"})
 ACCOUNT = frozenset({"logout", "password", "password-done"})
-READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})  # an association's archive, read-only
+# an association's archive, read-only
+READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
 LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name)  # the pages of rmo serve
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
