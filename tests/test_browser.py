@@ -128,7 +128,8 @@ def test_a_librarian_gets_her_documents_from_the_page(server, browser, tmp_path)
     shot(page, "07-arhiv")
     page.get_by_role("link", name="2025/2026 учебный год").click()
     headings = page.locator("main h2").all_inner_texts()
-    assert headings[:2] == ["Документы года", "Заседание № 1"]
+    assert headings[:2] == ["Документы года", "Заседание № 1 от 15.10.2025"]
+    assert page.get_by_role("link", name="Скачать всё (.zip)").count() == 1
     assert page.get_by_role("link", name="Скачать реестр документов (.xlsx)").count() == 1
     shot(page, "08-arhiv-goda")
 
