@@ -355,3 +355,22 @@ def test_the_date_stays_with_the_signature(urai, tmp_path):
     assert last[-1].startswith(issued.today().strftime("%d.%m.%Y"))
     assert len(pages[-1].splitlines()) > 0 and not pages[-1].strip().startswith(
         issued.today().strftime("%d.%m.%Y"))
+
+
+def test_an_extract_is_signed_by_each_signer_once(sample_build):
+    found = {w.path.name: w.path for w in sample_build.written}
+    lines = paragraphs(found["Выписка из протокола № 1, п. 3 (Мазеева Р.В.).docx"])
+    start = lines.index("3.1. Информацию принять к сведению.")
+    assert lines[start + 1:] == [
+        f"Председатель\t______________\tН.А.{NB}Леонтьева",
+        "Выписка верна",
+        f"Секретарь\t______________\tР.В.{NB}Мазеева",
+        issued.today().strftime("%d.%m.%Y"),
+    ]
+
+
+def test_the_analysis_marks_guests_among_the_speakers(sample_build):
+    (analysis,) = [w.path for w in sample_build.written if w.path.name.startswith("Анализ")]
+    assert (f"Щербинина{NB}С.П. (приглашённая), Леонтьева{NB}Н.А. – Методическая консультация "
+            "по формированию и заявке учебников по ФПУ. Работа с АИС «Книгозаказ».") \
+        in paragraphs(analysis)

@@ -1,4 +1,8 @@
-"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports."""
+"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports.
+
+A little over 400 lines: one section of the report per function, kept together because they
+share the report's phrasing.
+"""
 
 from __future__ import annotations
 
@@ -218,8 +222,9 @@ def _talks(figures: Figures) -> dict:
     given = len(figures.talks_given)
     lines = []
     for talk in figures.talks_given:
-        names = ", ".join(surname_first(p.name) for p in talk.item.speakers)
-        lines.append(typography(f"{names} – {quoted(talk.topic)}."))
+        names = ", ".join(surname_first(p.name) + _guest(p) for p in talk.item.speakers)
+        title = talk.topic if talk_of(talk.item).subject else quoted(talk.topic)
+        lines.append(typography(f"{names} – {title}."))
     missed = []
     for talk in figures.talks_missed:
         names = ", ".join(surname_first(p.name) for p in talk.item.speakers)
@@ -244,6 +249,17 @@ def _talks(figures: Figures) -> dict:
         "talks": lines,
         "talks_missed": missed,
     }
+
+
+def _guest(person) -> str:
+    """« (приглашённая)» after a guest's name in the talks: not counted among the members."""
+    if person.is_member:
+        return ""
+    from ..declension import FEMALE, gender
+
+    found = gender(person)
+    return " (приглашённая)" if found == FEMALE else \
+        " (приглашённый)" if found else " (приглашённый участник)"
 
 
 def _no_participation(workbook: Workbook) -> str:

@@ -42,7 +42,8 @@ def _signatures(workbook: Workbook) -> dict:
     else:
         certifier = (signer_title(association), head_signature(association))
     return {**minutes_signatures(workbook), "signer_title": certifier[0],
-            "signer": typography(certifier[1])}
+            "signer": typography(certifier[1]),
+            "chair_signs": association.secretary is not None}
 
 
 def talks(meeting: Meeting) -> list[tuple[int, AgendaItem]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from .blocks import bullets, loop_table, par, signature, when
+from .blocks import bullets, kept_whole, loop_table, par, signature, when
 from .styles import (
     BODY,
     BULLET,
@@ -72,13 +72,15 @@ def make():
     par(doc, "5. Участие в мероприятиях", HEADING)
     par(doc, "{{ participation_sentence }}")
     par(doc, "{%p if by_kind %}", PLAIN)
-    par(doc, "По видам мероприятий:", BODY)
+    par(doc, "По видам мероприятий:", BODY).paragraph_format.keep_with_next = True
     loop_table(doc, "by_kind", [("Вид мероприятия", "kind", 9.0, CELL),
                                 ("Участий", "entries", 3.5, CELL_CENTER),
                                 ("Участников", "people", 4.0, CELL_CENTER)])
-    par(doc, "По уровням:", BODY)
+    kept_whole(doc.tables[-1])
+    par(doc, "По уровням:", BODY).paragraph_format.keep_with_next = True
     loop_table(doc, "by_level", [("Уровень", "level", 9.0, CELL),
                                  ("Участий", "entries", 7.5, CELL_CENTER)])
+    kept_whole(doc.tables[-1])
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p if participation_list %}", PLAIN)
     par(doc, "Перечень участия:", BODY)

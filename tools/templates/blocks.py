@@ -92,3 +92,12 @@ def when(doc, key: str, text: str, style: str = BODY) -> None:
     par(doc, f"{{%p if {key} %}}", PLAIN)
     par(doc, text, style)
     par(doc, "{%p endif %}", PLAIN)
+
+
+def kept_whole(tbl) -> None:
+    """A small table (a few rows) never split across pages: every row's text kept with the
+    next row."""
+    for row in tbl.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True

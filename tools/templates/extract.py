@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from .blocks import par, signature
-from .minutes import heard, meeting_line, minutes_header, minutes_signatures
+from .minutes import heard, meeting_line, minutes_header
 from .styles import HEADING, ITEM, PLAIN, SIGN, new_document
 
 FILE_TITLE = "Выписка из протокола"  # File → Properties of the template
@@ -18,9 +18,14 @@ def make():
     meeting_line(doc)
     par(doc, "Присутствовали: {{ present_count }}.", PLAIN)
     par(doc, "ПОВЕСТКА ДНЯ:", HEADING)
-    par(doc, "{{ agenda }}", ITEM)
+    agenda = par(doc, "{{ agenda }}", ITEM)
+    agenda.paragraph_format.keep_with_next = True
     heard(doc)
-    minutes_signatures(doc)
+    # Each signer once: the chair, then the secretary who certifies the copy; with no
+    # secretary the head certifies it alone.
+    par(doc, "{%p if chair_signs %}", PLAIN)
+    signature(doc, "Председатель", "{{ chair_signature }}")
+    par(doc, "{%p endif %}", PLAIN)
     verified = par(doc, "Выписка верна", SIGN)
     verified.paragraph_format.space_before = Pt(24)
     certified = signature(doc, "{{ signer_title }}", "{{ signer }}")

@@ -36,7 +36,9 @@ def make():
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "ПОВЕСТКА ДНЯ:", HEADING)
     par(doc, "{%p for item in agenda %}", PLAIN)
-    par(doc, "{{ item }}", ITEM)
+    # The agenda kept together and with the first item heard.
+    listed = par(doc, "{{ item }}", ITEM)
+    listed.paragraph_format.keep_with_next = True
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p for item in items %}", PLAIN)
     heard(doc)
