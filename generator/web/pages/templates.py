@@ -71,10 +71,16 @@ def _index(request: HttpRequest, status: int = 200, **extra) -> HttpResponse:
         **extra}, status=status)
 
 
+_REFUSED = "rmo_template_refused"  # the session's note of the last refused upload
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    # A refused upload is shown once, after a redirect: reloading the page does not offer
+    # to send the file again.
+    refused_upload = request.session.pop(_REFUSED, None) or {}
     return _index(request, saved=request.GET.get("saved", ""),
-                  reverted=request.GET.get("reverted", ""))
+                  reverted=request.GET.get("reverted", ""), **refused_upload)
 
 
 @require_GET
@@ -121,8 +127,10 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
         try:
             check_template(candidate, folder)
         except RmoError as error:
-            return _index(request, status=400, failed=name, upload_name=upload.name,
-                          errors=error.problems)
+            request.session[_REFUSED] = {
+                "failed": name, "upload_name": upload.name,
+                "errors": [{"message": p.message, "fix": p.fix} for p in error.problems]}
+            return redirect("/templates/#refused")
         with exclusive(folder):
             _retire(folder, name)
             write_new(_own(folder) / name, candidate.read_bytes())
