@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.text import plural
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "rmo-2025-2026.xlsx"
 RESULTS = ROOT / "bench" / "results.json"
@@ -202,7 +204,9 @@ def report(results: dict, previous: dict | None) -> None:
         return f"  (было {value})"
 
     print(f"Машина: {results['machine']}; повторов: {results['repeat']}; медианы.")
-    print(f"1. rmo build, образец ({results['documents']} документов): "
+    count = results["documents"]
+    documents = f"{count} {plural(count, 'документ', 'документа', 'документов')}"
+    print(f"1. rmo build, образец ({documents}): "
           f"{results['build']['seconds']} с, пик {results['build']['peak_mb']} МБ"
           + was("build", "seconds"))
     print(f"2. нижняя граница (те же библиотеки, без логики): {results['floor']['seconds']} с"
