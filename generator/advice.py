@@ -39,10 +39,11 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
         if meeting is None or not item.given or row is None:
             continue
         kind = talk(item.text, item.kind)
-        if item.speakers and not item.decisions:
-            ctx.warn("у пункта есть докладчики, но «Решили» не заполнено: в протоколе не "
-                     "будет решения по нему, и выписки из протокола тоже.", row, "Решили",
-                     fix="Впишите решение, например «Информацию принять к сведению.»")
+        if not item.decisions:
+            ctx.warn("«Решили» не заполнено: без решения протокол этого заседания не готов — "
+                     "ни он, ни выписки и справки по нему не будут сделаны.", row, "Решили",
+                     fix="Впишите решение, например «Информацию принять к сведению.», или "
+                         "«нет» в «Проведено», если вопрос сняли с повестки.")
         if kind.named and kind.certified and not item.speakers and not item.responsible:
             ctx.warn(f"пункт — {kind.kind.value}, но докладчик не указан: справки о выступлении "
                      "не будет.", row, "Докладчики",
@@ -53,7 +54,7 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
         numbers = ", ".join(f"№ {n}" for n in dict.fromkeys(head_talks))
         at_parameter("Подписывает справки",
                      f"не указано, кто подписывает справки, а у руководителя есть выступление "
-                     f"(заседание {numbers}): справку руководителя подписать некому — в ней "
-                     "будет пустая строка «Руководитель ________».",
+                     f"(заседание {numbers}): справку руководителя подписать некому — она не "
+                     "будет сделана.",
                      "Впишите параметр «Подписывает справки», например «Директор МАУ «БМЦ» "
                      "Е.А. Иванова».")

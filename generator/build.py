@@ -40,6 +40,9 @@ class BuildReport:
     warnings: tuple[Problem, ...]
     workbook: Workbook
     kept: Path | None = None  # the workbook's copy in the archive (None on a dry run)
+    # Documents that cannot be issued yet (a decision missing, nobody to sign): not written,
+    # each with what to fill in.
+    not_ready: tuple[Document, ...] = ()
 
 
 def parse_only(value: str | None) -> set[DocumentKind] | None:
@@ -77,15 +80,19 @@ def template_path(name: str, custom: Path | None) -> Path:
 
 def render_all(workbook: Workbook, templates: Path | None = None,
                only: set[DocumentKind] | None = None,
-               ledger: Ledger | None = None) -> list[tuple[Document, bytes]]:
-    """Render every document in memory; nothing is written (the ledger is saved by build)."""
+               ledger: Ledger | None = None,
+               chosen: list[Document] | None = None) -> list[tuple[Document, bytes]]:
+    """Render every document that can be issued in memory (``chosen``: those already made
+    from the workbook); nothing is written (the ledger is saved by build)."""
     if templates is not None and not templates.is_dir():
         raise RmoError([problem(f"Папка шаблонов «{templates}» не найдена. Создайте её "
                                 "командой «rmo templates ПАПКА».")])
     author = workbook.association.head.name
+    made = documents(workbook, only) if chosen is None else chosen
+    ready = [document for document in made if document.ready]
     return [(document, render(template_path(document.template, templates),
                               document.context, Properties(document.title, author, document.date)))
-            for document in stamp(documents(workbook, only), ledger or Ledger(Path()))]
+            for document in stamp(ready, ledger or Ledger(Path()))]
 
 
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
@@ -121,7 +128,12 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     # The ledger's numbers and the archive's versions are read and taken under one lock.
     with archive.lock(Path(out_dir)) if not dry_run else nullcontext():
         ledger = Ledger.load(folder)
-        rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger)
+        made = documents(workbook, kinds)
+        rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger,
+                              made)
+        not_ready = tuple(d for d in made if not d.ready)
+        # No version of a document that cannot be issued now stands as the current one.
+        current.update({archive.safe_filename(d.filename): "" for d in not_ready})
         generated = {e.file: e.sha256 for e in register.load(folder)}
         try:
             kept_entries: list[register.Entry] = []  # listed after the documents
@@ -156,7 +168,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
             for path in created:
                 path.unlink(missing_ok=True)
             raise
-    return BuildReport(folder, tuple(results), warnings, workbook, kept)
+    return BuildReport(folder, tuple(results), warnings, workbook, kept, not_ready)
 
 
 def _keep_workbook(folder: Path, source: Path, data: bytes, generated: dict[str, str],

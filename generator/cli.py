@@ -113,7 +113,20 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
                         only=only, progress=report, pdf_progress=pdf_step)
     say(summary(results.written, dry_run=dry_run, pdf=pdf))
+    unready(results.not_ready)
     warn(results.warnings)
+
+
+def unready(documents) -> None:
+    """The documents a build could not issue, each with what to fill in: listed after the
+    total, so they are not lost among the written ones."""
+    if not documents:
+        return
+    say(f"Не готовы — не записаны ({len(documents)}):")
+    for document in documents:
+        say(f"  {document.filename.removesuffix('.docx')}")
+        for missing in document.missing:
+            say(f"    {missing}")
 
 
 def summary(results, *, dry_run: bool = False, pdf: bool = False) -> str:

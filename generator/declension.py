@@ -94,6 +94,25 @@ def _name_in(person: Person, case: str) -> str | None:
         decline(NamePart.LASTNAME, surname)
 
 
+def name_genitive_any(person: Person) -> str | None:
+    """«Н.Н. Бойко» for «выступление Н.Н. Бойко»: the genitive with initials first, given only
+    when it is the same for a woman and a man (Бойко, Черных, Ким), so it is right whoever
+    spoke; None for a surname whose genitive tells the gender (Касьян: Касьяна or Касьян)."""
+    from pytrovich.enums import Case, Gender, NamePart
+
+    maker, _ = _petrovich()
+    surname, _, _ = _parts(person)
+    if not surname:
+        return None
+    forms = {"-".join(maker.make(NamePart.LASTNAME, g, Case.GENITIVE, piece)
+                      for piece in surname.split("-")) for g in (Gender.FEMALE, Gender.MALE)}
+    if len(forms) != 1:
+        return None
+    _, initials = split_name(person.name)
+    word = forms.pop()
+    return f"{initials.replace(' ', '')}\u00a0{word}" if initials else word
+
+
 def position_dative(position: str) -> str:
     """«педагогу-библиотекарю», «заведующему библиотекой», «учителю русского языка»."""
     return _position_in(position, "datv")

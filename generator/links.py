@@ -150,6 +150,7 @@ class Links:
             town=str(params.typed.get("Населённый пункт", "")),
             certificate_signer=str(params.typed.get("Подписывает справки", "")),
             goal=value("Цель", ""),
+            cells={name: row.coordinate("Значение") for name, row in params.rows.items()},
         )
 
     # --- attendance -----------------------------------------------------------------------

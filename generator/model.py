@@ -148,6 +148,9 @@ class Association:
     town: str = ""  # «Населённый пункт»: where documents are drawn up
     certificate_signer: str = ""  # «Подписывает справки», e.g. «Директор МАУ «БМЦ» Е.А. Иванова»
     goal: str = ""  # «Цель»: the year's aim, for the passport
+    # parameter -> its «Значение» cell («Подписывает справки» -> «B12»): where a document
+    # that cannot be issued sends the user
+    cells: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,8 @@ class AgendaItem:
     given: bool = True
     kind: TalkKind | None = None  # «Вид»; None when empty (told from the text where needed)
     vote: str = ""  # «Голосование»: how the decision was taken
+    # column -> the cell of this item's row («Решили» -> «F15»), for messages about it
+    cells: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,12 @@ class Workbook:
     @property
     def held_meetings(self) -> tuple[Meeting, ...]:
         return tuple(m for m in self.meetings if m.held)
+
+    def protocol_number(self, meeting: Meeting) -> int:
+        """Protocols are numbered in the order the meetings were held within the school year,
+        not by the plan: a cancelled meeting leaves no gap («№ 1, № 3» would ask for № 2)."""
+        held = sorted(self.held_meetings, key=lambda m: (m.date, m.number))
+        return 1 + next(i for i, m in enumerate(held) if m.number == meeting.number)
 
     def meeting(self, number: int) -> Meeting | None:
         return next((m for m in self.meetings if m.number == number), None)

@@ -310,6 +310,8 @@ def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
             heard=read_value(ctx, row, col("Слушали")), decisions=decisions,
             given=given is not contract.Given.NO, kind=kind,
             vote=read_value(ctx, row, col("Голосование")),
+            cells={column.name: row.coordinate(column.name) for column in declared.columns
+                   if column.name in row.cells},
         )
         items.append(AgendaRow(ref, item, speakers))
     return items

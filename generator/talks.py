@@ -21,7 +21,7 @@ _KIND_WORDS = {
     TalkKind.REPORT: r"доклад",
     TalkKind.MASTER_CLASS: r"мастер[- ]класс",
     TalkKind.PRESENTATION: r"презентаци[яи]",
-    TalkKind.OPEN_LESSON: r"открыто[ей] (?:заняти[ея]|урок|мероприяти[ея])",
+    TalkKind.OPEN_LESSON: r"открыт(?:ое|ый|ой|ого|ым)\s+(?:заняти[ея]|урок|мероприяти[ея])",
     TalkKind.CONSULTATION: r"(?:методическ(?:ая|ие)\s+)?консультаци[яи]",
     TalkKind.DISCUSSION: r"обсуждени[ея]",
 }
@@ -52,6 +52,24 @@ class Talk:
     # «по формированию заявки …»: what a consultation was on, when the text says it that way
     # instead of giving a title; printed as it stands, without quotes.
     subject: str = ""
+    # The item's own word for an open lesson («урок», «занятие», «мероприятие»): documents
+    # say «провёл открытый урок «X»», never «открытое занятие «Открытый урок …»».
+    lesson: str = "занятие"
+
+    @property
+    def noun(self) -> str:
+        """«открытый урок»: the open lesson as the item names it (accusative = nominative)."""
+        return _LESSONS[self.lesson][0]
+
+    @property
+    def noun_instrumental(self) -> str:
+        """«открытым уроком», for «СЛУШАЛИ: …, с открытым уроком «X»»."""
+        return _LESSONS[self.lesson][1]
+
+    @property
+    def done(self) -> str:
+        """«проведён», agreeing with the lesson's noun in the certificate's passive phrasing."""
+        return _LESSONS[self.lesson][2]
 
     @property
     def about(self) -> str:
@@ -69,6 +87,22 @@ class Talk:
         return self.kind is not TalkKind.DISCUSSION
 
 
+_LESSONS = {
+    "занятие": ("открытое занятие", "открытым занятием", "проведено"),
+    "урок": ("открытый урок", "открытым уроком", "проведён"),
+    "мероприятие": ("открытое мероприятие", "открытым мероприятием", "проведено"),
+}
+_LESSON_WORD = re.compile(r"^открыт\w*\s+(?P<word>заняти|урок|мероприяти)", re.IGNORECASE)
+
+
+def _lesson(body: str) -> str:
+    found = _LESSON_WORD.match(body)
+    if not found:
+        return "занятие"
+    return {"заняти": "занятие", "урок": "урок", "мероприяти": "мероприятие"}[
+        found["word"].lower()]
+
+
 def talk(text: str, kind: TalkKind | None = None) -> Talk:
     """The kind and the topic of an agenda item's text; `kind` is the «Вид» column, if given.
 
@@ -81,8 +115,7 @@ def talk(text: str, kind: TalkKind | None = None) -> Talk:
     if consultation and kind in (None, TalkKind.CONSULTATION):
         # The topic stays the whole text (it keys the certificate's number in the register).
         return Talk(TalkKind.CONSULTATION, _balanced(body), True,
-                    _SENTENCE.sub(lambda m: "; " + m["first"].lower(),
-                                  _balanced(consultation["subject"].strip())))
+                    _subject(_balanced(consultation["subject"].strip())))
     found = kind
     topic = body
     head = _HEAD.match(body)
@@ -104,7 +137,19 @@ def talk(text: str, kind: TalkKind | None = None) -> Talk:
             topic = bare if bare is not None else body
     if found is None and re.match(_KIND_WORDS[TalkKind.DISCUSSION], body, re.IGNORECASE):
         found = TalkKind.DISCUSSION
-    return Talk(found or TalkKind.SPEECH, _balanced(topic) or body, found is not None)
+    return Talk(found or TalkKind.SPEECH, _balanced(topic) or body, found is not None,
+                lesson=_lesson(body))
+
+
+def _subject(subject: str) -> str:
+    """«по формированию заявки. Работа с АИС «Книгозаказ»» → «по формированию заявки и по
+    вопросу «Работа с АИС „Книгозаказ“»»: a second sentence cannot be declined safely into
+    the certificate's sentence, so it is quoted as a question."""
+    found = _SENTENCE.search(subject)
+    if not found:
+        return subject
+    first, rest = subject[:found.start()], subject[found.start() + 1:].strip().rstrip(".")
+    return f"{first} и по вопросу {quoted(rest)}"
 
 
 def _kind_of(head: re.Match) -> TalkKind:

@@ -198,23 +198,23 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     result = run("build", book, "-o", out, "--pdf")
     assert result.exit_code == 0, result.output
     assert without_warnings(result.output).splitlines()[-1] == \
-        "Итого: 13 новых документов, 13 PDF."
+        "Итого: 14 новых документов, 14 PDF."
     folder = out / "2025-2026"
     # Progress per document while LibreOffice works: a counter and the file it is on.
     steps = [line for line in result.output.splitlines() if line.startswith("  PDF ")]
-    assert steps[0] == "  PDF 1 из 13: План работы на 2025-2026 учебный год.docx"
-    assert [line.split(":")[0] for line in steps] == [f"  PDF {i} из 13" for i in range(1, 14)]
+    assert steps[0] == "  PDF 1 из 14: План работы на 2025-2026 учебный год.docx"
+    assert [line.split(":")[0] for line in steps] == [f"  PDF {i} из 14" for i in range(1, 15)]
     docs = sorted(p.stem for p in folder.glob("*.docx"))
     assert sorted(p.stem for p in folder.glob("*.pdf")) == docs
     text = subprocess.run(["pdftotext", str(folder / "Протокол № 2 от 22.04.2026.pdf"), "-"],
                           capture_output=True, check=True).stdout.decode()
     assert "ПРОТОКОЛ" in text and "22.04.2026" in text
     data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
-    assert sum(e["kind"].endswith("(PDF)") for e in data) == 13
+    assert sum(e["kind"].endswith("(PDF)") for e in data) == 14
     # Unchanged documents already have their PDF: a second run converts nothing.
     again = run("build", book, "-o", out, "--pdf")
     assert without_warnings(again.output).splitlines()[-1] == \
-        "Итого: ничего нового — 13 документов без изменений."
+        "Итого: ничего нового — 14 документов без изменений."
 
 
 def test_two_builds_at_once_take_turns_and_lose_nothing(tmp_path):

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from generator import issued
+from generator import issued, register
 from generator.archive import State
 from generator.build import build
 
@@ -33,10 +33,10 @@ def _text_after(lines: list[str], marker: str) -> str:
 
 @pytest.mark.parametrize(("name", "sentence"), [
     # A message, a full name in the dative, her verb.
-    ("Справка о выступлении (Орлова Ю.А., протокол № 4, п. 1).docx",
+    ("Справка о выступлении (Орлова Ю.А., протокол № 3, п. 1).docx",
      f"Дана Орловой Юлии Андреевне, педагогу-библиотекарю МБОУ «СОШ{NB}№{NB}2» г.{NB}Урай, в "
      f"том, что она 22.04.2026 выступила на заседании РМО педагогов-библиотекарей г.{NB}Урай "
-     f"с сообщением «Сетевые проекты чтения» (протокол от 22.04.2026{NB}№{NB}4)."),
+     f"с сообщением «Сетевые проекты чтения» (протокол от 22.04.2026{NB}№{NB}3)."),
     # A talk whose topic quotes a title: „лапки“ inside «ёлочки», never «Выступление по теме».
     ("Справка о выступлении (Орлова Ю.А., протокол № 1, п. 2).docx",
      f"Дана Орловой Юлии Андреевне, педагогу-библиотекарю МБОУ «СОШ{NB}№{NB}2» г.{NB}Урай, в "
@@ -50,11 +50,12 @@ def _text_after(lines: list[str], marker: str) -> str:
      "мастер-класс «Буктрейлер за 30 минут: от идеи до публикации в школьном сообществе» "
      f"(протокол от 15.10.2025{NB}№{NB}1)."),
     # «Бойко А.В.» does not tell the gender: the phrasing needs none.
-    ("Справка о выступлении (Бойко А.В., протокол № 3, п. 1).docx",
+    # The speaker is still named, in a genitive that is the same for a woman and a man.
+    ("Справка о выступлении (Бойко А.В., протокол № 2, п. 1).docx",
      f"Дана Бойко{NB}А.В., заведующему библиотекой МБОУ «СОШ{NB}№{NB}4», в том, "
      f"что 18.02.2026 на заседании РМО педагогов-библиотекарей г.{NB}Урай заслушано сообщение "
-     f"«Цифровые сервисы для продвижения чтения: ЛитРес, „Библиоклуб“ и "
-     f"региональная электронная библиотека» (протокол от 18.02.2026{NB}№{NB}3)."),
+     f"А.В.{NB}Бойко «Цифровые сервисы для продвижения чтения: ЛитРес, „Библиоклуб“ и "
+     f"региональная электронная библиотека» (протокол от 18.02.2026{NB}№{NB}2)."),
 ])
 def test_certificate_sentences_follow_the_kind_and_the_gender(urai, name, sentence):
     lines = paragraphs(urai[name])
@@ -66,13 +67,15 @@ def test_certificate_sentences_follow_the_kind_and_the_gender(urai, name, senten
     ("Леонтьева Н.А., протокол № 1, п. 2",
      f"Дана Леонтьевой{NB}Н.А., методисту МАУ «БМЦ», в том, что она 15.10.2025 провела на "
      "заседании РМО школьных библиотекарей методическую консультацию по формированию и заявке "
-     "учебников по ФПУ; работа с АИС «Книгозаказ» "
+     "учебников по ФПУ и по вопросу «Работа с АИС „Книгозаказ“» "
      f"(протокол от 15.10.2025{NB}№{NB}1)."),
-    # The gender unknown: the position still in the dative, the name not repeated.
+    # The gender unknown: the position still in the dative, the speaker named in the
+    # nominative, since «Касьян» declines for a man only.
     ("Касьян А.В., протокол № 3, п. 2",
      f"Дана Касьян{NB}А.В., педагогу-библиотекарю СОШ{NB}№{NB}3, в том, что 22.04.2026 на "
      "заседании РМО школьных библиотекарей заслушано выступление по теме «Книги-юбиляры: их "
-     f"роль в пропаганде чтения» (протокол от 22.04.2026{NB}№{NB}3)."),
+     f"роль в пропаганде чтения» (докладчик – А.В.{NB}Касьян; протокол от "
+     f"22.04.2026{NB}№{NB}3)."),
 ])
 def test_certificate_sentences_of_the_sample(sample_build, name, sentence):
     found = {w.path.name: w.path for w in sample_build.written}
@@ -81,13 +84,13 @@ def test_certificate_sentences_of_the_sample(sample_build, name, sentence):
 
 
 def test_a_male_speaker_and_the_kind_column(urai):
-    lines = paragraphs(urai["Справка о выступлении (Петренко О.Н., протокол № 3, п. 2).docx"])
+    lines = paragraphs(urai["Справка о выступлении (Петренко О.Н., протокол № 2, п. 2).docx"])
     # «Вид: презентация» on the item; «Пол: м» on the roster.
     assert _text_after(lines, "СПРАВКА") == (
         f"Дана Петренко{NB}О.Н., педагогу-библиотекарю МБОУ «СОШ{NB}№{NB}12», в том, что он "
         f"18.02.2026 представил на заседании РМО педагогов-библиотекарей г.{NB}Урай "
         "опыт работы по теме «Школьный библиотечный информационный центр: первый год» (протокол от "
-        f"18.02.2026{NB}№{NB}3).")
+        f"18.02.2026{NB}№{NB}2).")
     # Signed by the one named in «Подписывает справки»; the town under the date.
     assert lines[-1] == ("Начальник МКУ «Управление образования администрации города Урай»"
                          f"\t______________\tО.В.{NB}Кузнецова")
@@ -137,7 +140,7 @@ def test_registration_numbers_survive_a_rebuild_and_a_new_talk_gets_the_next(tmp
             "Информацию принять к сведению.", None, None, None)
     book = write(tmp_path / "urai2.xlsx", Повестка=[*AGENDA, talk])
     third = numbers(build(book, out))
-    added = "Справка о выступлении (Лебедева Н.И., протокол № 4, п. 5).docx"
+    added = "Справка о выступлении (Лебедева Н.И., протокол № 3, п. 5).docx"
     assert third[added] == f"19.06.2026\t№{NB}{len(before) + 1}"
     assert {k: v for k, v in third.items() if k in before} == before
 
@@ -151,17 +154,25 @@ def test_the_head_never_signs_her_own_certificate(urai, sample_build, tmp_path):
     for name in ("Леонтьева Н.А., протокол № 1, п. 2", "Попова Н.Я., протокол № 1, п. 4"):
         lines = paragraphs(found[f"Справка о выступлении ({name}).docx"])
         assert lines[-1] == f"Директор МАУ «БМЦ»\t______________\tЕ.Н.{NB}Соколова"
-    # Nobody named in «Подписывает справки»: the head signs the others' certificates, and her
-    # own has an empty line for the organisation's head.
+    # Nobody named in «Подписывает справки»: the head signs the others' certificates; her
+    # own has nobody to sign it, so it is not written and the build says what to fill in.
     agenda = [*BASE["Повестка"],
               {"Заседание": 1, "Содержание": "Сообщение «План на год»",
                "Докладчики": "Иванова А.Б.", "Решили": "Информацию принять к сведению."}]
     report = build(workbook(tmp_path, Повестка=agenda), tmp_path / "out")
     found = {w.path.name: w.path for w in report.written}
-    her = paragraphs(found["Справка о выступлении (Иванова А.Б., протокол № 1, п. 3).docx"])
-    assert her[-1] == "Руководитель\t______________\t"
+    assert not any(name.startswith("Справка о выступлении (Иванова А.Б.") for name in found)
+    (unsigned,) = [d for d in report.not_ready if "Иванова" in d.filename]
+    assert unsigned.filename == "Справка о выступлении (Иванова А.Б., протокол № 1, п. 3).docx"
+    assert [str(p) for p in unsigned.missing] == [
+        "Лист «Объединение»: справку руководителя (Иванова\u00a0А.Б.) подписать некому: не "
+        "указано, кто подписывает справки. Впишите параметр «Подписывает справки» — должность "
+        "и ФИО руководителя организации, например «Директор МАУ «БМЦ» Е.А. Иванова»."]
     other = paragraphs(found["Справка о выступлении (Петрова В.Г., протокол № 1, п. 2).docx"])
     assert other[-1] == f"Руководитель РМО\t______________\tА.Б.{NB}Иванова"
+    # The register lists no version of it as current.
+    assert not any(e.file.startswith("Справка о выступлении (Иванова") for e in
+                   register.load(report.folder))
 
 
 # --- minutes -------------------------------------------------------------------------------
@@ -198,10 +209,10 @@ def test_the_town_under_the_date_and_the_vote_after_the_decisions(urai):
 
 
 def test_a_discussion_is_discussed_not_heard(urai):
-    lines = paragraphs(urai["Протокол № 3 от 18.02.2026.docx"])
-    item = _item(lines, "3. ОБСУДИЛИ:")
+    lines = paragraphs(urai["Протокол № 2 от 18.02.2026.docx"])
+    item = _item(lines, "4. ОБСУДИЛИ:")
     assert item[:2] == [
-        "3. ОБСУДИЛИ: участие школьных библиотек в муниципальном конкурсе чтецов «Живая "
+        "4. ОБСУДИЛИ: участие школьных библиотек в муниципальном конкурсе чтецов «Живая "
         "классика».",
         "ВЫСТУПИЛИ: Шевченко\u00a0Е.В., руководитель РМО; члены РМО.",
     ]
@@ -213,14 +224,14 @@ def test_minutes_say_how_many_of_the_members_were_present_without_a_double_colon
     lines = paragraphs(urai["Протокол № 1 от 15.10.2025.docx"])
     assert "Присутствовали: 17\u00a0человек из 19 членов РМО (лист регистрации прилагается)" \
         in lines
-    four = paragraphs(urai["Протокол № 4 от 22.04.2026.docx"])
+    four = paragraphs(urai["Протокол № 3 от 22.04.2026.docx"])
     start = four.index("Присутствовали: 14\u00a0человек из 19 членов РМО")
     assert four[start + 1].startswith("1. Ахметова\u00a0Д.Р., педагог-библиотекарь")
     assert "Отсутствовали: 5\u00a0человек" in four
 
 
 def test_an_online_meeting_has_a_list_of_participants_and_no_registration_sheet(urai):
-    lines = paragraphs(urai["Протокол № 3 от 18.02.2026.docx"])
+    lines = paragraphs(urai["Протокол № 2 от 18.02.2026.docx"])
     assert "Присутствовали: 17\u00a0человек из 19 членов РМО (список участников прилагается)" \
         in lines
     assert "Место проведения: дистанционно, платформа «Сферум»" in lines
@@ -235,11 +246,36 @@ def test_an_online_meeting_has_a_list_of_participants_and_no_registration_sheet(
         "г.\u00a0Урай от 18.02.2026" in paragraphs(listing)
 
 
-def test_extracts_only_for_items_with_a_decision(urai):
-    extracts = sorted(n for n in urai if n.startswith("Выписка"))
-    # Сидоренко's talk at meeting 4 has no decision: no extract records nothing.
-    assert not any("Сидоренко" in n for n in extracts)
-    assert "Справка о выступлении (Сидоренко А.А., протокол № 4, п. 3).docx" in urai
+def test_minutes_with_an_undecided_item_are_not_issued_nor_their_papers(tmp_path):
+    agenda = [row if row[2] != "Сидоренко А.А." else (*row[:5], None, *row[6:])
+              for row in AGENDA]
+    report = build(write(tmp_path / "urai.xlsx", Повестка=agenda), tmp_path / "out")
+    written = {w.path.name for w in report.written}
+    assert not any(name.startswith(("Протокол № 3 ", "Выписка из протокола № 3",))
+                   or "протокол № 3," in name for name in written)
+    assert "Протокол № 2 от 18.02.2026.docx" in written
+    unready = {d.filename: [str(p) for p in d.missing] for d in report.not_ready}
+    assert unready["Протокол № 3 от 22.04.2026.docx"] == [
+        "Лист «Повестка», ячейка F15: в пункте 3 заседания №\u00a04 не заполнено «Решили»: "
+        "протокол №\u00a03 без решения не готов. Впишите решение, например «Информацию "
+        "принять к сведению.», или «нет» в «Проведено», если вопрос сняли с повестки."]
+    assert unready["Справка о выступлении (Орлова Ю.А., протокол № 3, п. 1).docx"] == [
+        "Лист «Повестка», ячейка F15: документ ссылается на протокол №\u00a03 от 22.04.2026, "
+        "а он не готов: в пункте нет решения."]
+    assert len(unready) == 1 + 2 + 4  # the minutes, two extracts, four certificates
+
+
+def test_a_withdrawn_item_keeps_its_place_in_the_minutes(urai):
+    lines = paragraphs(urai["Протокол № 2 от 18.02.2026.docx"])
+    agenda = lines[lines.index("ПОВЕСТКА ДНЯ:") + 1:]
+    assert agenda[2] == ("3. Выступление по теме «Работа с „трудными“ "
+                         "читателями-подростками» (вопрос снят с повестки).")
+    assert ("3. Вопрос снят с повестки: Выступление по теме «Работа с „трудными“ "
+            "читателями-подростками». Причина: Информацию принять к сведению.") not in lines
+    (gone,) = [line for line in lines if line.startswith("3. Вопрос снят с повестки:")]
+    assert gone.startswith("3. Вопрос снят с повестки: Выступление по теме «Работа с "
+                           "„трудными“ читателями-подростками».")
+    assert "4. ОБСУДИЛИ:" in " ".join(lines)
 
 
 # --- registration sheet, analysis -------------------------------------------------------------

@@ -75,7 +75,7 @@ AGENDA = [
     {"Заседание": 2, "Содержание": "Выступление по теме «Книги-юбиляры»",
      "Докладчики": "Сидорова Д.Е.", "Проведено": "нет"},
     {"Заседание": 2, "Содержание": "Выступление по теме «Краеведение»",
-     "Докладчики": "Орлова Ю.А.; Бойко А.А."},
+     "Докладчики": "Орлова Ю.А.; Бойко А.А.", "Решили": "Информацию принять к сведению."},
 ]
 PEOPLE = BASE["Участники"] + [{"ФИО": "Бойко А.А.", "Должность": "учитель русского языка",
                                "Учреждение": "СОШ № 2"},
@@ -99,17 +99,19 @@ def papers(tmp_path_factory):
 def test_papers_only_for_talks_given_at_held_meetings(papers):
     extracts = sorted(n for n, r in papers.items() if r.kind is DocumentKind.EXTRACT)
     certificates = sorted(n for n, r in papers.items() if r.kind is DocumentKind.CERTIFICATE)
-    # Meeting 2's talk has no decision: an extract would record nothing, so there is none.
-    assert extracts == ["Выписка из протокола № 1, п. 2 (Петрова В.Г.).docx"]
+    # Сидорова's talk was withdrawn: no papers for it, but it keeps its number 1 in the
+    # minutes, so the talk given is item 2.
+    assert extracts == ["Выписка из протокола № 1, п. 2 (Петрова В.Г.).docx",
+                        "Выписка из протокола № 2, п. 2 (Орлова Ю.А., Бойко А.А.).docx"]
     assert certificates == [
-        "Справка о выступлении (Бойко А.А., протокол № 2, п. 1).docx",
-        "Справка о выступлении (Орлова Ю.А., протокол № 2, п. 1).docx",
+        "Справка о выступлении (Бойко А.А., протокол № 2, п. 2).docx",
+        "Справка о выступлении (Орлова Ю.А., протокол № 2, п. 2).docx",
         "Справка о выступлении (Петрова В.Г., протокол № 1, п. 2).docx",
     ]
 
 
 def test_a_certificate_in_the_dative_with_the_verb_in_her_gender(papers):
-    lines = paragraphs(papers["Справка о выступлении (Орлова Ю.А., протокол № 2, п. 1)"
+    lines = paragraphs(papers["Справка о выступлении (Орлова Ю.А., протокол № 2, п. 2)"
                               ".docx"].path)
     assert lines[lines.index("СПРАВКА") + 1] == (
         "Дана Орловой\u00a0Ю.А., педагогу-библиотекарю СОШ п.\u00a0Сорум, в том, что она "
@@ -119,12 +121,14 @@ def test_a_certificate_in_the_dative_with_the_verb_in_her_gender(papers):
 
 
 def test_a_certificate_with_an_ambiguous_name_uses_a_neutral_phrasing(papers):
-    lines = paragraphs(papers["Справка о выступлении (Бойко А.А., протокол № 2, п. 1)"
+    lines = paragraphs(papers["Справка о выступлении (Бойко А.А., протокол № 2, п. 2)"
                               ".docx"].path)
     assert lines[lines.index("СПРАВКА") + 1] == (
-        # The position in the dative (it needs no gender), the name not repeated.
+        # The position in the dative (it needs no gender); the speaker named in a genitive
+        # that is the same for a woman and a man.
         "Дана Бойко\u00a0А.А., учителю русского языка СОШ\u00a0№\u00a02, в том, что 22.04.2026 "
-        "на заседании РМО школьных библиотекарей заслушано выступление по теме «Краеведение» "
+        "на заседании РМО школьных библиотекарей заслушано выступление А.А.\u00a0Бойко по теме "
+        "«Краеведение» "
         "(протокол от 22.04.2026\u00a0№\u00a02).")
 
 

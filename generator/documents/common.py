@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..errors import Problem
 from ..issued import Issue
 from ..kinds import DocumentKind
 from ..model import Association, Meeting, MeetingForm, Person
@@ -25,6 +26,13 @@ class Document:
     meeting: int | None = None
     issue: Issue | None = None  # a number and a date of issue kept in the archive
     person: str = ""  # whom an extract or certificate is for: the journal's «Кому»
+    # Why the document cannot be issued yet (a decision to fill in, nobody to sign): such a
+    # document is not written, and the build lists it as «не готов» with these problems.
+    missing: tuple[Problem, ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing
 
     @property
     def template(self) -> str:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from ..declension import FEMALE, gender, name_dative, position_dative
+from ..declension import FEMALE, gender, name_dative, name_genitive_any, position_dative
+from ..errors import Problem, problem
 from ..issued import Issue
 from ..kinds import DocumentKind
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, TalkKind, Workbook
@@ -24,11 +25,12 @@ from .protocol import (
     LIST_LIMIT,
     agenda_line,
     attendance,
-    given_items,
     item_context,
     minutes_header,
     minutes_signatures,
+    numbered_items,
     present_of_members,
+    undecided,
 )
 
 BLANK_ROWS = 5  # for guests who sign in on the day
@@ -48,8 +50,8 @@ def _signatures(workbook: Workbook) -> dict:
 
 def talks(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
     """The talks given at a held meeting, with their numbers in its minutes."""
-    return [(number, item) for number, item in enumerate(given_items(meeting), start=1)
-            if item.speakers]
+    return [(number, item) for number, item in numbered_items(meeting)
+            if item.given and item.speakers]
 
 
 def extract_document(workbook: Workbook, meeting: Meeting, number: int,
@@ -63,18 +65,32 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
         **_signatures(workbook),
         "present_count": present_of_members(workbook, len(who.present)),
         "agenda": agenda_line(number, item),
-        "item": item_context(number, item, workbook.association),
+        "item": item_context(number, item, workbook.association, meeting, last=True),
     }
+    protocol = workbook.protocol_number(meeting)
     return Document(
         kind=DocumentKind.EXTRACT,
-        filename=f"Выписка из протокола № {meeting.number}, п. {number} ({names}).docx",
+        filename=f"Выписка из протокола № {protocol}, п. {number} ({names}).docx",
         context=context,
-        title=f"Выписка из протокола № {meeting.number} от {day}, пункт {number}",
+        title=f"Выписка из протокола № {protocol} от {day}, пункт {number}",
         date=meeting.date,
         meeting=meeting.number,
+        # The ledger's key is the plan's meeting: it stays when a cancellation renumbers.
         issue=Issue(f"выписка|{meeting.number}|{item.text}"),
         person=names,
+        missing=_protocol_missing(workbook, meeting),
     )
+
+
+def _protocol_missing(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ...]:
+    """A paper quoting minutes that cannot be signed yet cannot be issued either."""
+    if not undecided(workbook, meeting):
+        return ()
+    number = workbook.protocol_number(meeting)
+    first = undecided(workbook, meeting)[0]
+    return (problem(f"документ ссылается на протокол №{NBSP}{number} от "
+                    f"{date_numeric(meeting.date)}, а он не готов: в пункте нет решения.",
+                    first.sheet, first.cell),)
 
 
 # What the speaker did, by the kind of the talk: (feminine verb, masculine verb, object),
@@ -85,17 +101,17 @@ _DID = {
     TalkKind.REPORT: ("выступила", "выступил", "с докладом {title}"),
     TalkKind.MASTER_CLASS: ("провела", "провёл", "мастер-класс {title}"),
     TalkKind.PRESENTATION: ("представила", "представил", "опыт работы по теме {title}"),
-    TalkKind.OPEN_LESSON: ("провела", "провёл", "открытое занятие {title}"),
+    TalkKind.OPEN_LESSON: ("провела", "провёл", "{noun} {title}"),
     TalkKind.CONSULTATION: ("провела", "провёл", "методическую консультацию {about}"),
 }
 _DONE = {
-    TalkKind.SPEECH: ("заслушано", "выступление по теме {title}"),
-    TalkKind.MESSAGE: ("заслушано", "сообщение {title}"),
-    TalkKind.REPORT: ("заслушан", "доклад {title}"),
-    TalkKind.MASTER_CLASS: ("проведён", "мастер-класс {title}"),
-    TalkKind.PRESENTATION: ("представлен", "опыт работы по теме {title}"),
-    TalkKind.OPEN_LESSON: ("проведено", "открытое занятие {title}"),
-    TalkKind.CONSULTATION: ("проведена", "методическая консультация {about}"),
+    TalkKind.SPEECH: ("заслушано", "выступление{who} по теме {title}"),
+    TalkKind.MESSAGE: ("заслушано", "сообщение{who} {title}"),
+    TalkKind.REPORT: ("заслушан", "доклад{who} {title}"),
+    TalkKind.MASTER_CLASS: ("проведён", "мастер-класс{who} {title}"),
+    TalkKind.PRESENTATION: ("представлен", "опыт работы{who} по теме {title}"),
+    TalkKind.OPEN_LESSON: ("{done}", "{noun}{who} {title}"),
+    TalkKind.CONSULTATION: ("проведена", "методическая консультация{who} {about}"),
 }
 
 
@@ -108,7 +124,7 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
     day = date_numeric(meeting.date)
     found = talk_of(item)
     where = typography(f"на заседании {association.name}")
-    record = f"(протокол от {day}{NBSP}№{NBSP}{meeting.number})"
+    record = f"(протокол от {day}{NBSP}№{NBSP}{workbook.protocol_number(meeting)})"
     institution = typography(person.institution)
     position = typography(position_dative(person.position))
     dative = name_dative(person)
@@ -117,21 +133,29 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
         # name stays as written, the position is in the dative whatever the gender).
         name = typography(surname_first(person.name))
         verb, what = _DONE.get(found.kind, _DONE[TalkKind.SPEECH])
+        verb = verb.format(done=found.done)
+        # The speaker is always named: in the genitive when it is the same for either gender
+        # («выступление Н.Н. Бойко»), else in brackets, in the nominative.
+        whose = name_genitive_any(person)
+        what = what.format(title=found.title, about=found.about, noun=found.noun,
+                           who=f" {whose}" if whose else "")
+        if not whose:
+            record = f"(докладчик – {typography(initials_first(person.name))}; {record[1:]}"
         return (f"Дана {name}, {position} {institution}, в том, что {day} {where} {verb} "
-                f"{what.format(title=found.title, about=found.about)} {record}.")
+                f"{what} {record}.")
     female = gender(person) == FEMALE
     she, he, what = _DID.get(found.kind, _DID[TalkKind.SPEECH])
     pronoun, verb = ("она", she) if female else ("он", he)
     return (f"Дана {typography(dative)}, {position} "
             f"{institution}, в том, что {pronoun} {day} {verb} {where} "
-            f"{what.format(title=found.title, about=found.about)} {record}.")
+            f"{what.format(title=found.title, about=found.about, noun=found.noun)} {record}.")
 
 
 def certificate_signature(workbook: Workbook, person: Person) -> tuple[str, str]:
     """Who signs a certificate: «Подписывает справки», else the head — never its subject.
 
-    The head's own certificate, with nobody else named, gets an empty line for the
-    organisation's head to sign (the reader warns about it).
+    The head's own certificate, with nobody else named, has nobody to sign it: ("", "") and
+    the certificate is not issued (unsigned() says what to fill in).
     """
     association = workbook.association
     line = association.certificate_signer
@@ -141,8 +165,23 @@ def certificate_signature(workbook: Workbook, person: Person) -> tuple[str, str]
             return title, name
     elif association.head != person:
         return signer_title(association), head_signature(association)
-    return "Руководитель", ""
+    return "", ""
 
+
+def unsigned(workbook: Workbook, person: Person) -> tuple[Problem, ...]:
+    """Why a certificate cannot be issued: nobody but its own subject could sign it."""
+    if certificate_signature(workbook, person)[1]:
+        return ()
+    association = workbook.association
+    line = association.certificate_signer
+    said = (f"в «Подписывает справки» указан сам {surname_first(person.name)}"
+            if line else "не указано, кто подписывает справки")
+    return (problem(f"справку руководителя ({surname_first(person.name)}) подписать некому: "
+                    f"{said}.", "Объединение",
+                    association.cells.get("Подписывает справки", ""),
+                    fix="Впишите параметр «Подписывает справки» — должность и ФИО "
+                        "руководителя организации, например «Директор МАУ «БМЦ» "
+                        "Е.А. Иванова»."),)
 
 def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item: AgendaItem,
                          person: Person) -> Document:
@@ -161,8 +200,8 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
     name = surname_first(person.name).replace(NBSP, " ")
     return Document(
         kind=DocumentKind.CERTIFICATE,
-        filename=f"Справка о выступлении ({name}, протокол № {meeting.number}, "
-                 f"п. {number}).docx",
+        filename=f"Справка о выступлении ({name}, протокол № "
+                 f"{workbook.protocol_number(meeting)}, п. {number}).docx",
         context=context,
         title=f"Справка о выступлении: {name}, заседание № {meeting.number} от {day}",
         date=meeting.date,
@@ -170,6 +209,7 @@ def certificate_document(workbook: Workbook, meeting: Meeting, number: int, item
         issue=Issue(f"справка|{meeting.number}|{person.name}|{talk_of(item).topic}",
                     numbered=True),
         person=name,
+        missing=unsigned(workbook, person) + _protocol_missing(workbook, meeting),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import Problem, problem
 from ..figures import was_present
 from ..kinds import DocumentKind
 from ..model import AgendaItem, Association, Meeting, Person, Workbook
@@ -53,22 +54,45 @@ def attendance(workbook: Workbook, meeting: Meeting) -> Attendance:
 
 
 def given_items(meeting: Meeting) -> list[AgendaItem]:
-    """Items actually given at the meeting; one marked «Проведено: нет» is not reported."""
+    """Items actually given at the meeting (one marked «Проведено: нет» was withdrawn)."""
     return [item for item in meeting.items if item.given]
+
+
+def numbered_items(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
+    """Every item of the meeting with its number in the minutes: a withdrawn item keeps its
+    place («Вопрос снят с повестки»), so the minutes number their items as the programme."""
+    return list(enumerate(meeting.items, start=1))
 
 
 def minutes_header(workbook: Workbook, meeting: Meeting) -> dict:
     """The head of the minutes and of every paper that follows from them."""
     association = workbook.association
+    heading = f"заседания {association.name}"
+    number = workbook.protocol_number(meeting) if meeting.held else meeting.number
+    if number != meeting.number:
+        heading += f" (заседание №{NBSP}{meeting.number} по плану работы)"
     return {
         "organisation": typography(association.organisation),
         "association": typography(association.full_name or association.name),
         "date": date_numeric(meeting.date) if meeting.date else "«____» ____________ 20___ г.",
-        "number": f"№{NBSP}{meeting.number}",
+        "number": f"№{NBSP}{number}",
         "town": typography(association.town),
         "venue": venue(meeting),
-        "heading": typography(f"заседания {association.name}"),
+        "heading": typography(heading),
     }
+
+
+def undecided(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ...]:
+    """Why the minutes of a held meeting cannot be signed: an item given with no decision.
+    Minutes that say «СЛУШАЛИ» and nothing after it are sent back by any office."""
+    number = workbook.protocol_number(meeting)
+    return tuple(
+        problem(f"в пункте {index} заседания №{NBSP}{meeting.number} не заполнено «Решили»: "
+                f"протокол №{NBSP}{number} без решения не готов.", "Повестка",
+                item.cells.get("Решили", ""),
+                fix="Впишите решение, например «Информацию принять к сведению.», или "
+                    "«нет» в «Проведено», если вопрос сняли с повестки.")
+        for index, item in numbered_items(meeting) if item.given and not item.decisions)
 
 
 def minutes_signatures(workbook: Workbook) -> dict:
@@ -91,7 +115,7 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
     association = workbook.association
     assert meeting.date is not None
     who = attendance(workbook, meeting)
-    items = given_items(meeting)
+    items = numbered_items(meeting)
     listed = len(who.present) <= LIST_LIMIT
     present_count = present_of_members(workbook, len(who.present))
     if not listed:
@@ -109,19 +133,21 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
                    + (f" – {typography(reason)}" if reason else "")
                    for i, (p, reason) in enumerate(who.absent, start=1)],
         "guests": [f"{i}. {_listed(p)}" for i, p in enumerate(who.guests, start=1)],
-        "agenda": [agenda_line(i, item) for i, item in enumerate(items, start=1)],
-        "items": [item_context(i, item, association)
-                  for i, item in enumerate(items, start=1)],
+        "agenda": [agenda_line(i, item) for i, item in items],
+        "items": [item_context(i, item, association, meeting, last=i == len(items))
+                  for i, item in items],
         **minutes_signatures(workbook),
     }
     day = date_numeric(meeting.date)
+    number = workbook.protocol_number(meeting)
     return Document(
         kind=DocumentKind.PROTOCOL,
-        filename=f"Протокол № {meeting.number} от {day}.docx",
+        filename=f"Протокол № {number} от {day}.docx",
         context=context,
-        title=f"Протокол № {meeting.number} заседания {association.name} от {day}",
+        title=f"Протокол № {number} заседания {association.name} от {day}",
         date=meeting.date,
         meeting=meeting.number,
+        missing=undecided(workbook, meeting),
     )
 
 
@@ -130,13 +156,39 @@ def _listed(person: Person) -> str:
 
 
 def agenda_line(number: int, item: AgendaItem) -> str:
-    """«2. Выступление по теме «…».»: an item as the agenda lists it."""
-    return f"{number}. {typography(sentence(strip_numbering(item.text)))}"
+    """«2. Выступление по теме «…».»: an item as the agenda lists it; a withdrawn one says so."""
+    text = typography(strip_numbering(item.text)).rstrip(". ")
+    if not item.given:
+        return f"{number}. {text} (вопрос снят с повестки)."
+    return f"{number}. {typography(sentence(text))}"
 
 
-def item_context(number: int, item: AgendaItem, association: Association) -> dict:
+def withdrawn_line(item: AgendaItem, meeting: Meeting | None) -> str:
+    """What follows «Вопрос снят с повестки:»: the item, and why when the workbook tells —
+    the item's own «Слушали», else the speaker's absence from the attendance."""
+    text = typography(sentence(strip_numbering(item.text)))
+    reason = item.heard.strip()
+    if not reason and meeting is not None:
+        away = [(p, meeting.attendance[p.name]) for p in item.speakers
+                if p.name in meeting.attendance and not meeting.attendance[p.name].present]
+        if away:
+            said = "; ".join(surname_first(p.name) + (f" – {mark.reason}" if mark.reason else "")
+                             for p, mark in away)
+            reason = f"отсутствие {'докладчиков' if len(away) > 1 else 'докладчика'} ({said})"
+    return text + (f" Причина: {typography(sentence(reason))}" if reason else "")
+
+
+def item_context(number: int, item: AgendaItem, association: Association,
+                 meeting: Meeting | None = None, last: bool = False) -> dict:
     """One agenda item as the minutes report it: СЛУШАЛИ (or ОБСУДИЛИ and ВЫСТУПИЛИ), the
-    summary, РЕШИЛИ numbered 1.1, 1.2 … and «Голосовали» when given."""
+    summary, РЕШИЛИ numbered 1.1, 1.2 … and «Голосовали» when given; a withdrawn item as
+    «Вопрос снят с повестки». ``last``: the item the signatures follow, whose final
+    decision is kept on their page."""
+    if not item.given:
+        return {"number": str(number), "label": "Вопрос снят с повестки", "withdrawn": True,
+                "text": withdrawn_line(item, meeting), "spoke": "", "heard": [],
+                "decisions": [], "decisions_head": [], "decided_last": [], "vote": "",
+                "last": last}
     who = speakers(item, association)
     heard = [typography(sentence(line)) for line in lines(item.heard)]
     if who.discussion:
@@ -146,8 +198,14 @@ def item_context(number: int, item: AgendaItem, association: Association) -> dic
     decisions = [f"{number}.{i}. {typography(sentence(line))}"
                  for i, line in enumerate(item.decisions, start=1)]
     how = item.vote
+    # The last decision of the last item stays with the signatures (a signature never stands
+    # alone on a page): the template keeps «decided_last» with what follows.
+    kept = decisions[-1:] if last else []
     return {"number": str(number), "label": label, "text": text, "spoke": spoke,
+            # «decisions» whole for templates restyled before the split
             "heard": heard, "decisions": decisions,
+            "decisions_head": decisions[:len(decisions) - len(kept)],
+            "decided_last": kept, "withdrawn": False, "last": last,
             "vote": typography(sentence(how)) if decisions and how else ""}
 
 

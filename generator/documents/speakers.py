@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..declension import name_accusative, position_accusative
 from ..model import AgendaItem, Association, Person, TalkKind
-from ..talks import talk_of
+from ..talks import quoted, talk_of
 from ..text import surname_first, typography
 
 _HEAD_ROLE = re.compile(r"^руководител[ья]\b", re.IGNORECASE)
@@ -86,7 +86,8 @@ def heard_line(item: AgendaItem, association: Association, who: Speakers) -> str
     """What follows «СЛУШАЛИ:»: the speakers in the accusative and what they spoke on."""
     found = talk_of(item)
     pattern = _SUBJECT[found.kind] if found.named else _SUBJECT[TalkKind.DISCUSSION]
-    subject = pattern.format(title=found.title, about=found.about)
+    subject = pattern.format(title=found.title, about=found.about,
+                             lesson=found.noun_instrumental)
     names = [accusative(p, association) for p in who.people] + list(who.others)
     if not names:
         return typography(f"{subject[0].upper()}{subject[1:]}.") if subject else ""
@@ -104,7 +105,10 @@ def discussed_line(item: AgendaItem) -> str:
     text = talk_of(item).topic
     match = re.match(r"^обсуждени[ея]\s+(?P<rest>.+)$", text, re.IGNORECASE | re.DOTALL)
     if match:
-        text = _genitive_to_accusative(match["rest"])
+        declined = _genitive_to_accusative(match["rest"])
+        # Not the shape expected: quoted as a question rather than left in the genitive.
+        text = declined if declined is not None else \
+            f"вопрос {quoted(match['rest'][0].upper() + match['rest'][1:])}"
     elif text and not text[:2].isupper():
         text = text[0].lower() + text[1:]
     return typography(text.rstrip(".") + ".")
@@ -117,13 +121,13 @@ _SUBJECT = {
     TalkKind.REPORT: "с докладом {title}",
     TalkKind.MASTER_CLASS: "с мастер-классом {title}",
     TalkKind.PRESENTATION: "с презентацией {title}",
-    TalkKind.OPEN_LESSON: "с открытым занятием {title}",
+    TalkKind.OPEN_LESSON: "с {lesson} {title}",
     TalkKind.CONSULTATION: "с методической консультацией {about}",
     TalkKind.DISCUSSION: "по вопросу {title}",
 }
 
 
-def _genitive_to_accusative(phrase: str) -> str:
+def _genitive_to_accusative(phrase: str) -> str | None:
     """«основных направлений работы РМО» → «основные направления работы РМО»: the leading
     adjectives and the first noun in the genitive are put in the accusative; the rest depends
     on them and stays."""
@@ -136,15 +140,15 @@ def _genitive_to_accusative(phrase: str) -> str:
         parses = [p for p in morph.parse(word) if "gent" in p.tag
                   and p.tag.POS in ("ADJF", "PRTF", "NOUN")]
         if not parses:
-            return phrase  # not the shape expected: leave it as typed
+            return None
         parse = parses[0]
         number = "plur" if "plur" in parse.tag else "sing"
         inflected = parse.inflect({"accs", number, "inan"} if parse.tag.POS != "NOUN"
                                   else {"accs", number})
         if inflected is None:
-            return phrase
+            return None
         out.append(inflected.word)
         if parse.tag.POS == "NOUN":
             return " ".join(out + words[i + 1:])
-    return phrase
+    return None
 

@@ -18,6 +18,12 @@ def par(doc_or_cell, text: str = "", style: str = BODY, bold: bool = False):
     return paragraph
 
 
+def kept(paragraph):
+    """The paragraph kept on the page of the one after it: a label with its list."""
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
 def set_cell(cell, text: str, style: str = CELL, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = cell.part.document.styles[style]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from .blocks import par, signature
+from .blocks import kept, par, signature
 from .styles import BODY, CENTER, DATELINE, ITEM, PLAIN, TITLE
 
 
@@ -53,24 +53,39 @@ def labelled(doc, label: str, text: str, style: str = BODY):
 
 def heard(doc) -> None:
     """One agenda item: «N. СЛУШАЛИ: …» (or «ОБСУДИЛИ: …» and «ВЫСТУПИЛИ: …»), the summary,
-    «РЕШИЛИ:» with the numbered decisions and «Голосовали: …» when there are any."""
+    «РЕШИЛИ:» with the numbered decisions and «Голосовали: …» when there are any; a withdrawn
+    item as «N. Вопрос снят с повестки: …».
+
+    СЛУШАЛИ, the summary, РЕШИЛИ and the first decision stay on one page; the last item's
+    final decision (``decided_last``) and vote stay with the signatures that follow.
+    """
+    par(doc, "{%p if item.withdrawn %}", PLAIN)
+    gone = labelled(doc, "{{ item.number }}. {{ item.label }}:", " {{ item.text }}")
+    gone.paragraph_format.space_before = Pt(6)
+    gone.paragraph_format.keep_with_next = True
+    par(doc, "{%p else %}", PLAIN)
     first = labelled(doc, "{{ item.number }}. {{ item.label }}:", " {{ item.text }}")
     first.paragraph_format.space_before = Pt(6)
     first.paragraph_format.keep_with_next = True
     par(doc, "{%p if item.spoke %}", PLAIN)
-    labelled(doc, "ВЫСТУПИЛИ:", " {{ item.spoke }}")
+    kept(labelled(doc, "ВЫСТУПИЛИ:", " {{ item.spoke }}"))
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p for line in item.heard %}", PLAIN)
-    par(doc, "{{ line }}", BODY)
+    kept(par(doc, "{{ line }}", BODY))
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p if item.decisions %}", PLAIN)
-    decided = par(doc, "РЕШИЛИ:", BODY, bold=True)
-    decided.paragraph_format.keep_with_next = True
-    par(doc, "{%p for line in item.decisions %}", PLAIN)
+    kept(par(doc, "РЕШИЛИ:", BODY, bold=True))
+    par(doc, "{%p for line in item.decisions_head %}", PLAIN)
     par(doc, "{{ line }}", ITEM)
     par(doc, "{%p endfor %}", PLAIN)
-    par(doc, "{%p if item.vote %}", PLAIN)
+    par(doc, "{%p for line in item.decided_last %}", PLAIN)
+    kept(par(doc, "{{ line }}", ITEM))
+    par(doc, "{%p endfor %}", PLAIN)
+    par(doc, "{%p if item.vote and item.last %}", PLAIN)
+    kept(labelled(doc, "Голосовали:", " {{ item.vote }}"))
+    par(doc, "{%p elif item.vote %}", PLAIN)
     labelled(doc, "Голосовали:", " {{ item.vote }}")
+    par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p endif %}", PLAIN)
     par(doc, "{%p endif %}", PLAIN)
 

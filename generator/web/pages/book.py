@@ -107,6 +107,10 @@ def _summary(report) -> dict:
         "kept": report.kept.name if report.kept else "",
         "warnings": [{"sheet": p.sheet, "cell": p.cell, "message": p.message, "fix": p.fix}
                      for p in report.warnings],
+        "not_ready": [{"file": d.filename.removesuffix(".docx"), "kind": d.kind.label,
+                       "problems": [{"sheet": p.sheet, "cell": p.cell, "message": p.message,
+                                     "fix": p.fix} for p in d.missing]}
+                      for d in report.not_ready],
     }
 
 
@@ -142,6 +146,8 @@ def result(request: HttpRequest, build_id: str) -> HttpResponse:
         "pdf_available": available(), "pdf": pdf,
         "warned": text.count(warned, "предупреждение", "предупреждения", "предупреждений")
         if warned else "",
+        "not_ready": text.count(len(report.get("not_ready", [])), "документ", "документа",
+                                "документов"),
     })
 
 
