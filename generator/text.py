@@ -179,7 +179,10 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(п|с|г|им|пгт|д|ст|ул|пос
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ])\.[ ]?([А-ЯЁ])\.[ ]+(?=[А-ЯЁ][а-яё])")
 _INITIALS_AFTER = re.compile(r"(?<=[а-яё])[ ]+([А-ЯЁ])\.[ ]?([А-ЯЁ])\.(?![\w])")
 # A dash between words: one style, the en dash «–» of the seed plan, with spaces.
-_DASH = re.compile(r"(?<=\S) +[—–-]{1,2} +(?=\S)")
+_DASH = re.compile(r"(?<=\S)[ \u00a0]+[—–-]{1,2} +(?=\S)")
+# «5 классе», «10 членов», «72 часа»: a small number stays with the word it counts (not a
+# year, a date or a decimal).
+_NUMBER_NOUN = re.compile(r"(?<![\d.,:/])(?<!№\u00a0)(\d{1,3}) (?=[а-яё])")
 
 
 def typography(text: str) -> str:
@@ -199,7 +202,9 @@ def typography(text: str) -> str:
     text = _ABBREVIATION.sub(lambda m: m.group(1) + "." + NBSP, text)
     text = _INITIALS_BEFORE.sub(lambda m: f"{m.group(1)}.{m.group(2)}.{NBSP}", text)
     text = _INITIALS_AFTER.sub(lambda m: f"{NBSP}{m.group(1)}.{m.group(2)}.", text)
-    text = _DASH.sub(" – ", text)
+    # A dash never starts a line («Декабрь – январь» never leaves «– январь» alone).
+    text = _DASH.sub(f"{NBSP}– ", text)
+    text = _NUMBER_NOUN.sub(lambda m: m.group(1) + NBSP, text)
     return nested_quotes(text)
 
 

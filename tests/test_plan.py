@@ -105,7 +105,7 @@ def _block(table, title):
 def test_each_meeting_is_one_row_with_items_level_with_their_people(sample_plan):
     (table,) = tables(sample_plan)
     period, pairs = _block(table, "Заседание МО №\u00a01.")
-    assert period == "Сентябрь – октябрь – ноябрь"
+    assert period == "Сентябрь\u00a0– октябрь\u00a0– ноябрь"
     assert pairs[0] == ["Заседание МО №\u00a01.", ""]
     assert [row[0][:3] for row in pairs[1:]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
     assert [row[1].split("\n")[-1].replace("\u00a0", " ") for row in pairs[1:]] == [

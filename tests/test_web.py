@@ -248,7 +248,7 @@ def test_warnings_alone_do_not_stop_the_documents(site, tmp_path):
     page = browser.get(result["Location"])
     assert WARNING_ROW in rows(page, "Предупреждения книги")
     # Said at the top too, so that the long list of documents does not hide them.
-    assert "3 предупреждения — проверьте их ниже, под списком документов" in text(page)
+    assert "2 предупреждения — проверьте их ниже, под списком документов" in text(page)
     assert 'href="#warnings"' in page.content.decode()
 
 
@@ -637,3 +637,22 @@ def test_opening_a_forms_address_goes_back_to_its_page(site):
         assert (response.status_code, response["Location"]) == (302, page)
         assert f"<h1>{heading}</h1>" in browser.get(url, follow=True).content.decode()
     assert browser.put("/check/").status_code == 405
+
+
+@pytest.mark.slow  # builds an archive
+def test_documents_that_cannot_be_issued_are_listed_with_what_to_fill_in(site, tmp_path):
+    browser, _ = site
+    agenda = copy.deepcopy(BASE["Повестка"])
+    del agenda[3]["Решили"]
+    page, upload_id = checked(browser, workbook(tmp_path, name="u.xlsx", Повестка=agenda))
+    result = browser.post(f"/build/{upload_id}/")
+    page = browser.get(result["Location"])
+    said = text(page)
+    assert "4 документа не готовы и не записаны: их нельзя выдать, пока в книге не хватает " \
+        "данных." in said
+    assert rows(page, "Протокол № 2 от 22.04.2026") == [[
+        "Повестка", "F5", "в пункте 2 заседания № 2 не заполнено «Решили»: протокол № 2 без "
+        "решения не готов.",
+        "Впишите решение, например «Информацию принять к сведению.», или «нет» в «Проведено», "
+        "если вопрос сняли с повестки."]]
+    assert "/files/2025-2026/Протокол" not in page.content.decode()

@@ -47,7 +47,6 @@ KIND_TITLE = {
     Kind.OPEN_EVENT: "открытые мероприятия", Kind.COURSES: "курсы повышения квалификации",
     Kind.PUBLICATION: "публикации",
 }
-SHORT_TOPIC = 120
 FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседаний»
 
 
@@ -160,25 +159,14 @@ def _short(meeting: Meeting) -> str:
     for item in meeting.items:
         if not item.given:
             continue
+        # Whole, never cut with «…»: an auditor compares the table with the minutes.
         if item.speakers:
             found = talk_of(item)
-            text = _cut(found.topic) if len(found.topic) > SHORT_TOPIC else found.topic
             # A consultation «по …» has no title to quote.
-            topics.append(text if found.subject else quoted(text))
+            topics.append(found.topic if found.subject else quoted(found.topic))
         else:
-            text = typography(strip_numbering(item.text)).rstrip(".")
-            if len(text) > SHORT_TOPIC:
-                text = _cut(text)
-            topics.append(text)
+            topics.append(typography(strip_numbering(item.text)).rstrip("."))
     return "\n".join(f"{i}. {t}" for i, t in enumerate(topics, start=1))
-
-
-def _cut(text: str) -> str:
-    """A very long topic cut at the end of a phrase («…: от идеи до публикации» → «…»),
-    never a word or two before its end; a topic with no phrase boundary is given whole."""
-    head = text[:SHORT_TOPIC]
-    ends = [m.start() for m in re.finditer(r"[:;.,]\s| – ", head) if m.start() > 20]
-    return head[:ends[-1]].rstrip(".,;:–- ") + "…" if ends else text
 
 
 def _meetings(figures: Figures) -> dict:
@@ -355,6 +343,10 @@ def _achievement(p: Participation) -> str:
     elif stem.lower() not in event.lower():
         title = event.strip("«»")
     else:
+        # «Конкурс методических разработок»: the kind with its complement, no title to quote.
+        rest = re.match(rf"^{stem}\w*\s+(?P<rest>[а-яё].*)$", event)
+        if rest:
+            return f"{_result(p.result)} {level} {genitive} {rest['rest']}"
         return f"{_result(p.result)}: {event} ({p.level.value} уровень)"
     return f"{_result(p.result)} {level} {genitive} {quoted(title)}"
 
@@ -379,7 +371,7 @@ def _attendance(figures: Figures) -> dict:
     if not missed:
         sentence_ = "Все члены РМО посетили все проведённые заседания."
     elif stands_out:
-        sentence_ = f"Больше всех заседаний пропущено: {names}."
+        sentence_ = f"Больше других пропустили заседания: {names}."
     else:
         sentence_ = f"Пропустили заседания: {names}."
     return {

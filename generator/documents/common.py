@@ -135,7 +135,7 @@ def period_span(period: str) -> str:
     last; anything else as typed, months in lower case."""
     parts = [p.strip() for p in re.split(r"\s*[–—-]\s*", period.strip()) if p.strip()]
     if len(parts) > 1 and all(p.lower() in _MONTHS for p in parts):
-        return f"{parts[0].lower()} – {parts[-1].lower()}"
+        return f"{parts[0].lower()}{NBSP}– {parts[-1].lower()}"
     if len(parts) == 1 and parts[0].lower() in _MONTHS:
         return parts[0].lower()
     return period.strip()

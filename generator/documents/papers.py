@@ -84,7 +84,7 @@ def extract_document(workbook: Workbook, meeting: Meeting, number: int,
 
 def _protocol_missing(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ...]:
     """A paper quoting minutes that cannot be signed yet cannot be issued either."""
-    if not undecided(workbook, meeting):
+    if not undecided(workbook, meeting) or meeting.date is None:
         return ()
     number = workbook.protocol_number(meeting)
     first = undecided(workbook, meeting)[0]

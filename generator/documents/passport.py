@@ -26,8 +26,9 @@ def _meetings(workbook: Workbook) -> str:
         line = f"№{NBSP}{meeting.number}" + (f" ({span})" if span else "")
         if meeting.status is MeetingStatus.CANCELLED:
             line += " – отменено" + cancelled(meeting.reason)
-        elif meeting.date:
-            line += f" – проведено {date_numeric(meeting.date)}"
+        elif meeting.held and meeting.date:
+            line += (f" – проведено {date_numeric(meeting.date)}, протокол "
+                     f"№{NBSP}{workbook.protocol_number(meeting)}")
         lines.append(typography(line))
     return "\n".join(lines)
 

@@ -107,7 +107,7 @@ def minutes_signatures(workbook: Workbook) -> dict:
 def present_of_members(workbook: Workbook, present: int) -> str:
     """«8 человек из 10 членов РМО»."""
     members = len(workbook.members)
-    return (f"{people_count(present)} из {members} "
+    return (f"{people_count(present)} из {members}{NBSP}"
             f"{plural(members, 'члена', 'членов', 'членов')} {kind_word(workbook.association)}")
 
 
