@@ -267,10 +267,12 @@ def participants_document(workbook: Workbook, meeting: Meeting) -> Document:
     assert meeting.date is not None
     who = attendance(workbook, meeting)
     people = list(who.present) + list(who.guests)
-    rows = [{"number": str(i), "name": typography(surname_first(p.name)),
+    # Guests after the members and marked, so the rows agree with «Присутствовали: N».
+    rows = [{"number": str(i), "name": typography(surname_first(p.name)) + _guest_mark(p),
              "position": typography(p.position), "institution": typography(p.institution)}
             for i, p in enumerate(people, start=1)]
     day = date_numeric(meeting.date)
+    protocol = workbook.protocol_number(meeting)
     heading = typography(f"Список участников заседания №{NBSP}{meeting.number} "
                          f"{workbook.association.name} от {day}")
     return Document(
@@ -278,11 +280,25 @@ def participants_document(workbook: Workbook, meeting: Meeting) -> Document:
         filename=f"Список участников, заседание № {meeting.number} от {day}.docx",
         context={**_list_header(workbook, meeting), "heading": unbroken_hyphens(heading),
                  "rows": rows,
+                 "attachment": "Приложение",
+                 "attachment_to": typography(f"к протоколу заседания "
+                                             f"{workbook.association.name.split()[0]}"),
+                 "attachment_of": f"от {day} №{NBSP}{protocol}",
                  **minutes_signatures(workbook)},
+        missing=_protocol_missing(workbook, meeting),
         title=heading.replace(NBSP, " "),
         date=meeting.date,
         meeting=meeting.number,
     )
+
+
+def _guest_mark(person: Person) -> str:
+    """« (приглашённая)» after a guest's name in a list of members."""
+    if person.is_member:
+        return ""
+    sex = gender(person)
+    return {FEMALE: " (приглашённая)", None: " (приглашённый участник)"}.get(
+        sex, " (приглашённый)")
 
 
 def _list_header(workbook: Workbook, meeting: Meeting) -> dict:

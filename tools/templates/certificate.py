@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from .blocks import par, signature
@@ -19,7 +20,9 @@ def make():
     par(doc, "", CENTER)
     title = par(doc, "СПРАВКА", TITLE)
     title.paragraph_format.space_after = Pt(12)
-    par(doc, "{{ text }}")
+    # Left-aligned: the lead «Дана Бойко А.В., заведующему …» holds long unbreakable groups
+    # (initials, «СОШ № 4») that justification stretches into gaps.
+    par(doc, "{{ text }}").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     par(doc, "Справка выдана для представления по месту требования.")
     signature(doc, "{{ signer_title }}", "{{ signer }}")
     return doc

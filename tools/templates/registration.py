@@ -3,7 +3,7 @@ up to 25 rows fit one A4 page."""
 
 from __future__ import annotations
 
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -32,6 +32,7 @@ def make():
     # Lines exactly 11 pt apart: a two-line school name still fits the 8 mm row, so 25 rows
     # stay on one page.
     for cell in row.cells:
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.line_spacing = Pt(11)
     return doc
@@ -57,9 +58,10 @@ def _narrow_cell_margins(table) -> None:
     25 rows fit one page."""
     tblpr = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    # A little room above and below too: the text never sits on the cell's rule.
+    for side, width in (("top", "23"), ("left", "57"), ("bottom", "0"), ("right", "57")):
         el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), "57")
+        el.set(qn("w:w"), width)
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     # Schema order in tblPr: … tblBorders, shd, tblLayout, tblCellMar, tblLook …

@@ -185,7 +185,11 @@ def _styles(doc) -> None:
 def _bullet_numbering(doc) -> None:
     """Point «List Bullet» at a bullet list indented the Russian way: the bullet at 1.25 cm."""
     numbering = doc.part.numbering_part.element
-    abstract_id = "90"
+    # The next free ids, so they run 1, 2, 3 … without a gap (МойОфис drops lists whose ids
+    # jump).
+    abstract_id = str(1 + max(int(a.get(qn("w:abstractNumId")))
+                              for a in numbering.findall(qn("w:abstractNum"))))
+    num_id = str(1 + max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))))
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), abstract_id)
     multi = OxmlElement("w:multiLevelType")
@@ -220,14 +224,14 @@ def _bullet_numbering(doc) -> None:
     first_num = numbering.find(qn("w:num"))
     first_num.addprevious(abstract)
     num = OxmlElement("w:num")
-    num.set(qn("w:numId"), "90")
+    num.set(qn("w:numId"), num_id)
     ref = OxmlElement("w:abstractNumId")
     ref.set(qn("w:val"), abstract_id)
     num.append(ref)
     numbering.append(num)
     style_ppr = doc.styles[BULLET].element.get_or_add_pPr()
     num_pr = style_ppr.find(qn("w:numPr"))
-    num_pr.find(qn("w:numId")).set(qn("w:val"), "90")
+    num_pr.find(qn("w:numId")).set(qn("w:val"), num_id)
     # Through python-docx, which puts <w:ind> where the schema wants it.
     # The bullet at 1.25 cm, the text and its continuation lines at 1.85 cm (a hanging
     # indent, as the numbered items have), aligned left: every bulleted list alike.
