@@ -143,7 +143,7 @@ class Account:
     @property
     def described(self) -> str:
         """«ivanova — руководитель, РМО школьных библиотекарей»."""
-        where = "все объединения" if self.role == Role.METHODIST.label else \
+        where = "все объединения" if ROLE_WORDS.get(self.role) == Role.METHODIST else \
             ", ".join(self.associations)
         return f"{self.login} — {self.role}" + (f", {where}" if where else "")
 
