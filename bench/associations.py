@@ -105,7 +105,7 @@ def association(book, index: int, scale: float = 1.0) -> dict:
         if person not in used:
             used.add(person)
             people.append(person)
-    head = people[0]
+    head, secretary = people[0], people[1]  # both must be on «Участники», as in the sample
     schools = rng.sample(SCHOOLS, k=min(len(SCHOOLS), max(2, size // 2 + rng.randint(0, 3))))
     roster = [{"ФИО": head, "Должность": "методист", "Учреждение": "МАУ «БМЦ»",
                "Статус": "член РМО"}]
@@ -121,6 +121,8 @@ def association(book, index: int, scale: float = 1.0) -> dict:
             row[1].value = name
         elif row[0].value == "Руководитель":
             row[1].value = head
+        elif row[0].value == "Секретарь":
+            row[1].value = secretary
         elif row[0].value == "Полное название":
             row[1].value = "Районное методическое объединение " + name.removeprefix("РМО ")
     _rewrite(book["Участники"], roster)

@@ -40,6 +40,7 @@ def make(Group, Argument, say) -> click.Group:
           rmo centre association add центр "РМО школьных библиотекарей"
           rmo centre user add центр ivanova --role руководитель \\
               --association "РМО школьных библиотекарей" --password-stdin
+          rmo centre user disable центр ivanova
           rmo serve центр --host 127.0.0.1 --port 8000
         """
 
@@ -87,7 +88,8 @@ def make(Group, Argument, say) -> click.Group:
 
     @centre.group("user", cls=Group)
     def user() -> None:
-        """Люди центра: руководители, методисты, делопроизводители."""
+        """Люди центра: руководители, методисты, делопроизводители; добавить, отключить
+        вход, включить снова, удалить."""
 
 
     @user.command("add")
@@ -126,7 +128,10 @@ def make(Group, Argument, say) -> click.Group:
     @click.argument("folder", cls=Argument, metavar="ПАПКА",
                     type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
     def user_list(folder: Path) -> None:
-        """Показать людей центра: логин, роль, объединения, последний вход."""
+        """Показать людей центра и у кого вход отключён.
+
+        Для каждого: логин, роль, объединения, последний вход; у кого вход отключён —
+        «вход отключён»."""
         _configure(folder)
         from .web.centre.people import accounts
 
@@ -140,6 +145,88 @@ def make(Group, Argument, say) -> click.Group:
             where = "все объединения" if account.role == "методист" else \
                 ", ".join(account.associations) or "—"
             say(f"{account.login:<{width}}  {account.role:<17}  {where}  "
-                f"(вход: {account.last_login})")
+                f"(вход: {account.last_login})" + ("" if account.active else " — вход отключён"))
+
+    login_argument = click.argument("login", cls=Argument, metavar="ЛОГИН",
+                                    description="Логин человека, как в rmo centre user list.")
+
+    @user.command("disable")
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    @login_argument
+    def user_disable(folder: Path, login: str) -> None:
+        """Отключить вход человеку ЛОГИН и сразу закрыть его сеансы.
+
+        Войти под этим логином нельзя, пока вход не включат снова (rmo centre user
+        enable); документы объединения остаются в архиве. Последнего методиста
+        отключить нельзя.
+
+        \b
+        Пример:
+          rmo centre user disable центр ivanova
+        """
+        _configure(folder)
+        from .web.centre.people import disable_user
+
+        if disable_user(login):
+            say(f"Вход для {login} отключён: открытые сеансы закрыты. Включить снова: "
+                f"rmo centre user enable ПАПКА {login}")
+        else:
+            say(f"Вход для {login} уже был отключён.")
+
+    @user.command("enable")
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    @login_argument
+    def user_enable(folder: Path, login: str) -> None:
+        """Снова включить вход человеку ЛОГИН с прежним паролем.
+
+        \b
+        Пример:
+          rmo centre user enable центр ivanova
+        """
+        _configure(folder)
+        from .web.centre.people import enable_user
+
+        if enable_user(login):
+            say(f"Вход для {login} включён: действует прежний пароль.")
+        else:
+            say(f"Вход для {login} не был отключён: ничего не изменилось.")
+
+    @user.command("remove")
+    @click.argument("folder", cls=Argument, metavar="ПАПКА",
+                    type=click.Path(path_type=Path, file_okay=False), description=FOLDER)
+    @login_argument
+    @click.option("--yes", is_flag=True, help="Не спрашивать подтверждения (для скриптов).")
+    def user_remove(folder: Path, login: str, yes: bool) -> None:
+        """Удалить человека ЛОГИН; документы объединения остаются.
+
+        Логин и пароль удаляются, сеансы закрываются сразу; документы и архив
+        объединения остаются на месте. Сначала спрашивает подтверждение (--yes — не
+        спрашивать). Последнего методиста удалить нельзя. Если человек может вернуться, лучше
+        rmo centre user disable: вход можно включить снова.
+
+        \b
+        Пример:
+          rmo centre user remove центр ivanova
+          rmo centre user remove центр ivanova --yes
+        """
+        _configure(folder)
+        from .web.centre import people
+
+        person = people.find_person(login)
+        reason = people.refusal(person, "удалить")
+        if reason:
+            raise RmoError.single(reason)
+        described = next(a for a in people.accounts()
+                         if a.login == person.user.username).described
+        if not yes:
+            answer = click.prompt(f"Удалить {described}? Документы останутся. Введите «да», "
+                                  "чтобы удалить", default="", show_default=False)
+            if answer.strip().lower() not in ("да", "д", "yes", "y"):
+                say("Ничего не удалено.")
+                sys.exit(1)
+        gone = people.remove_user(login)
+        say(f"Удалён {gone.described}. Документы и архив объединения остались на месте.")
 
     return centre

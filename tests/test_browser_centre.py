@@ -130,3 +130,55 @@ def test_head_builds_office_downloads_methodist_reads_the_summary(centre_server,
         shot(small, name, full=False)
     phone.close()
     context.close()
+
+
+def test_the_methodist_disables_and_removes_people(centre_server, browser):  # noqa: F811
+    address = centre_server
+    office = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ru-RU")
+    desk = office.new_page()
+    sign_in(desk, address, "sidorova")
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ru-RU")
+    page = context.new_page()
+    sign_in(page, address, "petrova")
+    page.get_by_role("link", name="Люди").click()
+    mine = page.locator("table.people tr", has_text="petrova")
+    assert mine.get_by_role("button").count() == 0 and "это вы" in mine.inner_text()
+    row = page.locator("table.people tr", has_text="sidorova")
+    row.get_by_role("button", name="Отключить вход").click()
+    page.wait_for_url(re.compile(r"\?disabled=sidorova$"))
+    assert "Вход для sidorova отключён" in page.locator(".notice-good").inner_text()
+    row = page.locator("table.people tr", has_text="sidorova")
+    assert "отключён" in row.locator("td[data-label=Вход]").inner_text()
+    assert row.get_by_role("button", name="Включить вход").count() == 1
+    shot(page, "centre-14-metodist-lyudi-otklyuchen")
+
+    # Her open page: the next click goes to the login page, and she cannot sign in.
+    desk.reload()
+    assert "/login/?next=" in desk.url
+    desk.fill("#id_username", "sidorova")
+    desk.fill("#id_password", PASSWORD)
+    desk.press("#id_password", "Enter")
+    assert "попросите методиста центра включить вход" in desk.locator("main").inner_text()
+    shot(desk, "centre-15-vhod-otklyuchen")
+
+    # Removing asks first; «Отмена» changes nothing.
+    page.locator("table.people tr", has_text="ivanova").get_by_role("link",
+                                                                   name="Удалить…").click()
+    assert page.locator("h1").inner_text() == "Удалить ivanova?"
+    shot(page, "centre-16-udalit-cheloveka")
+    page.get_by_role("link", name="Отмена").click()
+    assert page.locator("table.people tbody tr").count() == 3
+    page.locator("table.people tr", has_text="sidorova").get_by_role("link",
+                                                                    name="Удалить…").click()
+    page.get_by_role("button", name="Удалить sidorova").click()
+    page.wait_for_url(re.compile(r"\?removed=sidorova$"))
+    assert page.locator("table.people tbody tr").count() == 2
+    shot(page, "centre-17-metodist-lyudi-udalen")
+
+    phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    phone.add_cookies(context.cookies())
+    small = phone.new_page()
+    small.goto(address + "/centre/people/")
+    shot(small, "centre-18-telefon-lyudi")
+    for opened in (phone, context, office):
+        opened.close()

@@ -25,7 +25,8 @@ from .test_web import rows, text
 READ = {"archive", "archive-year", "archive-year-zip", "file"}
 ACCOUNT = {"logout", "password", "password-done"}
 METHODIST = READ | ACCOUNT | {"centre", "centre-open", "status", "summary", "summary-docx",
-                              "associations", "people", "person-password"}
+                              "associations", "people", "person-password", "person-disable",
+                              "person-enable", "person-remove"}
 OFFICE = READ | ACCOUNT | {"centre", "centre-open"}
 CENTRE_ONLY = (METHODIST - READ - ACCOUNT) | {"login"}
 
@@ -160,7 +161,8 @@ def test_a_head_of_a_gets_404_for_every_url_of_b(two):
                     + values["name"], "/archive/..%2FРМО школьных библиотекарей%2F2025-2026/",
                     "/files/2025-2026/../../РМО школьных библиотекарей/2025-2026/"
                     + values["name"], f"/centre/open/{b.pk}/", f"/centre/open/{a.pk}/",
-                    "/templates/own/plan.docx", "/centre/summary/", "/centre/people/"):
+                    "/templates/own/plan.docx", "/centre/summary/", "/centre/people/",
+                    "/centre/people/disable/", "/centre/people/remove/?login=head-b"):
         assert status(browser.get(address)) == 404, address
         assert status(browser.post(address)) in (404, 405), address
     # Their own pages show nothing of B either.
@@ -259,7 +261,8 @@ def test_a_methodist_never_sees_a_password_or_its_hash(two):
         assert b"md5$" not in body and b"pbkdf2" not in body
     people = browser.get("/centre/people/")
     assert rows(people, "Люди центра")[0] == ["head-a", "руководитель",
-                                              "РМО учителей математики", "ещё не входил"]
+                                              "РМО учителей математики", "ещё не входил",
+                                              "открыт", "Отключить вход Удалить…"]
 
 
 @pytest.mark.slow  # builds an archive

@@ -191,3 +191,60 @@ def test_commands_make_a_centre_and_a_restored_backup_serves_it(made, tmp_path):
     finally:
         errors = stop(process)
     assert "Traceback" not in errors, errors
+
+
+def test_people_are_disabled_enabled_and_removed_while_the_server_runs(made):
+    folder, _ = made
+    plan = folder / "Объединения" / LIBRARIANS / "2025-2026" / \
+        "План работы на 2025-2026 учебный год.docx"
+    process, address = serve(folder)
+    try:
+        head, office = Browser(address), Browser(address)
+        assert head.login("ivanova") == 302 and office.login("office") == 302
+        assert office.open("/centre/")[0] == 200
+
+        done = rmo("centre", "user", "disable", folder, "office")
+        assert (done.returncode, done.stdout) == (0, "Вход для office отключён: открытые "
+                                                     "сеансы закрыты. Включить снова: rmo "
+                                                     "centre user enable ПАПКА office\n")
+        code, _, headers = office.open("/centre/")  # the open session has ended
+        assert code == 302 and headers["Location"] == "/login/?next=/centre/"
+        _, page, _ = office.open("/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        code, page, _ = office.open("/login/", {"username": "office", "password": PASSWORD,
+                                                "csrfmiddlewaretoken": token.decode()})
+        assert code == 200 and "Вход для этого логина отключён. Если вы снова работаете с " \
+            "центром, попросите методиста центра включить вход." in page.decode()
+        listed = rmo("centre", "user", "list", folder).stdout.splitlines()
+        assert re.fullmatch(f"office   делопроизводитель  {LIBRARIANS}  "
+                            r"\(вход: \d\d\.\d\d\.\d{4} \d\d:\d\d\) — вход отключён", listed[2])
+        again = rmo("centre", "user", "enable", folder, "office")
+        assert again.stdout == "Вход для office включён: действует прежний пароль.\n"
+        assert office.login("office") == 302
+
+        last = rmo("centre", "user", "disable", folder, "metod")
+        assert last.returncode == 1
+        assert last.stderr.startswith("Ошибка: metod — последний методист центра: без "
+                                      "методиста некому добавлять людей и задавать пароли.")
+        assert rmo("centre", "user", "remove", folder, "metod", "--yes").returncode == 1
+
+        kept = rmo("centre", "user", "remove", folder, "ivanova", stdin="нет\n")
+        assert (kept.returncode, kept.stdout) == (1, (
+            f"Удалить ivanova — руководитель, {LIBRARIANS}? Документы останутся. Введите "
+            "«да», чтобы удалить: Ничего не удалено.\n"))
+        assert head.open("/archive/")[0] == 200
+        gone = rmo("centre", "user", "remove", folder, "ivanova", stdin="да\n")
+        assert gone.returncode == 0
+        assert gone.stdout.endswith(f"Удалён ivanova — руководитель, {LIBRARIANS}. Документы "
+                                    "и архив объединения остались на месте.\n")
+        assert head.open("/archive/")[0] == 302
+        assert head.login("ivanova") == 200
+        assert plan.is_file()
+        quiet = rmo("centre", "user", "remove", folder, "office", "--yes")
+        assert quiet.stdout == f"Удалён office — делопроизводитель, {LIBRARIANS}. Документы " \
+                               "и архив объединения остались на месте.\n"
+        assert rmo("centre", "user", "list", folder).stdout == \
+            "metod  методист           все объединения  (вход: ещё не входил)\n"
+    finally:
+        errors = stop(process)
+    assert "Traceback" not in errors, errors

@@ -29,7 +29,8 @@ ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
     Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "summary",
                                       "summary-docx", "associations", "people",
-                                      "person-password"},
+                                      "person-password", "person-disable", "person-enable",
+                                      "person-remove"},
     Role.OFFICE: READ | ACCOUNT | {"centre", "centre-open"},
 }
 

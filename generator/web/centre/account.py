@@ -5,6 +5,8 @@ other sessions ended on a password change); this module adds the throttle: after
 sign-ins for one login (or ADDRESS_LIMIT from one address) within WINDOW, further attempts wait
 with a Russian message. The failures are rows of a table (models.FailedLogin), so the throttle
 holds across restarts and across several server processes; no extra dependency is needed.
+A disabled account (generator.web.centre.people) signing in with its right password is told to
+ask the methodist, not that the password is wrong.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ def minutes(left: dt.timedelta) -> str:
     return f"{number} {word}"
 
 
+def disabled(login: str, password: str) -> bool:
+    """Is this a disabled account and its right password? Django's backend refuses such a
+    sign-in as a wrong password; the person who knows the password is told why instead."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=login, is_active=False).first()
+    return user is not None and bool(password) and user.check_password(password)
+
+
 class ThrottledForm(AuthenticationForm):
     """Django's sign-in form that refuses to check a password while the login must wait."""
 
@@ -68,6 +79,10 @@ class ThrottledForm(AuthenticationForm):
         except ValidationError:
             FailedLogin.objects.create(login=login.lower(), address=address,
                                        at=dt.datetime.now())
+            if disabled(login, self.cleaned_data.get("password") or ""):
+                raise ValidationError(
+                    "Вход для этого логина отключён. Если вы снова работаете с центром, "
+                    "попросите методиста центра включить вход.", code="inactive") from None
             raise
 
     def confirm_login_allowed(self, user):

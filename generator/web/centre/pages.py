@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ... import register
@@ -227,6 +228,8 @@ def _people_page(request: HttpRequest, context: dict, status: int = 200) -> Http
         "roles": list(people.ROLE_WORDS),
         "added": Association.objects.filter(pk=int(added)).first() if added.isdigit() else None,
         "created": request.GET.get("user", ""), "changed": request.GET.get("password", ""),
+        "disabled": request.GET.get("disabled", ""), "enabled": request.GET.get("enabled", ""),
+        "removed": request.GET.get("removed", ""), "me": request.user.username,
         "today": dt.date.today()})
     context.setdefault("title", "Люди и объединения")
     return _page(request, "people.html", "people", context, status=status)
@@ -244,3 +247,48 @@ def person_password(request: HttpRequest) -> HttpResponse:
     except RmoError as error:
         return _people_page(request, {"problems": error.problems, "reset": form}, status=400)
     return redirect(f"/centre/people/?password={form.get('login', '')}")
+
+
+def _back(login: str, key: str) -> HttpResponse:
+    return redirect(f"/centre/people/?{urlencode({key: login})}")
+
+
+@require_http_methods(["POST"])
+def person_disable(request: HttpRequest) -> HttpResponse:
+    """The methodist disables a person's sign-in; their sessions end at once."""
+    login = request.POST.get("login", "")
+    try:
+        people.disable_user(login, by=request.rmo_person)
+    except RmoError as error:
+        return _people_page(request, {"problems": error.problems}, status=400)
+    return _back(login, "disabled")
+
+
+@require_http_methods(["POST"])
+def person_enable(request: HttpRequest) -> HttpResponse:
+    login = request.POST.get("login", "")
+    try:
+        people.enable_user(login)
+    except RmoError as error:
+        return _people_page(request, {"problems": error.problems}, status=400)
+    return _back(login, "enabled")
+
+
+@require_http_methods(["GET", "POST"])
+def person_remove(request: HttpRequest) -> HttpResponse:
+    """GET asks «удалить?»; the POST of that page (with confirm) removes the person."""
+    form = request.POST if request.method == "POST" else request.GET
+    login = form.get("login", "")
+    if not login:
+        return redirect("/centre/people/")
+    try:
+        person = people.find_person(login)
+        if request.method == "POST" and form.get("confirm") == "yes":
+            gone = people.remove_user(login, by=request.rmo_person)
+            return _back(gone.login, "removed")
+        refused = people.refusal(person, "удалить", request.rmo_person)
+    except RmoError as error:
+        return _people_page(request, {"problems": error.problems}, status=400)
+    account = next(a for a in people.accounts() if a.login == person.user.username)
+    return _page(request, "person_remove.html", "people", {
+        "title": "Удалить человека", "person": account, "refused": refused})

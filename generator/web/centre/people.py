@@ -6,6 +6,7 @@ page are the same. Every refusal is an RmoError with a Russian message.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from django.db import IntegrityError, transaction
 from ...archive import safe_filename
 from ...errors import RmoError
 from .folder import ASSOCIATIONS
-from .models import Association, Person, Role
+from .models import Association, FailedLogin, Person, Role
 
 ROLE_WORDS = {Role(value).label: Role(value) for value in Role.values}  # «руководитель» → HEAD
 
@@ -137,14 +138,113 @@ class Account:
     role: str
     associations: tuple[str, ...]
     last_login: str
+    active: bool = True  # False: the methodist has disabled the sign-in
+
+    @property
+    def described(self) -> str:
+        """«ivanova — руководитель, РМО школьных библиотекарей»."""
+        where = "все объединения" if ROLE_WORDS.get(self.role) == Role.METHODIST else \
+            ", ".join(self.associations)
+        return f"{self.login} — {self.role}" + (f", {where}" if where else "")
+
+
+def _account(person: Person) -> Account:
+    last = person.user.last_login
+    return Account(person.user.username, person.get_role_display(),
+                   tuple(a.name for a in person.associations.all()),
+                   last.strftime("%d.%m.%Y %H:%M") if last else "ещё не входил",
+                   person.user.is_active)
 
 
 def accounts() -> list[Account]:
-    found = []
-    for person in (Person.objects.select_related("user").prefetch_related("associations")
-                   .order_by("role", "user__username")):
-        last = person.user.last_login
-        found.append(Account(person.user.username, person.get_role_display(),
-                             tuple(a.name for a in person.associations.all()),
-                             last.strftime("%d.%m.%Y %H:%M") if last else "ещё не входил"))
-    return found
+    return [_account(person) for person in Person.objects.select_related("user")
+            .prefetch_related("associations").order_by("role", "user__username")]
+
+
+# --- letting people go ----------------------------------------------------------------------
+# A disabled person keeps the account (is_active off: Django's backend then neither signs them
+# in nor accepts their session); a removed one is deleted. Documents belong to associations,
+# not to people, so both leave every archive as it is.
+
+def find_person(login: str) -> Person:
+    person = Person.objects.select_related("user") \
+        .filter(user__username__iexact=login.strip()).first()
+    if person is None:
+        raise RmoError.single(f"Человека с логином «{login.strip()}» на сервере центра нет. "
+                              "Проверьте логин по списку людей центра.")
+    return person
+
+
+IMPERATIVE = {"отключить": "отключите", "удалить": "удалите"}
+
+
+def refusal(person: Person, action: str, by: Person | None = None) -> str:
+    """Why this person may not be disabled or removed (action: a key of IMPERATIVE), or ""."""
+    login = person.user.username
+    if by is not None and by.pk == person.pk:
+        return (f"Себя {action} нельзя. Это может сделать другой методист на странице «Люди» "
+                f"или администратор сервера командой rmo centre user.")
+    others = Person.objects.filter(role=Role.METHODIST, user__is_active=True) \
+        .exclude(pk=person.pk)
+    if person.role == Role.METHODIST and person.user.is_active and not others.exists():
+        return (f"{login} — последний методист центра: без методиста некому добавлять людей "
+                "и задавать пароли. Сначала добавьте другого методиста (на странице «Люди» "
+                f"или командой rmo centre user add ПАПКА ЛОГИН --role методист), потом "
+                f"{IMPERATIVE[action]} этого.")
+    return ""
+
+
+def _guarded(login: str, action: str, by: Person | None) -> Person:
+    """The person, locked with every methodist for the rest of the transaction, so that two
+    methodists disabling each other at once cannot leave the centre without one."""
+    list(Person.objects.select_for_update().filter(role=Role.METHODIST))
+    person = find_person(login)
+    reason = refusal(person, action, by)
+    if reason:
+        raise RmoError.single(reason)
+    return person
+
+
+def end_sessions(user) -> int:
+    """End every session of this account now (sessions live in the database); how many."""
+    from django.contrib.sessions.models import Session
+
+    key = str(user.pk)
+    ended = [s.pk for s in Session.objects.filter(expire_date__gt=dt.datetime.now())
+             if s.get_decoded().get("_auth_user_id") == key]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
+
+
+def disable_user(login: str, by: Person | None = None) -> bool:
+    """Disable the sign-in and end the sessions; False when it was disabled already."""
+    with _atomic():
+        person = _guarded(login, "отключить", by)
+        user = person.user
+        end_sessions(user)
+        if not user.is_active:
+            return False
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    return True
+
+
+def enable_user(login: str) -> bool:
+    """Let a disabled person sign in again with their old password; False when they could."""
+    user = find_person(login).user
+    if user.is_active:
+        return False
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return True
+
+
+def remove_user(login: str, by: Person | None = None) -> Account:
+    """Delete the account and end its sessions; what it was, to say so."""
+    with _atomic():
+        person = _guarded(login, "удалить", by)
+        gone = _account(person)
+        end_sessions(person.user)
+        FailedLogin.objects.filter(login=person.user.username.lower()).delete()
+        person.user.delete()  # the Person and its links to associations go with it
+    return gone

@@ -24,6 +24,9 @@ urlpatterns = [
     path("centre/associations/", pages.associations, name="associations"),
     path("centre/people/", pages.people_page, name="people"),
     path("centre/people/password/", pages.person_password, name="person-password"),
+    path("centre/people/disable/", pages.person_disable, name="person-disable"),
+    path("centre/people/enable/", pages.person_enable, name="person-enable"),
+    path("centre/people/remove/", pages.person_remove, name="person-remove"),
 ]
 
 handler400 = pages.bad_request
