@@ -100,7 +100,8 @@ def two(centre, tmp_path_factory):
         from generator.render import builtin_templates
 
         browser = centre.client("head-b")
-        ids = build(browser)
+        _, build_id = build(browser)  # the build removes its upload: another one to check
+        ids = (upload(browser)["Location"].split("/")[2], build_id)
         response = browser.post("/templates/upload/plan.docx", {"template": SimpleUploadedFile(
             "plan.docx", (builtin_templates() / "plan.docx").read_bytes())})
         assert response.status_code == 302
