@@ -209,3 +209,30 @@ def test_a_build_removes_its_upload_and_its_check_page_says_so(head):
     assert page.status_code == 404
     assert "Книга, которую вы проверяли, больше не хранится (по ней уже сделаны документы — " \
            "они в «Архиве», или прошло больше суток). Выберите книгу ещё раз." in text(page)
+
+
+def test_replaced_templates_are_the_quota_of_template_uploads(head, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from generator.render import builtin_templates
+    from generator.web.pages import templates
+
+    centre, b, browser = head
+    monkeypatch.setattr(templates, "FORMER_KEPT", 2)
+    data = (builtin_templates() / "plan.docx").read_bytes()
+
+    def send():
+        return browser.post("/templates/upload/plan.docx",
+                            {"template": SimpleUploadedFile("plan.docx", data)})
+
+    for _ in range(3):  # the first replaces nothing; two go to «прежние»
+        assert send().status_code == 302
+    page = send()
+    assert page.status_code == 429
+    assert text(page).startswith(
+        "Слишком много прежних шаблонов Прежних версий шаблонов накопилось 2 файла на 1 МБ "
+        "— столько, сколько архив хранит (2 файла, 200 МБ); rmo их не удаляет, и новый "
+        "шаблон не "
+        "сохранён. Сообщите администратору центра: он уберёт старые из папки "
+        "«Шаблоны/прежние» архива объединения.")
+    assert len(list((centre.archive(b) / "Шаблоны" / "прежние").iterdir())) == 2
