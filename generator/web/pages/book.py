@@ -107,7 +107,7 @@ def _not_written(request: HttpRequest, error: RmoError) -> HttpResponse:
     """A build stopped by the disk or the folder: its page, never «Исправьте в Excel»."""
     found = fault(error, folder_only=True)
     if found is not None:
-        return fault_page(request, found)
+        return fault_page(request, found, "book")
     return refused(request, Refused("Документы не сделаны", " ".join(
         str(p) for p in error.problems) + " Книга тут ни при чём: повторите сборку; если "
         "ошибка повторится, сообщите её текст тому, кто обслуживает компьютер или сервер.",

@@ -122,7 +122,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
                    status=500)
 
 
-def fault_page(request: HttpRequest, found) -> HttpResponse:
+def fault_page(request: HttpRequest, found, section: str = "") -> HttpResponse:
     """The page of a failure of the machine (generator.web.faults): what happened, who fixes
     it, a way to try again, and the menu; before anyone is known (the database is down), the
     sign-in page is the menu."""
@@ -130,6 +130,7 @@ def fault_page(request: HttpRequest, found) -> HttpResponse:
                "retry": request.get_full_path() if request.method == "GET" else ""}
     if getattr(settings, "RMO_CENTRE", None) and getattr(request, "rmo_person", None) is None:
         context["nav"] = [{"url": "/login/", "label": "Вход", "current": False}]
+    request.rmo_section = section
     return render(request, "rmo/refusal.html", context, status=found.status)
 
 
