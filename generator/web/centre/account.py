@@ -69,6 +69,7 @@ def begin(login: str, address: str) -> FailedLogin:
     now = dt.datetime.now()
     login = login.lower()[:LOGIN_LENGTH]
     attempt = FailedLogin.objects.create(login=login, address=address, at=now)
+    FailedLogin.objects.filter(at__lt=now - WINDOW).delete()  # counted by no one any more
     recent = FailedLogin.objects.filter(at__gte=now - WINDOW)
     pair = recent.filter(login=login, address=address)
     if pair.count() > 1:  # this address has failed for this login: the limits apply

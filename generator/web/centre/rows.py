@@ -78,7 +78,8 @@ def _row(path: Path) -> AssociationRow:
 def centre_summary(books: list[Book]) -> Collected:
     """The summary of these associations' books; a book that cannot be read leaves out its
     own association only, with its problems under the association's name."""
-    rows, problems = [], []
+    rows: list[AssociationRow] = []
+    problems: list[Problem] = []
     for book in books:
         try:
             rows.append(named(_row(book.path), book.association))
