@@ -236,3 +236,21 @@ def test_replaced_templates_are_the_quota_of_template_uploads(head, monkeypatch)
         "сохранён. Сообщите администратору центра: он уберёт старые из папки "
         "«Шаблоны/прежние» архива объединения.")
     assert len(list((centre.archive(b) / "Шаблоны" / "прежние").iterdir())) == 2
+
+
+def test_a_database_on_a_full_disk_is_a_full_disk(head, monkeypatch):
+    """SQLite cannot write the session when the disk under it is full: sign-in says so."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    centre, b, _ = head
+
+    def save(self, must_create=False):
+        raise OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SessionStore, "save", save)
+    browser = centre.client()
+    browser.raise_request_exception = False
+    page = centre.login(browser, "head-b")
+    assert page.status_code == 507
+    assert text(page).startswith(FULL)
