@@ -46,6 +46,16 @@ class AssociationRow:
     conclusions: tuple[str, ...]  # «Итоги» → «Выводы», as the head typed them
     as_of: dt.date | None  # the last held meeting
     interim: bool  # meetings still wait for a date
+    # The workbook's own «Название» when the row is named by someone who knows better (the
+    # centre names a row after the account it came from) and the two differ; else empty.
+    claimed: str = ""
+
+
+def named(row: AssociationRow, name: str) -> AssociationRow:
+    """The row under the name the centre registered; the workbook's own name kept as
+    `claimed` when it is another association's (a mistake, or a head posing as another)."""
+    differs = normalize_key(row.name) != normalize_key(name)
+    return replace(row, name=name, claimed=row.name if differs else "")
 
 
 @dataclass(frozen=True)

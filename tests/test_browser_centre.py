@@ -182,3 +182,55 @@ def test_the_methodist_disables_and_removes_people(centre_server, browser):  # n
     shot(small, "centre-18-telefon-lyudi")
     for opened in (phone, context, office):
         opened.close()
+
+
+# The centre server with a disk that is full for every file rmo writes atomically (documents,
+# the register): a launcher patches os.fsync before the command runs. Nothing in rmo knows.
+FULL_DISK = """
+import errno, os, sys
+def fsync(descriptor):
+    raise OSError(errno.ENOSPC, "No space left on device")
+os.fsync = fsync
+from generator.cli import main
+sys.argv = ["rmo", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_full_disk_during_a_build_says_so_with_the_menu(browser, tmp_path):  # noqa: F811
+    import subprocess
+    import sys
+
+    from generator.web.server import free_port
+
+    folder = tmp_path / "центр"
+    assert rmo("centre", "init", folder).returncode == 0
+    assert rmo("centre", "association", "add", folder, LIBRARIANS).returncode == 0
+    assert rmo("centre", "user", "add", folder, "ivanova", "--role", "руководитель",
+               "--association", LIBRARIANS, "--password-stdin",
+               stdin=PASSWORD + "\n").returncode == 0
+    process = subprocess.Popen([sys.executable, "-c", FULL_DISK, "serve", str(folder),
+                                "--port", str(free_port()), "--no-browser"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    address = re.search(r"http://[\d.:]+", process.stdout.readline()).group(0)
+    try:
+        page = browser.new_context(viewport={"width": 1366, "height": 768},
+                                   locale="ru-RU").new_page()
+        sign_in(page, address, "ivanova")
+        page.set_input_files("#workbook", str(SAMPLE))
+        page.get_by_role("button", name="Проверить", exact=True).click()
+        with page.expect_response(re.compile(r"/build/")) as answer:
+            page.get_by_role("button", name="Сделать документы").click()
+        assert answer.value.status == 507
+        assert page.locator("h1").inner_text() == "Нет места на диске"
+        main = page.locator("main").inner_text()
+        assert "Сообщите администратору центра, что на диске сервера нужно освободить место" \
+               in main and "Excel" not in main
+        assert page.locator("nav").inner_text().split() == ["Книга", "года", "Архив", "Новый",
+                                                           "год", "Шаблоны"]
+        shot(page, "centre-net-mesta")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+        process.stderr.close()

@@ -101,7 +101,8 @@ def two(centre, tmp_path_factory):
         from generator.render import builtin_templates
 
         browser = centre.client("head-b")
-        ids = build(browser)
+        _, build_id = build(browser)  # the build removes its upload: another one to check
+        ids = (upload(browser)["Location"].split("/")[2], build_id)
         response = browser.post("/templates/upload/plan.docx", {"template": SimpleUploadedFile(
             "plan.docx", (builtin_templates() / "plan.docx").read_bytes())})
         assert response.status_code == 302
@@ -291,6 +292,7 @@ def test_another_host_is_refused(centre):
 
 
 def test_https_behind_a_proxy_makes_cookies_secure(tmp_path):
+    from generator.errors import RmoError
     from generator.web.centre.folder import SETTINGS, create, load
     from generator.web.centre.settings import options
 
@@ -304,6 +306,15 @@ def test_https_behind_a_proxy_makes_cookies_secure(tmp_path):
     assert found["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
     assert found["CSRF_TRUSTED_ORIGINS"] == ["https://rmo.bmc.local"]
     assert found["ALLOWED_HOSTS"] == ["rmo.bmc.local"]
+    assert load(tmp_path / "c").proxy == ""  # the new file's line: no proxy
+    path.write_text(path.read_text(encoding="utf-8").replace('proxy = ""', ""), "utf-8")
+    assert load(tmp_path / "c").proxy == "127.0.0.1"  # a file of before: the proxy of README
+    path.write_text(path.read_text(encoding="utf-8") + 'proxy = "nginx"\n', "utf-8")
+    with pytest.raises(RmoError) as refused:
+        load(tmp_path / "c")
+    assert str(refused.value).endswith('proxy — адрес прокси в кавычках, например '
+                                       '"127.0.0.1", или "" без прокси. Исправьте файл и '
+                                       'запустите сервер снова.')
 
 
 # --- signing in -----------------------------------------------------------------------------
@@ -465,3 +476,46 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
     on_disk = {p.name for p in year.iterdir() if p.suffix in (".docx", ".xlsx")
                and p.name != "Реестр документов.xlsx"}
     assert listed == on_disk
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_row_is_the_association_of_the_archive_not_the_name_its_workbook_gives(two):
+    centre, a, b, _ = two
+    # The head of A builds B's workbook: it calls itself «РМО школьных библиотекарей».
+    shutil.copytree(centre.archive(b) / "2025-2026", centre.archive(a) / "2025-2026")
+    browser = centre.client("metod")
+    page = browser.get("/centre/summary/")
+    assert page.status_code == 200
+    table = [r for r in rows(page, "Показатели объединений") if r]
+    assert [r[0] for r in table] == [
+        "РМО учителей математики в книге: «РМО школьных библиотекарей»",
+        "РМО школьных библиотекарей", "Итого (2)"]
+    assert table[0][1:] == table[1][1:]
+    assert "В книге указано другое объединение. Строка отчёта — за объединением, из чьего " \
+           "архива книга (под названием в центре). Проверьте книгу с его руководителем: " \
+           "архив «РМО учителей математики»: в книге — «РМО школьных библиотекарей»" \
+           in text(page)
+    assert "Отчёт не собран" not in text(page)
+    response = browser.get("/centre/summary.docx?year=2025-2026")
+    assert response.status_code == 200
+    path = centre.folder.parent / "summary.docx"
+    path.write_bytes(response.content)
+    document = full_text(path)
+    assert "РМО учителей математики" in document and "РМО школьных библиотекарей" in document
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_workbook_that_cannot_be_read_leaves_out_its_own_association_only(two):
+    centre, a, b, _ = two
+    shutil.copytree(centre.archive(b) / "2025-2026", centre.archive(a) / "2025-2026")
+    book = next((centre.archive(a) / "2025-2026").glob("*.xlsx"))
+    for path in (centre.archive(a) / "2025-2026").glob("*.xlsx"):
+        if path.name != "Реестр документов.xlsx":
+            path.write_bytes(b"not a workbook")
+            book = path
+    page = centre.client("metod").get("/centre/summary/")
+    table = [r for r in rows(page, "Показатели объединений") if r]
+    assert [r[0] for r in table] == ["РМО школьных библиотекарей", "Итого (1)"]
+    assert f"Не вошли в отчёт: в книгах этих объединений есть ошибки (руководитель " \
+           f"исправляет книгу и делает документы снова). «РМО учителей математики», книга " \
+           f"«{book.name}»:" in text(page)

@@ -248,3 +248,69 @@ def test_people_are_disabled_enabled_and_removed_while_the_server_runs(made):
     finally:
         errors = stop(process)
     assert "Traceback" not in errors, errors
+
+
+def sign_in(address: str, login: str, password: str, source: str = "127.0.0.1",
+            forwarded: str = "") -> tuple[int, str]:
+    """A sign-in sent from this local address (a proxy, or not), with the X-Forwarded-For
+    header a proxy adds; the answer's status and page."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(address)
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+
+    def ask(method: str, body: str = "", extra: dict | None = None):
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120,
+                                                source_address=(source, 0))
+        try:
+            connection.request(method, "/login/", body or None, {**headers, **(extra or {})})
+            response = connection.getresponse()
+            return response.status, response.read().decode(), response.getheader("Set-Cookie")
+        finally:
+            connection.close()
+
+    _, page, cookie = ask("GET")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"username": login, "password": password,
+                                   "csrfmiddlewaretoken": token})
+    status, page, _ = ask("POST", form, {
+        "Cookie": cookie.split(";")[0], "Content-Type": "application/x-www-form-urlencoded"})
+    return status, page
+
+
+def test_the_throttle_counts_the_address_the_proxy_forwarded_and_holds_a_burst(tmp_path):
+    import threading
+
+    folder = tmp_path / "центр"
+    assert rmo("centre", "init", folder).returncode == 0
+    assert rmo("centre", "user", "add", folder, "metod", "--role", "методист",
+               "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
+    settings = folder / "rmo-centre.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'proxy = ""', 'proxy = "127.0.0.2"'), encoding="utf-8")
+    wrong, wait = "правильные имя пользователя и пароль", "Слишком много неудачных попыток"
+    process, address = serve(folder)
+    try:
+        answers: list[str] = []
+
+        def attack(number: int) -> None:  # through the proxy, from the attacker's address
+            answers.append(sign_in(address, "metod", f"угадал-{number}", "127.0.0.2",
+                                   "203.0.113.66")[1])
+
+        threads = [threading.Thread(target=attack, args=(n,)) for n in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+        assert len(answers) == 16
+        tried = sum(wrong in a for a in answers)
+        assert 1 <= tried <= 5 and sum(wait in a for a in answers) == 16 - tried
+        # Not through the proxy: the header is not believed, the failure is 127.0.0.1's (and
+        # as the login has failed five times, an address that fails for it waits at once).
+        assert wrong in sign_in(address, "metod", "угадал?", forwarded="203.0.113.7")[1]
+        assert wait in sign_in(address, "metod", PASSWORD, forwarded="203.0.113.7")[1]
+        # The person, through the proxy from their own address, signs in at once.
+        assert sign_in(address, "metod", PASSWORD, "127.0.0.2", "203.0.113.7")[0] == 302
+    finally:
+        errors = stop(process)
+    assert "Traceback" not in errors, errors

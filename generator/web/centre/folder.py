@@ -35,6 +35,12 @@ hosts = {hosts}
 # true, когда перед сервером стоит прокси с HTTPS (nginx, Caddy), см. README:
 # cookie только по HTTPS, адрес https:// для проверки форм, заголовок X-Forwarded-Proto.
 https = false
+
+# Адрес прокси перед сервером (nginx, Caddy), например "127.0.0.1", или "" — прокси нет.
+# Только от этого адреса сервер принимает заголовок X-Forwarded-For с настоящим адресом
+# пользователя (по нему считаются неудачные входы). Без строки proxy при https = true
+# прокси считается на "127.0.0.1".
+proxy = ""
 """
 
 
@@ -46,6 +52,7 @@ class Centre:
     database: str  # "sqlite" or a postgresql:// address
     hosts: tuple[str, ...]
     https: bool
+    proxy: str = ""  # the proxy's address, the only one whose X-Forwarded-For is believed
 
     @property
     def associations(self) -> Path:
@@ -82,7 +89,20 @@ def load(folder: Path) -> Centre:
                               'список имён в кавычках (["rmo.bmc.local"]), https — true или '
                               "false. Исправьте файл и запустите сервер снова.")
     database_settings(database, folder)  # refuses an address it cannot use
-    return Centre(folder, database, tuple(hosts), https)
+    return Centre(folder, database, tuple(hosts), https,
+                  _proxy(data.get("proxy", "127.0.0.1" if https else ""), path))
+
+
+def _proxy(value, path: Path) -> str:
+    """The proxy's address from the settings file: one IP address, or "" for none."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(value)) if value else ""
+    except (ValueError, TypeError):
+        raise RmoError.single(f"В файле «{path}»: proxy — адрес прокси в кавычках, например "
+                              '"127.0.0.1", или "" без прокси. Исправьте файл и запустите '
+                              "сервер снова.") from None
 
 
 def create(folder: Path, database: str = "sqlite") -> Centre:

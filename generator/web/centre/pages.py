@@ -151,14 +151,13 @@ def _chosen_year(request: HttpRequest) -> tuple[str, list[str]]:
 def summary(request: HttpRequest) -> HttpResponse:
     year, years = _chosen_year(request)
     context: dict = {"title": "Сводный отчёт", "year": year, "years": years,
-               "label": year.replace("-", "/"), "summary": None, "problems": []}
+                     "label": year.replace("-", "/"), "summary": None, "problems": [],
+                     "claims": []}
     if year:
-        paths, missing = latest_workbooks(year)
-        context["missing"] = missing
-        try:
-            context["summary"] = centre_summary(paths) if paths else None
-        except RmoError as error:
-            context["problems"] = error.problems
+        books, missing = latest_workbooks(year)
+        collected = centre_summary(books)
+        context.update(missing=missing, summary=collected.summary,
+                       problems=collected.problems, claims=collected.claims)
     return _page(request, "summary.html", "summary", context)
 
 
@@ -167,11 +166,12 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
     from ...report import summary_docx as make_docx
 
     year, _ = _chosen_year(request)
-    paths, _ = latest_workbooks(year) if year else ([], [])
-    if not paths:
-        raise Http404
+    books, _ = latest_workbooks(year) if year else ([], [])
+    collected = centre_summary(books)
+    if collected.summary is None:
+        raise Http404  # nothing to add up: the page says why
     try:
-        data = make_docx(centre_summary(paths))
+        data = make_docx(collected.summary)
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,

@@ -3,52 +3,98 @@
 Reading 30 workbooks takes seconds; the summary page must open in well under one. A row is read
 after each build (and for every association at the server's start) in a thread, and kept while
 the workbook file is the same: the archive never rewrites a workbook it keeps.
+
+A row belongs to the association whose archive holds the workbook, and carries the name the
+centre registered for it: what a workbook says about itself («Название») is shown only as a
+warning when it names another association, so one head cannot pass for another or break the
+summary of the whole district.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ... import register
-from ...errors import RmoError
-from ...summary import AssociationRow
+from ...errors import Problem, RmoError, problem
+from ...summary import AssociationRow, CentreSummary, combine, named
 from ..pages.archive import year_folders
 from . import people
 from .models import Association
 
 
-def latest_workbooks(year: str) -> tuple[list[Path], list[str]]:
+@dataclass(frozen=True)
+class Book:
+    """The workbook of an association's latest build of a year, and whose it is."""
+
+    association: str  # the name registered in the centre
+    path: Path
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The summary of the books that could be read, and what stopped the others."""
+
+    summary: CentreSummary | None
+    problems: tuple[Problem, ...]  # each names the association whose book it is
+    claims: tuple[tuple[str, str], ...]  # (association, the name its workbook gives)
+
+
+def _latest(folder: Path) -> Path | None:
+    books = [e for e in register.load(folder) if e.kind == register.WORKBOOK_KIND
+             and e.workbook and (folder / e.file).is_file()]
+    return folder / max(books, key=lambda e: e.written).file if books else None
+
+
+def latest_workbooks(year: str) -> tuple[list[Book], list[str]]:
     """The workbook of each association's latest build of this school year (2025-2026), and
     the associations that have none."""
-    paths, missing = [], []
+    books, missing = [], []
     for association in Association.objects.all():
-        folder = people.archive_folder(association) / year
-        books = [e for e in register.load(folder) if e.kind == register.WORKBOOK_KIND
-                 and e.workbook and (folder / e.file).is_file()]
-        if books:
-            paths.append(folder / max(books, key=lambda e: e.written).file)
+        path = _latest(people.archive_folder(association) / year)
+        if path is not None:
+            books.append(Book(association.name, path))
         else:
             missing.append(association.name)
-    return paths, missing
+    return books, missing
 
 
 _ROWS: dict[tuple[str, int, int], AssociationRow] = {}  # (path, size, mtime) → AssociationRow
 
 
-def centre_summary(paths: list[Path]):
-    """The summary of these workbooks. A row is read once per workbook file: the archive never
+def _row(path: Path) -> AssociationRow:
+    """A workbook's row as the workbook names it, read once per file: the archive never
     rewrites a workbook it keeps, so a path with the same size and time is the same book."""
     from ...reader import read_workbook
-    from ...summary import association_row, combine
+    from ...summary import association_row
 
-    rows = []
-    for path in paths:
-        stat = path.stat()
-        key = (str(path), stat.st_size, stat.st_mtime_ns)
-        if key not in _ROWS:
-            _ROWS[key] = association_row(read_workbook(path), path.name)
-        rows.append(_ROWS[key])
-    return combine(rows)
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _ROWS:
+        _ROWS[key] = association_row(read_workbook(path), path.name)
+    return _ROWS[key]
+
+
+def centre_summary(books: list[Book]) -> Collected:
+    """The summary of these associations' books; a book that cannot be read leaves out its
+    own association only, with its problems under the association's name."""
+    rows: list[AssociationRow] = []
+    problems: list[Problem] = []
+    for book in books:
+        try:
+            rows.append(named(_row(book.path), book.association))
+        except RmoError as error:
+            # The association goes first, the sheet and cell follow: «РМО …», книга
+            # «….xlsx»: Лист «Участники», ячейка A5: …
+            problems.extend(problem(f"«{book.association}», книга «{book.path.name}»: "
+                                    f"{replace(p, fix='')}", fix=p.fix)
+                            for p in error.problems)
+    try:
+        summary = combine(rows) if rows else None
+    except RmoError as error:  # books of different years: nothing to add up honestly
+        return Collected(None, (*problems, *error.problems), ())
+    claims = tuple((r.name, r.claimed) for r in summary.rows if r.claimed) if summary else ()
+    return Collected(summary, tuple(problems), claims)
 
 
 def warm(association: Association | None = None) -> None:
@@ -65,11 +111,10 @@ def warm(association: Association | None = None) -> None:
         try:
             for folder in folders:
                 for year in year_folders(folder):
-                    books = [e for e in register.load(year) if e.kind == register.WORKBOOK_KIND
-                             and e.workbook and (year / e.file).is_file()]
-                    if books:
+                    path = _latest(year)
+                    if path is not None:
                         try:
-                            centre_summary([year / max(books, key=lambda e: e.written).file])
+                            _row(path)
                         except RmoError:
                             pass  # the page shows the workbook's errors when it is opened
         finally:

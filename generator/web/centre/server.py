@@ -36,11 +36,12 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
 
     warm()  # the summary's rows of every association, read while the first people sign in
 
-    # Behind a proxy on this machine (README): it says which scheme and address the browser
-    # used; without a proxy such headers from a browser are dropped.
-    proxy = {"trusted_proxy": "127.0.0.1",
+    # Behind the proxy of the settings file (README): it says which scheme and address the
+    # browser used, and waitress puts that address in REMOTE_ADDR (the login throttle counts
+    # by it); the same headers from anyone else are dropped.
+    proxy = {"trusted_proxy": centre.proxy, "trusted_proxy_count": 1,
              "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}} \
-        if centre.https else {}
+        if centre.proxy else {}
     try:
         server = create_server(application, host=host, port=port, threads=THREADS,
                                ident="rmo", max_request_body_size=UPLOAD_LIMIT + 1024 * 1024,

@@ -17,13 +17,16 @@ from django.views.decorators.http import require_GET
 from ... import text
 from ...archive import replace, safe_filename
 from ...errors import RmoError
+from ..faults import fault, os_error
 from ..jobs import Busy, exclusive, is_busy
 from ..settings import service_folder
 from .common import (
     WORKBOOK,
     Refused,
     archive,
+    fault_page,
     find_upload,
+    forget_upload,
     own_templates,
     page,
     post_only,
@@ -47,9 +50,9 @@ def index(request: HttpRequest) -> HttpResponse:
 def check_upload(request: HttpRequest) -> HttpResponse:
     try:
         upload = uploaded_file(request, "workbook", WORKBOOK)
+        path = save_upload(archive(request), upload)
     except Refused as error:
         return refused(request, error)
-    path = save_upload(archive(request), upload)
     return redirect("check", upload_id=path.parent.name)
 
 
@@ -77,7 +80,9 @@ def build(request: HttpRequest, upload_id: str) -> HttpResponse:
     try:
         path = find_upload(folder, upload_id)
         with exclusive(folder, wait=getattr(settings, "RMO_BUILD_WAIT", 0)):
+            path = find_upload(folder, upload_id)  # a build just before may have used it
             report = run_build(path, folder, templates=own_templates(folder))
+        forget_upload(path)
     except Refused as error:
         return refused(request, error)
     except Busy:
@@ -86,6 +91,8 @@ def build(request: HttpRequest, upload_id: str) -> HttpResponse:
             "Сейчас в этот архив уже записываются документы (в другой вкладке или окне). "
             "Дождитесь конца и нажмите «Сделать документы» ещё раз.", status=409))
     except RmoError as error:
+        if os_error(error) is not None:  # the machine failed, not the workbook
+            return _not_written(request, error)
         return page(request, "check.html", "book", {
             "title": "Документы не сделаны", "name": path.name, "upload_id": upload_id,
             "workbook": None, "errors": error.problems,
@@ -94,6 +101,17 @@ def build(request: HttpRequest, upload_id: str) -> HttpResponse:
     replace(_report_path(folder, build_id), json.dumps(_summary(report), ensure_ascii=False,
                                                      indent=1).encode("utf-8"))
     return redirect("result", build_id=build_id)
+
+
+def _not_written(request: HttpRequest, error: RmoError) -> HttpResponse:
+    """A build stopped by the disk or the folder: its page, never «Исправьте в Excel»."""
+    found = fault(error, folder_only=True)
+    if found is not None:
+        return fault_page(request, found, "book")
+    return refused(request, Refused("Документы не сделаны", " ".join(
+        str(p) for p in error.problems) + " Книга тут ни при чём: повторите сборку; если "
+        "ошибка повторится, сообщите её текст тому, кто обслуживает компьютер или сервер.",
+        status=500), "book")
 
 
 def _summary(report) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import secrets
 import shutil
@@ -10,10 +11,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
 from ...archive import safe_filename
+from ...text import count
 from ..settings import UPLOAD_LIMIT, service_folder
 
 NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
@@ -102,11 +105,33 @@ def not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    import sys
+
+    from ..faults import fault
+
+    found = fault(sys.exc_info()[1])  # a full disk, a read-only folder, the database down
+    if found is not None:
+        return fault_page(request, found)
+    where = ("сообщите администратору центра, что было сделано перед ней"
+             if getattr(settings, "RMO_CENTRE", None) else
+             "сообщите разработчикам, что было сделано перед ней (подробности — в окне, где "
+             "запущена команда rmo serve)")
     return refusal(request, "Внутренняя ошибка",
                    "Извините, в программе произошла ошибка. Ничего не испорчено: документы "
-                   "архива не тронуты. Попробуйте ещё раз; если ошибка повторится, сообщите "
-                   "разработчикам, что было сделано перед ней (подробности — в окне, где "
-                   "запущена команда rmo serve).", status=500)
+                   f"архива не тронуты. Попробуйте ещё раз; если ошибка повторится, {where}.",
+                   status=500)
+
+
+def fault_page(request: HttpRequest, found, section: str = "") -> HttpResponse:
+    """The page of a failure of the machine (generator.web.faults): what happened, who fixes
+    it, a way to try again, and the menu; before anyone is known (the database is down), the
+    sign-in page is the menu."""
+    context = {"title": found.title, "text": found.text, "back": None,
+               "retry": request.get_full_path() if request.method == "GET" else ""}
+    if getattr(settings, "RMO_CENTRE", None) and getattr(request, "rmo_person", None) is None:
+        context["nav"] = [{"url": "/login/", "label": "Вход", "current": False}]
+    request.rmo_section = section
+    return render(request, "rmo/refusal.html", context, status=found.status)
 
 
 @dataclass(frozen=True)
@@ -159,22 +184,67 @@ def _too_big(what: str) -> str:
 
 
 def save_upload(folder: Path, upload) -> Path:
-    """Keep an upload in the archive's service folder under a name rmo chose; old ones go."""
+    """Keep an upload in the archive's service folder under a name rmo chose, within the
+    archive's quota (UPLOADS_KEPT files, UPLOADS_SIZE bytes); old ones go.
+
+    The new upload is written first and counted after, like a password try (centre.account):
+    of uploads arriving together, the k-th to be made sees at least k, so no burst passes the
+    count. An upload older than FRESH gives way to a new one; younger ones are refused.
+    """
     root = service_folder(folder) / "uploads"
     _forget_old(root)
     target = root / secrets.token_urlsafe(18)
     target.mkdir(parents=True)
     path = target / safe_filename(Path(upload.name).name)
-    with path.open("xb") as stream:
-        for chunk in upload.chunks():
-            stream.write(chunk)
+    try:
+        with path.open("xb") as stream:
+            for chunk in upload.chunks():
+                stream.write(chunk)
+        _within_quota(root, target)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # a full disk leaves no half of a file
+        raise
     return path
+
+
+UPLOADS_KEPT = 20  # per archive (per association on the centre) at one time
+UPLOADS_SIZE = 100 * 1024 * 1024
+FRESH = 3600  # seconds: an upload this young may still be built, so it is not dropped
+
+
+def _within_quota(root: Path, own: Path) -> None:
+    kept = []
+    for item in root.iterdir():
+        try:
+            size = sum(f.stat().st_size for f in item.iterdir())
+            kept.append((item.stat().st_mtime, size, item))
+        except OSError:
+            continue  # removed meanwhile by another request
+    kept.sort(key=lambda entry: entry[0])
+    old = time.time() - FRESH
+    while kept and (len(kept) > UPLOADS_KEPT or sum(e[1] for e in kept) > UPLOADS_SIZE):
+        if kept[0][0] >= old or kept[0][2] == own:
+            others = [e for e in kept if e[2] != own]
+            raise Refused("Слишком много загрузок", (
+                f"За последний час загружено {count(len(others), 'файл', 'файла', 'файлов')} "
+                f"на {math.ceil(sum(e[1] for e in others) / 1024 / 1024)} МБ, а сервер "
+                f"хранит для одного архива не больше {UPLOADS_KEPT} файлов и "
+                f"{UPLOADS_SIZE // 1024 // 1024} МБ. Этот файл не сохранён. Сделайте "
+                "документы по уже проверенной книге (после сборки её файл удаляется) или "
+                "подождите час и загрузите снова."), status=429)
+        shutil.rmtree(kept.pop(0)[2], ignore_errors=True)
+
+
+def forget_upload(path: Path) -> None:
+    """The upload a build has used: the archive keeps its own copy of the workbook."""
+    shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def find_upload(folder: Path, upload_id: str) -> Path:
     """The workbook kept by save_upload under this id, or Refused."""
     gone = Refused("Книга не найдена", "Книга, которую вы проверяли, больше не хранится "
-                   "(прошло больше суток или сервер перезапущен). Выберите книгу ещё раз.",
+                   "(по ней уже сделаны документы — они в «Архиве», или прошло больше суток). "
+                   "Выберите книгу ещё раз.",
                    status=404)
     if not _ID.match(upload_id):
         raise gone

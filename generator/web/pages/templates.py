@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
@@ -23,6 +25,7 @@ from ...archive import write_new
 from ...errors import RmoError
 from ...kinds import KINDS
 from ...render import builtin_templates
+from ...text import count
 from ..jobs import Busy, exclusive
 from ..settings import temporary_folder
 from .common import (
@@ -132,8 +135,11 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
                 "errors": [{"message": p.message, "fix": p.fix} for p in error.problems]}
             return redirect("/templates/#refused")
         with exclusive(folder):
+            _room_for_former(folder)
             _retire(folder, name)
             write_new(_own(folder) / name, candidate.read_bytes())
+    except Refused as error:
+        return refused(request, error, "templates", BACK)
     except Busy:
         return refused(request, _busy(), "templates", BACK)
     finally:
@@ -156,6 +162,28 @@ def revert(request: HttpRequest, name: str) -> HttpResponse:
 def _busy() -> Refused:
     return Refused("Идёт сборка документов", "Сейчас в архив записываются документы. "
                    "Дождитесь конца и повторите.", status=409)
+
+
+FORMER_KEPT = 100  # replaced templates kept per archive: the quota on template uploads
+FORMER_SIZE = 200 * 1024 * 1024
+
+
+def _room_for_former(folder: Path) -> None:
+    """Replaced templates are never deleted, so their folder is the quota: when it is full,
+    a person (the centre's administrator) decides what goes."""
+    former = _own(folder) / FORMER
+    files = [p.stat().st_size for p in former.glob("*.docx")] if former.is_dir() else []
+    if len(files) < FORMER_KEPT and sum(files) < FORMER_SIZE:
+        return
+    who = ("Сообщите администратору центра: он уберёт старые из папки «Шаблоны/прежние» "
+           "архива объединения." if getattr(settings, "RMO_CENTRE", None) else
+           f"Перенесите старые из папки «{former}» в другое место.")
+    raise Refused("Слишком много прежних шаблонов", (
+        f"Прежних версий шаблонов накопилось {count(len(files), 'файл', 'файла', 'файлов')} "
+        f"на {math.ceil(sum(files) / 1024 / 1024)} МБ — столько, сколько архив хранит "
+        f"({count(FORMER_KEPT, 'файл', 'файла', 'файлов')}, {FORMER_SIZE // 1024 // 1024} "
+        "МБ); rmo их не удаляет, и "
+        f"новый шаблон не сохранён. {who}"), status=429)
 
 
 def _retire(folder: Path, name: str) -> None:
