@@ -364,7 +364,7 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
         return found
     found.name_column = True
     columns = {"ФИО": name_index, **columns}
-    filled: set[int] = set()
+    filled: dict[int, list] = {}
     for row in sheets.rows(ws, columns, unknown=set(unknown), filled=filled):
         found.rows.append(AttendanceRow(Ref("", row, "ФИО"), row))
     for i in sorted(filled):
