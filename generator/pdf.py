@@ -71,11 +71,16 @@ def windows_places(environ: os._Environ[str] | dict[str, str] | None = None
 
 
 def drives() -> list[Path]:
-    """The roots of the drives of a Windows PC (none elsewhere)."""
+    """The roots of the local disks of a Windows PC (none elsewhere). Asked of Windows rather
+    than tried letter by letter: a disconnected network drive can keep a look waiting."""
     if os.name != "nt":
         return []
-    return [Path(f"{letter}:\\") for letter in "CDEFGHIJKLMNOPQRSTUVWXYZ"
-            if os.path.isdir(f"{letter}:\\")]
+    import ctypes
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]  # Windows only
+    mask = kernel.GetLogicalDrives()
+    roots = [f"{chr(ord('A') + i)}:\\" for i in range(26) if mask >> i & 1]
+    return [Path(root) for root in roots if kernel.GetDriveTypeW(root) == 3]  # a fixed disk
 
 
 _REGISTRY = (  # (hive, key, value): where the LibreOffice installer writes its folder
