@@ -19,7 +19,7 @@ from generator.build import add_pdfs, build
 from generator.cli import main
 from generator.errors import RmoError
 
-from .helpers import soffice, without_warnings, workbook
+from .helpers import BASE, set_param, soffice, without_warnings, workbook
 
 # A stand-in for soffice: prints nothing (as soffice.exe on Windows), converts every .docx
 # into --outdir, and — like LibreOffice with ~246 — converts nothing when given too many.
@@ -46,6 +46,8 @@ for number, path in enumerate(files):
 @pytest.fixture
 def fake(tmp_path, monkeypatch):
     """The fake soffice as LibreOffice; returns the log of its runs (documents per run)."""
+    if os.name == "nt":
+        pytest.skip("the fake soffice is a script with a #! line")
     program = tmp_path / "soffice"
     program.write_text(FAKE.format(python=sys.executable), encoding="utf-8")
     program.chmod(0o755)
@@ -55,9 +57,6 @@ def fake(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "POLL", 0.01)
     monkeypatch.setenv("FAKE_LOG", str(log))
     return lambda: [int(n) for n in log.read_text().split()]
-
-
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a script")
 
 
 def documents(folder: Path, n: int) -> list[Path]:
@@ -247,8 +246,6 @@ def _large_year(tmp_path: Path) -> Path:
               for n in range(10) for k, person in enumerate(people)]
     marks = [("ФИО", *range(1, 11)),
              *[{"ФИО": p["ФИО"], **{n: "+" for n in range(1, 11)}} for p in people]]
-    from .helpers import BASE, set_param
-
     params = set_param(BASE["Объединение"], "Руководитель", "Иванова А.Б.")
     params = set_param(params, "Секретарь", "Петрова А.Б.")
     return workbook(tmp_path, Объединение=params, Участники=people, Заседания=meetings,
