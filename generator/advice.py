@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from .sheets import Row
 
 _SHEET = "Объединение"
+_WITHOUT = {"Решили": "без решений протоколы не готовы — ни они, ни выписки и справки по ним не "
+                      "будут сделаны.",
+            "Докладчики": "справок о выступлении не будет."}
 
 
 def advise(ctx: Context, workbook: Workbook, params: Parameters,
@@ -34,22 +37,33 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
                      "протоколах подпись секретаря останется пустой.",
                      "Впишите параметр «Секретарь» — ФИО с листа «Участники».")
     head_talks: list[int] = []
+    absent: dict[str, str] = {}  # a column missing from the sheet → the sheet: said once
+
+    def at_item(row: Row, column: str, message: str, fix: str) -> None:
+        if column in row.cells:
+            ctx.warn(message, row, column, fix=fix)
+        else:
+            absent.setdefault(column, row.sheet)
+
     for item, row in item_rows:
         meeting = held.get(item.meeting)
         if meeting is None or not item.given or row is None:
             continue
         kind = talk(item.text, item.kind)
         if not item.decisions:
-            ctx.warn("«Решили» не заполнено: без решения протокол этого заседания не готов — "
-                     "ни он, ни выписки и справки по нему не будут сделаны.", row, "Решили",
-                     fix="Впишите решение, например «Информацию принять к сведению.», или "
-                         "«нет» в «Проведено», если вопрос сняли с повестки.")
+            at_item(row, "Решили", "«Решили» не заполнено: без решения протокол этого заседания "
+                    "не готов — ни он, ни выписки и справки по нему не будут сделаны.",
+                    "Впишите решение, например «Информацию принять к сведению.», или «нет» в "
+                    "«Проведено», если вопрос сняли с повестки.")
         if kind.named and kind.certified and not item.speakers and not item.responsible:
-            ctx.warn(f"пункт — {kind.kind.value}, но докладчик не указан: справки о выступлении "
-                     "не будет.", row, "Докладчики",
-                     fix="Впишите ФИО докладчика с листа «Участники».")
+            at_item(row, "Докладчики", f"пункт — {kind.kind.value}, но докладчик не указан: "
+                    "справки о выступлении не будет.",
+                    "Впишите ФИО докладчика с листа «Участники».")
         if kind.certified and association.head in item.speakers:
             head_talks.append(item.meeting)
+    for column, sheet in absent.items():
+        ctx.collector.warn(f"нет столбца «{column}»: {_WITHOUT[column]}", sheet,
+                           fix=f"Добавьте столбец «{column}» (он есть в пустой книге).")
     if head_talks and not association.certificate_signer:
         numbers = ", ".join(f"№ {n}" for n in dict.fromkeys(head_talks))
         at_parameter("Подписывает справки",

@@ -43,6 +43,8 @@ class BuildReport:
     # Documents that cannot be issued yet (a decision missing, nobody to sign): not written,
     # each with what to fill in.
     not_ready: tuple[Document, ...] = ()
+    # PDFs LibreOffice did not make: the documents are written all the same.
+    pdf_problem: Problem | None = None
 
 
 def parse_only(value: str | None) -> set[DocumentKind] | None:
@@ -125,6 +127,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     current: dict[str, str] = {}
     created: list[Path] = []
     kept: Path | None = None
+    pdf_problem: Problem | None = None
     # The ledger's numbers and the archive's versions are read and taken under one lock.
     with archive.lock(Path(out_dir)) if not dry_run else nullcontext():
         ledger = Ledger.load(folder)
@@ -159,8 +162,8 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                 if progress and not pdf:
                     progress(written)
             if pdf and not dry_run:
-                results = _pdfs(results, entries, created, workbook_hash, used, progress,
-                                pdf_progress)
+                results, pdf_problem = _pdfs(results, entries, created, workbook_hash, used,
+                                             progress, pdf_progress)
             if not dry_run:
                 warnings += register.update(folder, entries + kept_entries, current)
                 ledger.save()
@@ -168,7 +171,8 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
             for path in created:
                 path.unlink(missing_ok=True)
             raise
-    return BuildReport(folder, tuple(results), warnings, workbook, kept, not_ready)
+    return BuildReport(folder, tuple(results), warnings, workbook, kept, not_ready,
+                       pdf_problem)
 
 
 def _keep_workbook(folder: Path, source: Path, data: bytes, generated: dict[str, str],
@@ -196,14 +200,17 @@ def _meeting_date(workbook: Workbook, number: int | None) -> str:
 
 
 def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
-          workbook_name: str, progress, pdf_progress=None) -> list[Written]:
-    """A PDF beside every document that has none for its current version, in one run."""
+          workbook_name: str, progress, pdf_progress=None
+          ) -> tuple[list[Written], Problem | None]:
+    """A PDF beside every document that has none for its current version; what LibreOffice
+    could not make is said once, and the documents stay."""
     from dataclasses import replace as with_changes
 
     from .pdf import convert
 
     wanted = [r.path for r in results if not r.path.with_suffix(".pdf").exists()]
-    pdfs = convert(wanted, pdf_progress)
+    converted = convert(wanted, pdf_progress)
+    pdfs = converted.pdfs
     done = []
     for result in results:
         data = pdfs.get(result.path)
@@ -219,13 +226,14 @@ def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_h
         done.append(result)
         if progress:
             progress(result)
-    return done
+    return done, converted.problem
 
 
 def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = None
              ) -> list[Path]:
     """A PDF beside each archived document of one year folder that has none yet, registered
-    like the document (for the page's «Сделать PDF»). progress(document) as each is done."""
+    like the document (for the page's «Сделать PDF»). progress(document) as each is done.
+    The PDFs made are kept even when LibreOffice failed on others; then RmoError says so."""
     import dataclasses
 
     from .pdf import convert
@@ -238,12 +246,13 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
         for path in documents:
             if path not in wanted and progress:
                 progress(path)
-        pdfs = convert(wanted, (lambda done, total, path: progress(path)) if progress else None)
+        converted = convert(wanted, (lambda done, total, path: progress(path))
+                            if progress else None)
         known = {e.file: e for e in register.load(folder)}
         entries, created = [], []
         try:
-            for path in wanted:
-                target, data = path.with_suffix(".pdf"), pdfs[path]
+            for path, data in converted.pdfs.items():
+                target = path.with_suffix(".pdf")
                 archive.write_new(target, data)
                 created.append(target)
                 source = known.get(path.name)
@@ -258,6 +267,8 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
             for path in created:
                 path.unlink(missing_ok=True)
             raise
+    if converted.problem is not None:
+        raise RmoError([converted.problem])
     return created
 
 

@@ -22,7 +22,6 @@ EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
      "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
 )
-_DATE_TEXT = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\s*г\.?)?$")
 
 
 @dataclass
@@ -97,7 +96,8 @@ class Text(CellType):
                         fix="Исправьте формулу или впишите значение.")
                 return ""
             if self.one_line and "\n" in cleaned:
-                cleaned = " ".join(cleaned.split("\n"))
+                # A break after a hyphen splits one word («педагог-\nбиблиотекарь»).
+                cleaned = re.sub(r"(?<=\w-)\n", "", cleaned).replace("\n", " ")
                 ctx.warn(f"перенос строки внутри «{column}»: программа читает текст в одну "
                          f"строку — «{cleaned}».", row, column,
                          fix="Уберите перенос (Alt+Enter), если он лишний.")
@@ -158,7 +158,7 @@ class MeetingRef(CellType):
         if not raw:
             return None
         if isinstance(value, float) and not value.is_integer():
-            raw = "?"
+            raw = str(value).replace(".", ",")  # not rounded: 2,0000001 is not meeting 2
         match = re.fullmatch(r"(?:№|N|No)?\s*(\d{1,3})\.?", raw.replace("\u00a0", " "))
         if not match or int(match[1]) == 0:
             ctx.add(f"«{raw}» — не номер заседания.", row, column,
@@ -172,7 +172,8 @@ class MeetingRef(CellType):
 
 @dataclass(frozen=True)
 class Date(CellType):
-    """A date cell, a «ДД.ММ.ГГГГ» text or a serial number, within the school year."""
+    """A date cell, a serial number or a date typed as text (15.10.2025, 15.10.25,
+    2025-10-15, 15 октября 2025, with «г.» or not), within the school year."""
 
     what: str = field(default="дата", kw_only=True)
 
@@ -191,9 +192,9 @@ class Date(CellType):
             if cleaned in EXCEL_ERRORS:
                 ctx.add(f"в ячейке ошибка Excel {cleaned}.", row, column, fix="Впишите дату.")
                 return None
-            day = parse_date(cleaned)
+            day = text.parse_date(cleaned)
             if day is None:
-                wrong = "такой даты нет" if _DATE_TEXT.match(cleaned) else "не дата"
+                wrong = "такой даты нет" if text.date_parts(cleaned) else "не дата"
                 ctx.add(f"«{cleaned}» — {wrong}.", row, column,
                         fix="Нужна дата в виде ДД.ММ.ГГГГ, например 15.10.2025.")
                 return None
@@ -210,7 +211,7 @@ class Date(CellType):
         return day
 
     def describe(self) -> str:
-        return "дата ДД.ММ.ГГГГ"
+        return "дата: 15.10.2025, 15.10.25, 15 октября 2025 или 2025-10-15"
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,16 @@ class Number(CellType):
         if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
             ctx.add("здесь не число.", row, column, fix=f"Нужно {what}.")
             return None
+        number = self.parse(value)
+        if number is None:
+            ctx.add(f"«{text.clean(str(value))}» — не число.", row, column, fix=f"Нужно {what}.")
+        return number
+
+    @staticmethod
+    def parse(value: Any) -> float | None:
+        """A number, a text like «72 ч» or «1,5»; None for anything else."""
+        if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
+            return None
         if isinstance(value, (int, float)):
             return float(value)
         cleaned = text.clean(str(value)).replace(",", ".").replace(" ", "")
@@ -235,7 +246,6 @@ class Number(CellType):
         try:
             return float(cleaned)
         except ValueError:
-            ctx.add(f"«{text.clean(str(value))}» — не число.", row, column, fix=f"Нужно {what}.")
             return None
 
     def describe(self) -> str:
@@ -403,15 +413,3 @@ def _serial(value: float, epoch) -> dt.date | None:
     except (ValueError, OverflowError):
         return None
 
-
-def parse_date(raw: str) -> dt.date | None:
-    match = _DATE_TEXT.match(raw)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    if year < 100:
-        year += 2000
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None

@@ -84,7 +84,15 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
     from .archive import State
     from .build import build as run_build
 
+    counting: list[bool] = []  # a PDF counter line is on the screen
+
+    def clear_counter() -> None:
+        if any(counting):  # LibreOffice stopped short of the total
+            click.echo("\r" + " " * (width or 0) + "\r", nl=False)
+            counting.clear()
+
     def report(item) -> None:
+        clear_counter()
         if item.status is State.UNCHANGED and not verbose:
             return
         extra = f" + {item.pdf.name}" if item.pdf else ""
@@ -105,6 +113,7 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
             say(line)
             return
         click.echo("\r" + line[:width].ljust(width), nl=False)
+        counting[:] = [done < total]
         if done == total:
             click.echo("\r" + " " * width + "\r", nl=False)
 
@@ -112,9 +121,12 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
         say("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
                         only=only, progress=report, pdf_progress=pdf_step)
+    clear_counter()
     say(summary(results.written, dry_run=dry_run, pdf=pdf))
     unready(results.not_ready)
     warn(results.warnings)
+    if results.pdf_problem is not None:
+        raise RmoError([results.pdf_problem])  # said last, once; exit code 1
 
 
 def unready(documents) -> None:

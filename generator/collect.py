@@ -63,5 +63,14 @@ class Row:
     cells: dict[str, Cell]
 
     def coordinate(self, column: str) -> str:
+        """The cell of a column in this row; for a column missing from the sheet, the row's
+        first cell, so that a message always names a cell that is there."""
         cell = self.cells.get(column)
-        return cell.coordinate if cell is not None else f"?{self.number}"
+        if cell is not None:
+            return cell.coordinate
+
+        def letters(found: Cell) -> tuple[int, str]:
+            name = found.coordinate.rstrip("0123456789")
+            return len(name), name
+        first = min(self.cells.values(), key=letters, default=None)
+        return first.coordinate if first is not None else f"A{self.number}"

@@ -45,6 +45,10 @@ class Links:
     roster: Roster
     meetings: Meetings
     item_rows: list = field(default_factory=list)  # (agenda item, its row) for warnings
+    # While a meeting number is typed twice, references to a number not on «Заседания» are
+    # most likely to the meeting whose number was mistyped: number → (sheet, cell, message,
+    # fix), said with the duplicate, not as errors of their own.
+    unplaced: dict[int, list[tuple[str, str, str, str]]] = field(default_factory=dict)
 
     @property
     def numbers(self):
@@ -86,9 +90,35 @@ class Links:
     def meeting_exists(self, ref: Ref) -> bool:
         if ref.value in self.numbers:
             return True
-        self.ctx.add(f"заседания № {ref.value} нет на листе «Заседания».", ref.row, ref.column,
-                     fix="Исправьте номер или добавьте заседание на лист «Заседания».")
+        self.no_meeting(int(ref.value), ref.row.sheet, ref.row.coordinate(ref.column),
+                        f"заседания № {ref.value} нет на листе «Заседания».",
+                        "Исправьте номер или добавьте заседание на лист «Заседания».")
         return False
+
+    def no_meeting(self, number: int, sheet: str, cell: str, message: str, fix: str) -> None:
+        if self.meetings.duplicates:
+            self.unplaced.setdefault(number, []).append((sheet, cell, message, fix))
+        else:
+            self.ctx.collector.add(message, sheet, cell, fix=fix)
+
+    def duplicates(self) -> None:
+        """Each meeting number typed twice, said once; the references to a number missing
+        from «Заседания» (the lowest first) are folded into it, as its probable own."""
+        missing = sorted(self.unplaced)
+        for i, (number, row, first) in enumerate(self.meetings.duplicates):
+            message = f"заседание № {number} уже есть в ячейке {first}."
+            fix = "Номера заседаний не должны повторяться."
+            if i < len(missing):
+                meant = missing[i]
+                cells = _cells(self.unplaced.pop(meant))
+                message = (f"заседание № {number} уже есть в ячейке {first}, а заседания "
+                           f"№ {meant} на листе нет, хотя на него ссылаются ячейки: {cells}.")
+                fix = (f"Если здесь должно быть заседание № {meant}, исправьте номер: номера "
+                       "заседаний не должны повторяться.")
+            self.ctx.add(message, row, "№", fix=fix)
+        for refs in self.unplaced.values():
+            for sheet, cell, message, fix in refs:
+                self.ctx.collector.add(message, sheet, cell, fix=fix)
 
     # --- sheet by sheet -----------------------------------------------------------------
 
@@ -193,9 +223,9 @@ class Links:
                     marks[number][person.name] = mark
         for number in sorted(marked):
             raw, coordinate = sheet.headers[number]
-            self.ctx.collector.add(f"столбец «{raw}»: заседания № {number} нет на листе "
-                                   "«Заседания».", sheet.sheet, coordinate,
-                                   fix="Исправьте номер в заголовке столбца.")
+            self.no_meeting(number, sheet.sheet, coordinate, f"столбец «{raw}»: заседания "
+                            f"№ {number} нет на листе «Заседания».",
+                            "Исправьте номер в заголовке столбца.")
         return marks, rows
 
     def check_attendance(self, sheet: Attendance, marks: dict[int, dict[str, Mark]],
@@ -267,6 +297,7 @@ def assemble(ctx: Context, params: Parameters, roster: Roster, plan, meetings: M
     taken_part = links.participation(participation[1])
     association = links.association(params)
     links.check_attendance(attendance, marks, mark_rows)
+    links.duplicates()
     if ctx.collector.problems or association is None:
         return None
     workbook = Workbook(
@@ -276,3 +307,23 @@ def assemble(ctx: Context, params: Parameters, roster: Roster, plan, meetings: M
     )
     advise(ctx, workbook, params, links.item_rows)
     return workbook
+
+
+def _cells(refs: list[tuple[str, str, str, str]]) -> str:
+    """«Повестка» A11–A14, «Посещаемость» D1: cells by sheet, a run down a column as a range."""
+    by_sheet: dict[str, list[str]] = {}
+    for sheet, cell, _, _ in refs:
+        by_sheet.setdefault(sheet, []).append(cell)
+    parts = []
+    for sheet, cells in by_sheet.items():
+        runs: list[list[tuple[str, int]]] = []
+        for cell in dict.fromkeys(cells):
+            column, row = cell.rstrip("0123456789"), int(cell[len(cell.rstrip("0123456789")):])
+            if runs and runs[-1][-1] == (column, row - 1):
+                runs[-1].append((column, row))
+            else:
+                runs.append([(column, row)])
+        said = [f"{r[0][0]}{r[0][1]}" + (f"–{r[-1][0]}{r[-1][1]}" if len(r) > 1 else "")
+                for r in runs]
+        parts.append(f"«{sheet}» {', '.join(said)}")
+    return ", ".join(parts)

@@ -13,7 +13,8 @@ from .contract import Layout
 from .errors import RmoError
 from .model import SchoolYear
 from .ooxml import xlsx_bytes
-from .reader import inspect_workbook, read_workbook
+from .reader import inspect_workbook
+from .sheets import open_workbook
 from .text import normalize_key
 
 
@@ -38,17 +39,37 @@ def new_year(source: str | Path, target: str | Path) -> SchoolYear:
     their periods but no dates; agenda, attendance marks, participation, results and task
     fulfilment cleared. Returns the new school year.
 
-    Mistakes only in what the new year clears (a mark, a date of this year) do not stop it:
-    the cleared book is what is checked then."""
-    source, target = Path(source), Path(target)
-    _refuse_existing(target)
-    found = inspect_workbook(source)
-    if found.workbook is None and not all(p.sheet and p.cell for p in found.errors):
-        raise RmoError(found.errors, found.warnings)  # not a workbook, a sheet missing, ...
-
+    Mistakes in what the new year clears (a mark, a missing attendance row, a date of this
+    year) do not matter: the book is checked as it is after clearing, and only mistakes in
+    what it keeps stop it, named at their cells of the same book."""
     import openpyxl
 
-    book = openpyxl.load_workbook(source)
+    source, target = Path(source), Path(target)
+    _refuse_existing(target)
+    opened, _ = open_workbook(source)  # what is not a workbook is refused by its own name
+    opened.close()
+    book = _cleared(openpyxl.load_workbook(source))
+    # Checked with the values Excel saved: a copy saved by openpyxl keeps formulas only.
+    checked = _cleared(openpyxl.load_workbook(source, data_only=True))
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / source.name
+        copy.write_bytes(xlsx_bytes(checked))
+        found = inspect_workbook(copy)
+    if found.workbook is None:
+        raise RmoError(found.errors, found.warnings)
+    following = SchoolYear(found.workbook.association.year.start + 1)
+    sheets = {normalize_key(ws.title): ws for ws in book.worksheets}
+    for declared in contract.SHEETS:
+        ws = sheets.get(normalize_key(declared.name))
+        if ws is not None and ws.max_row >= 2 and declared.layout is Layout.PARAMETERS:
+            _next_year(ws, declared, following)
+    write_new(target, xlsx_bytes(book))
+    return following
+
+
+def _cleared(book):
+    """The workbook with what a new year clears removed: rows of the emptied sheets, values
+    of the cleared columns (the rows stay where they are, so a cell named stays right)."""
     sheets = {normalize_key(ws.title): ws for ws in book.worksheets}
     for declared in contract.SHEETS:
         ws = sheets.get(normalize_key(declared.name))
@@ -62,20 +83,7 @@ def new_year(source: str | Path, target: str | Path) -> SchoolYear:
             if column is not None and column.cleared:
                 for row in range(2, ws.max_row + 1):
                     ws.cell(row, cell.column).value = None
-    if found.workbook is not None:
-        year = found.workbook.association.year
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            cleared = Path(folder) / source.name
-            cleared.write_bytes(xlsx_bytes(book))
-            year = read_workbook(cleared).association.year  # raises what clearing left
-    following = SchoolYear(year.start + 1)
-    for declared in contract.SHEETS:
-        ws = sheets.get(normalize_key(declared.name))
-        if ws is not None and ws.max_row >= 2 and declared.layout is Layout.PARAMETERS:
-            _next_year(ws, declared, following)
-    write_new(target, xlsx_bytes(book))
-    return following
+    return book
 
 
 def _next_year(ws, declared: contract.Sheet, following: SchoolYear) -> None:

@@ -64,6 +64,9 @@ class Meetings:
     read: bool = False
     # Meetings whose «Форма» was typed; the others take the rule of the contract.
     forms: dict[int, MeetingForm] = field(default_factory=dict)
+    # A number typed again: (number, its row, the cell where it stands first). Said by
+    # generator.links, with the references to a number then missing folded into it.
+    duplicates: list[tuple[int, Row, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -246,8 +249,7 @@ def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
             found.read = False  # a number we cannot read may be the one referred to
             continue
         if number in seen:
-            ctx.add(f"заседание № {number} уже есть в ячейке {seen[number]}.", row, "№",
-                    fix="Номера заседаний не должны повторяться.")
+            found.duplicates.append((number, row, seen[number]))
             continue
         seen[number] = row.coordinate("№")
         if form is not None:
@@ -366,7 +368,7 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
         return found
     found.name_column = True
     columns = {"ФИО": name_index, **columns}
-    filled: set[int] = set()
+    filled: dict[int, list] = {}
     for row in sheets.rows(ws, columns, unknown=set(unknown), filled=filled):
         found.rows.append(AttendanceRow(Ref("", row, "ФИО"), row))
     for i in sorted(filled):

@@ -2,7 +2,8 @@
 
 Every problem becomes a Problem with the sheet and cell, collected in a Collector, never
 raised one by one: the user sees every mistake at once. Cell values are read by the types of
-generator.cells.
+generator.cells. (A little over 400 lines: the file's safety checks and the table reading
+share the facts of its zip; they part when the reader's modules are reorganised.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import text
 from .collect import Cell, Collector, Row
 from .errors import RmoError, problem
-from .similar import resembles
+from .similar import renamed, renamed_message, resembles
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -299,10 +300,22 @@ class Sheets:
         if any(c.name not in columns for c in declared.required_columns):
             return None
         self._merged(ws, columns.values())
-        filled: set[int] = set()
+        filled: dict[int, list] = {}
         rows = list(self.rows(ws, columns, unknown=set(unknown), filled=filled))
+        # A column with data under a name the program does not know, on a sheet missing an
+        # optional column that could hold such data, is almost always that column renamed:
+        # reading on would lose its data in silence (speakers, hours, «not held»).
+        missing = [c for c in declared.columns if c.name in absent]
         for i in sorted(filled):
-            self.unread_column(ws.title, unknown[i])
+            header = text.clean(str(unknown[i].value))
+            candidates = renamed(header, filled[i], missing)
+            if not candidates:
+                self.unread_column(ws.title, unknown[i])
+                continue
+            if len(candidates) == 1:
+                missing.remove(candidates[0])
+            message, fix = renamed_message(header, candidates)
+            self.collector.add(message, ws.title, unknown[i].coordinate, fix=fix)
         return list(columns), rows
 
     def unread_column(self, sheet: str, cell: Cell) -> None:
@@ -311,9 +324,9 @@ class Sheets:
                             fix="Если в нём нужные сведения, перенесите их в столбцы книги.")
 
     def rows(self, ws, columns: dict[str, int], unknown: frozenset[int] | set[int] = frozenset(),
-             filled: set[int] | None = None):
+             filled: dict[int, list] | None = None):
         """The non-empty data rows under the header, with the cells of the given columns;
-        `filled` collects the `unknown` columns that hold anything."""
+        `filled` collects the values of the `unknown` columns that hold anything."""
         from openpyxl.utils import get_column_letter
 
         letters = {name: get_column_letter(i + 1) for name, i in columns.items()}
@@ -323,8 +336,9 @@ class Sheets:
         for number, values in enumerate(ws.iter_rows(min_row=first, values_only=True),
                                         start=first):
             if unknown and filled is not None:
-                filled.update(i for i in unknown - filled if i < len(values)
-                              and not _is_blank(Cell(values[i], "")))
+                for i in unknown:
+                    if i < len(values) and not _is_blank(Cell(values[i], "")):
+                        filled.setdefault(i, []).append(values[i])
             if not formulas and all(i >= len(values) or values[i] is None for i in indexes):
                 continue  # thousands of formatted empty rows cost little
             picked = {name: Cell(values[i] if i < len(values) else None,

@@ -109,6 +109,42 @@ def date_numeric(day: dt.date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+# The forms people type a date in: 14.10.2025, 14.10.25, 14/10/2025, 2025-10-14,
+# 14 октября 2025 — each with «г.» or «года» after it or not.
+_YEAR_WORD = r"(?:\s*(?:г\.?|года?\.?))?"
+_DAY_FIRST = re.compile(rf"(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{2}}|\d{{4}}){_YEAR_WORD}")
+_YEAR_FIRST = re.compile(rf"(\d{{4}})[-.](\d{{1,2}})[-.](\d{{1,2}}){_YEAR_WORD}")
+_IN_WORDS = re.compile(rf"(\d{{1,2}})\s+([а-яё]+)\s+(\d{{4}}){_YEAR_WORD}", re.IGNORECASE)
+
+
+def date_parts(raw: str) -> tuple[int, int, int] | None:
+    """Year, month and day of a date typed as text, not yet checked to exist (31.02.2026
+    has parts); None when the text is not written as a date at all."""
+    raw = raw.strip()
+    if match := _DAY_FIRST.fullmatch(raw):
+        day, month, year = (int(g) for g in match.groups())
+        return (year + 2000 if year < 100 else year), month, day
+    if match := _YEAR_FIRST.fullmatch(raw):
+        year, month, day = (int(g) for g in match.groups())
+        return year, month, day
+    if match := _IN_WORDS.fullmatch(raw):
+        name = match[2].lower().replace("ё", "е")
+        if name in MONTHS_GENITIVE:
+            return int(match[3]), MONTHS_GENITIVE.index(name) + 1, int(match[1])
+    return None
+
+
+def parse_date(raw: str) -> dt.date | None:
+    """The date of a text in any of the forms above; None when it is none or does not exist."""
+    parts = date_parts(raw)
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
 # --- people --------------------------------------------------------------------------
 
 def sort_key(name: str) -> str:

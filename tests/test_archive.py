@@ -181,7 +181,7 @@ def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(t
 @pytest.mark.slow
 def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
-    monkeypatch.setattr(pdf, "WINDOWS_PATHS", ())
+    monkeypatch.setattr(pdf, "windows_places", lambda: iter(()))
     monkeypatch.setattr(pdf, "MAC_PATH", tmp_path / "нет")
     result = run("build", SAMPLE, "-o", tmp_path / "out", "--pdf")
     assert result.exit_code == 1

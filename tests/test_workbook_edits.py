@@ -194,10 +194,10 @@ def test_alt_enter_inside_a_position_is_joined_with_a_warning(tmp_path):
     people = [dict(row) for row in BASE["Участники"]]
     people[1]["Должность"] = "педагог-\nбиблиотекарь"
     path = workbook(tmp_path, Участники=people)
-    assert read_workbook(path).people[1].position == "педагог- библиотекарь"
+    assert read_workbook(path).people[1].position == "педагог-библиотекарь"
     assert warnings(path)[1] == (
         "Лист «Участники», ячейка B3: перенос строки внутри «Должность»: программа читает "
-        "текст в одну строку — «педагог- библиотекарь». Уберите перенос (Alt+Enter), если "
+        "текст в одну строку — «педагог-библиотекарь». Уберите перенос (Alt+Enter), если "
         "он лишний.")
 
 

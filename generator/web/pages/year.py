@@ -39,6 +39,24 @@ def blank(request: HttpRequest) -> HttpResponse:
     return _send(work, path, "Книга РМО (пустая).xlsx")
 
 
+def _keep(upload, folder: Path) -> Path:
+    """The upload under her own file name, which the messages then name; a name this system
+    cannot store is made safe."""
+    from ...archive import safe_filename
+
+    folder.mkdir()
+    name = Path(upload.name).name or "книга.xlsx"
+    for candidate in (name, safe_filename(name)):
+        try:
+            with (folder / candidate).open("wb") as stream:
+                for chunk in upload.chunks():
+                    stream.write(chunk)
+            return folder / candidate
+        except (OSError, ValueError):
+            continue
+    raise RmoError.single(f"Не удалось сохранить файл «{name}» во временную папку.")
+
+
 @post_only("/new-year/")
 def following(request: HttpRequest) -> HttpResponse:
     from ...newyear import new_year
@@ -48,12 +66,8 @@ def following(request: HttpRequest) -> HttpResponse:
     except Refused as error:
         return refused(request, error)
     work = Path(tempfile.mkdtemp(dir=temporary_folder(archive(request))))
-    source = work / "source.xlsx"
-    with source.open("wb") as stream:
-        for chunk in upload.chunks():
-            stream.write(chunk)
     try:
-        year = new_year(source, work / "next.xlsx")
+        year = new_year(_keep(upload, work / "книга"), work / "next.xlsx")
     except RmoError as error:
         shutil.rmtree(work, ignore_errors=True)
         return page(request, "year.html", "year", {
