@@ -344,7 +344,7 @@ def _achievement(p: Participation) -> str:
         title = event.strip("«»")
     else:
         # «Конкурс методических разработок»: the kind with its complement, no title to quote.
-        rest = re.match(rf"^{stem}\w*\s+(?P<rest>[а-яё].*)$", event)
+        rest = re.match(rf"^{stem}\w*\s+(?P<rest>[а-яё].*)$", event, re.IGNORECASE)
         if rest:
             return f"{_result(p.result)} {level} {genitive} {rest['rest']}"
         return f"{_result(p.result)}: {event} ({p.level.value} уровень)"

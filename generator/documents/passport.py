@@ -27,7 +27,7 @@ def _meetings(workbook: Workbook) -> str:
         if meeting.status is MeetingStatus.CANCELLED:
             line += " – отменено" + cancelled(meeting.reason)
         elif meeting.held and meeting.date:
-            line += (f" – проведено {date_numeric(meeting.date)}, протокол "
+            line += (f" – проведено {date_numeric(meeting.date)}, протокол{NBSP}"
                      f"№{NBSP}{workbook.protocol_number(meeting)}")
         lines.append(typography(line))
     return "\n".join(lines)

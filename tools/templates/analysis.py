@@ -109,8 +109,9 @@ def make():
     par(doc, "6. Посещаемость заседаний", HEADING)
     par(doc, "{{ missed_sentence }}")
     par(doc, "По участникам:", BODY)
-    loop_table(doc, "member_rows", [("ФИО", "name", 4.5, CELL),
-                                    ("Учреждение", "institution", 6.5, CELL),
+    # «Римский-Корсаков А.П.» on one line at 12 pt.
+    loop_table(doc, "member_rows", [("ФИО", "name", 5.2, CELL),
+                                    ("Учреждение", "institution", 5.8, CELL),
                                     ("Посещено заседаний", "attended", 3.5, CELL_CENTER),
                                     ("%", "share", 2.0, CELL_CENTER)])
     par(doc, "По учреждениям:", BODY)
