@@ -142,7 +142,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                         planned.path.name, document.kind.label, document.meeting,
                         planned.version, register.sha256(data), register.now(), workbook_hash,
                         _meeting_date(workbook, document.meeting), document.person,
-                        workbook=used))
+                        workbook=used, issued=document.issued))
                 results.append(written)
                 if progress and not pdf:
                     progress(written)
@@ -150,7 +150,8 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                 results = _pdfs(results, entries, created, workbook_hash, used, progress,
                                 pdf_progress)
             if not dry_run:
-                warnings += register.update(folder, entries + kept_entries, current)
+                warnings += register.update(folder, entries + kept_entries, current,
+                                            workbook.association.name)
                 ledger.save()
         except BaseException:
             for path in created:

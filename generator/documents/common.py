@@ -25,6 +25,7 @@ class Document:
     meeting: int | None = None
     issue: Issue | None = None  # a number and a date of issue kept in the archive
     person: str = ""  # whom an extract or certificate is for: the journal's «Кому»
+    issued: str = ""  # «№ 7 от 20.05.2026»: the journal's «Рег. № и дата выдачи»
 
     @property
     def template(self) -> str:
