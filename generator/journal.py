@@ -1,9 +1,10 @@
 """«Реестр документов.xlsx»: the journal of a year's archive, for the office.
 
 One row per document version, in filing order with the versions of a document together, the
-current one marked, a certificate's registration number and date of issue beside it; A4 landscape, one page wide, the header row on every page. Columns the
-staff add («Подписан», «Передан») and their values are carried over by every build, matched by
-file name. Checksums are for programs and stay in реестр.json.
+current one marked, a certificate's registration number and date of issue beside it; A4
+landscape, one page wide, the header row on every page. Columns the staff add («Подписан»,
+«Передан») and their values are carried over by every build, matched by file name (shown
+without «.docx»). Checksums are for programs and stay in реестр.json.
 """
 
 from __future__ import annotations
