@@ -35,6 +35,12 @@ hosts = {hosts}
 # true, когда перед сервером стоит прокси с HTTPS (nginx, Caddy), см. README:
 # cookie только по HTTPS, адрес https:// для проверки форм, заголовок X-Forwarded-Proto.
 https = false
+
+# Сводный отчёт: составитель (название центра) и кто его подписывает.
+# Пусто — составитель из «Организации» книг объединений (если у всех одна), подпись —
+# «Директор» и пустая строка. Пример: signer = "Директор Е.А. Иванова".
+organisation = ""
+signer = ""
 """
 
 
@@ -46,6 +52,8 @@ class Centre:
     database: str  # "sqlite" or a postgresql:// address
     hosts: tuple[str, ...]
     https: bool
+    organisation: str = ""  # the summary's originator: the centre's name
+    signer: str = ""  # who signs the summary: «Директор Е.А. Иванова»
 
     @property
     def associations(self) -> Path:
@@ -76,13 +84,16 @@ def load(folder: Path) -> Centre:
     database = data.get("database", "sqlite")
     hosts = data.get("hosts", ["127.0.0.1", "localhost"])
     https = data.get("https", False)
+    organisation, signer = data.get("organisation", ""), data.get("signer", "")
     if not isinstance(database, str) or not isinstance(https, bool) or not (
-            isinstance(hosts, list) and hosts and all(isinstance(h, str) for h in hosts)):
+            isinstance(hosts, list) and hosts and all(isinstance(h, str) for h in hosts)) \
+            or not isinstance(organisation, str) or not isinstance(signer, str):
         raise RmoError.single(f"В файле «{path}»: database — строка в кавычках, hosts — "
                               'список имён в кавычках (["rmo.bmc.local"]), https — true или '
-                              "false. Исправьте файл и запустите сервер снова.")
+                              "false, organisation и signer — строки в кавычках. Исправьте "
+                              "файл и запустите сервер снова.")
     database_settings(database, folder)  # refuses an address it cannot use
-    return Centre(folder, database, tuple(hosts), https)
+    return Centre(folder, database, tuple(hosts), https, organisation.strip(), signer.strip())
 
 
 def create(folder: Path, database: str = "sqlite") -> Centre:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,6 +19,7 @@ from ...errors import RmoError
 from ..pages.archive import when, year_folders
 from . import people
 from .access import SELECTED, permitted
+from .folder import load
 from .models import Association, Role
 from .rows import centre_summary, latest_workbooks
 
@@ -169,8 +171,10 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
     paths, _ = latest_workbooks(year) if year else ([], [])
     if not paths:
         raise Http404
+    centre = load(settings.RMO_CENTRE)  # the originator and the signer of the report
     try:
-        data = make_docx(centre_summary(paths))
+        data = make_docx(centre_summary(paths), organisation=centre.organisation,
+                         signer=centre.signer)
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
