@@ -57,7 +57,10 @@ def make():
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    when(doc, "organisation", "{{ organisation }}", CENTER)
+    par(doc, "{%p if organisation %}", PLAIN)
+    originator = par(doc, "{{ organisation }}", CENTER)  # the centre, as the passport has it
+    originator.paragraph_format.space_after = Pt(12)
+    par(doc, "{%p endif %}", PLAIN)
     par(doc, "{{ title }}", TITLE)
     par(doc, "за {{ year }} учебный год", TITLE)
     when(doc, "as_of", "({{ as_of }})", CENTER)
