@@ -116,6 +116,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     results: list[Written] = []
     entries: list[register.Entry] = []
     current: dict[str, str] = {}
+    issued: dict[str, str] = {}  # file → «№ 7 от 20.05.2026» of documents not written anew
     created: list[Path] = []
     kept: Path | None = None
     # The ledger's numbers and the archive's versions are read and taken under one lock.
@@ -135,6 +136,9 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                 written = Written(planned.path, document.kind, planned.status, planned.version,
                                   document.meeting, note=planned.note)
                 current[name] = planned.path.name
+                if document.issued and planned.status not in (State.NEW, State.VERSION):
+                    # A file kept from a build before the journal showed numbers and dates.
+                    issued[planned.path.name] = document.issued
                 if not dry_run and planned.status in (State.NEW, State.VERSION):
                     archive.write_new(planned.path, data)
                     created.append(planned.path)
@@ -151,7 +155,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                                 pdf_progress)
             if not dry_run:
                 warnings += register.update(folder, entries + kept_entries, current,
-                                            workbook.association.name)
+                                            workbook.association.name, issued)
                 ledger.save()
         except BaseException:
             for path in created:

@@ -58,13 +58,17 @@ def load(folder: Path) -> list[Entry]:
 
 def update(folder: Path, added: list[Entry],
            current: Mapping[str, str] | None = None,
-           association: str = "") -> tuple[Problem, ...]:
+           association: str = "", issued: Mapping[str, str] | None = None
+           ) -> tuple[Problem, ...]:
     """Add this build's entries, list any file the register does not know, mark the version
     each built document stands for (``current``: first version's name → file), write both
     forms. ``association`` names the journal («Реестр документов РМО …»); without it the name
-    kept by an earlier build is used. Returns warnings: a journal open in Excel is not a
-    reason to fail the build."""
-    entries = load(folder)
+    kept by an earlier build is used. ``issued`` gives the number and date of issue of files
+    registered before the register kept them (file → «№ 7 от 20.05.2026»). Returns warnings:
+    a journal open in Excel is not a reason to fail the build."""
+    issued = issued or {}
+    entries = [dataclasses.replace(e, issued=issued[e.file])
+               if not e.issued and e.file in issued else e for e in load(folder)]
     association = association or _association(folder)
     known = {e.file for e in entries}
     for entry in added:

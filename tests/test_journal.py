@@ -121,6 +121,34 @@ def test_the_journal_prints_on_a4_landscape_one_page_wide_with_the_header_repeat
     assert {sheet.row_dimensions[r].height for r in range(2, sheet.max_row + 1)} == {15}
 
 
+@pytest.mark.slow
+def test_an_archive_of_an_earlier_rmo_gets_its_numbers_and_name_in_the_journal(tmp_path):
+    """A register written before it kept the association and the numbers of issue: the next
+    build of the same workbook fills them in, writing no document."""
+    import json
+
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    build(book, out)
+    folder = out / "2025-2026"
+    register = folder / "реестр.json"
+    data = json.loads(register.read_text(encoding="utf-8"))
+    del data["association"]
+    for entry in data["documents"]:
+        del entry["issued"]
+    register.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / JOURNAL).unlink()
+
+    report = build(book, out)
+    assert {w.status for w in report.written} == {State.UNCHANGED}
+    sheet = openpyxl.load_workbook(folder / JOURNAL).active
+    assert sheet.oddHeader.center.text.startswith("Реестр документов РМО школьных библиотекарей")
+    today = dt.date.today().strftime("%d.%m.%Y")
+    rows = {r[1]: r for r in sheet.iter_rows(values_only=True)}
+    assert rows["Справка о выступлении (Петрова В.Г., протокол № 1, п. 2)"][5] == \
+        f"№ 1 от {today}"
+
+
 @pytest.mark.libreoffice
 def test_the_printed_journal_of_the_sample_is_one_landscape_a4_page(tmp_path):
     """Printed as LibreOffice prints it: every column on the page, nothing cut."""
