@@ -14,11 +14,13 @@ while the template is prepared), or to the widest column when there is none.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MARK = "rmo:loop-header"  # an XML comment in the cell {% hm %} spans over the loop's columns
 _SPAN = '<w:gridSpan w:val="{{ loop.length }}"/>'
+_GRIDS = re.compile(r"<w:tblGrid>(.*?)</w:tblGrid>", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -31,9 +33,14 @@ def template_class():
             return super().patch_xml(src_xml).replace(_SPAN, f"{_SPAN}<!--{MARK}-->")
 
         def fix_tables(self, xml):
+            # Each table's grid as the template drew it, in document order (as iter goes).
+            drawn = [grid.count("<w:gridCol") for grid in _GRIDS.findall(xml)]
             tree = super().fix_tables(xml)
-            for table in tree.iter(f"{W}tbl"):
-                refit(table)
+            for table, columns in zip(tree.iter(f"{W}tbl"), drawn):
+                # Refit where a loop ran: its header is marked, or columns went (no level).
+                if len(table.findall(f"{W}tblGrid/{W}gridCol")) != columns or \
+                        any(c.text == MARK for c in table.iter(_comment())):
+                    refit(table)
             for comment in [c for c in tree.iter(_comment()) if c.text == MARK]:
                 comment.getparent().remove(comment)
             return tree
@@ -49,11 +56,10 @@ def _comment():
 
 
 def refit(table) -> None:
-    """Make the grid of a table with loop-made columns from its cells (see the module)."""
+    """Make the grid of a table that lost columns to a loop from its cells (see the module)."""
     grid = table.find(f"{W}tblGrid")
     width = table.find(f"{W}tblPr/{W}tblW")
-    if grid is None or width is None or width.get(f"{W}type") != "dxa" or \
-            not any(c.text == MARK for c in table.iter(_comment())):
+    if grid is None or width is None or width.get(f"{W}type") != "dxa":
         return
     rows = [tr.findall(f"{W}tc") for tr in table.iter(f"{W}tr")]
     fullest = max(rows, key=len)

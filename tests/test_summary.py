@@ -178,6 +178,11 @@ def test_the_sample_alone(tmp_path):
     assert rows[2] == ["1", f"РМО школьных библиотекарей\nрук. Леонтьева{NB}Н.А.", "10", "9",
                        "3", "3", f"83{NB}%", "11", f"100{NB}%", "3", "2", "1", "1", "72"]
     assert rows[3][1:] == ["Итого", *rows[2][2:]]
+    # As many columns as the template drew (its two tag cells gone): still refitted.
+    [table] = tables(target)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(c.get(f"{ns}w")) for c in table.iterfind(f"{ns}tblGrid/{ns}gridCol")]
+    assert [round(w / 567, 2) for w in grid[9:12]] == [2.0] * 3
     text = paragraphs(target)
     assert f"В 2025/2026 учебном году работало 1{NB}методическое объединение: 10{NB}членов из " \
            "9 учреждений." in text
@@ -229,6 +234,23 @@ def test_the_level_columns_left_take_the_width_of_those_left_out(two):
     group = rows[0].findall(f"{ns}tc")[5]  # «Участий в мероприятиях по уровням»
     assert group.find(f"{ns}tcPr/{ns}gridSpan").get(f"{ns}val") == "4"
     assert int(group.find(f"{ns}tcPr/{ns}tcW").get(f"{ns}w")) == sum(grid[9:13])
+
+
+@pytest.mark.slow
+def test_no_participation_no_level_columns_and_no_level_chart(tmp_path):
+    target = tmp_path / "отчёт.docx"
+    write_summary([workbook(tmp_path, "libraries.xlsx")], target)
+    rows = summary_table(target)
+    assert rows[0] == [h for h in HEADER if h != "Участий в мероприятиях по уровням"]
+    assert rows[2][9:] == ["0", "0"]  # results and hours follow the talks
+    [table] = tables(target)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(c.get(f"{ns}w")) for c in table.iterfind(f"{ns}tblGrid/{ns}gridCol")]
+    assert len(grid) == 11 and abs(sum(grid) - 14288) < 5
+    assert round(grid[1] / 567, 1) == 5.5 + 6.0  # the name takes the levels' width
+    with zipfile.ZipFile(target) as package:
+        assert [n for n in package.namelist() if n.startswith("word/charts/chart")] == \
+            ["word/charts/chart1.xml"]
 
 
 @pytest.mark.slow

@@ -134,7 +134,7 @@ def _table(doc) -> None:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     header_row(tbl, 0)
     header_row(tbl, 1)
-    tbl.rows[1].height = Cm(3.4)
+    tbl.rows[1].height = Cm(4.2)  # room for «Победители, призёры,» written upwards
     tbl.rows[1].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
     tag_row(tbl, 2, "{%tr for row in rows %}")
