@@ -193,6 +193,8 @@ def test_the_stamp_says_what_the_meeting_decided(tmp_path):
     assert _stamp(tmp_path / "d", "Принять к сведению.") == (
         "УТВЕРЖДЁН\nпротоколом заседания РМО\nот 15.10.2025 №\u00a01")
     assert _stamp(tmp_path / "f", "Принять к сведению.", "Обсуждение направлений работы") == ""
+    assert _stamp(tmp_path / "g", "Утвердить план работы на 2026-2027 учебный год.",
+                  "Планирование работы") == ""
     # Next year's plan approved in May is not this year's.
     assert _stamp(tmp_path / "e", "Утвердить план работы на 2026/2027 учебный год.",
                   "Планирование работы на 2026/2027 учебный год") == ""

@@ -171,7 +171,7 @@ def approval(workbook: Workbook) -> str:
     return ""
 
 
-_YEAR = re.compile(r"\b(20\d\d)\s*/\s*(?:20)?\d\d\b")
+_YEAR = re.compile(r"\b(20\d\d)\s*[/–-]\s*(?:20)?\d\d\b")
 
 
 def _verdict(item: AgendaItem, start: int) -> str | None:
