@@ -125,6 +125,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     results: list[Written] = []
     entries: list[register.Entry] = []
     current: dict[str, str] = {}
+    issued: dict[str, str] = {}  # file → «№ 7 от 20.05.2026» of documents not written anew
     created: list[Path] = []
     kept: Path | None = None
     pdf_problem: Problem | None = None
@@ -150,6 +151,9 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                 written = Written(planned.path, document.kind, planned.status, planned.version,
                                   document.meeting, note=planned.note)
                 current[name] = planned.path.name
+                if document.issued and planned.status not in (State.NEW, State.VERSION):
+                    # A file kept from a build before the journal showed numbers and dates.
+                    issued[planned.path.name] = document.issued
                 if not dry_run and planned.status in (State.NEW, State.VERSION):
                     archive.write_new(planned.path, data)
                     created.append(planned.path)
@@ -157,7 +161,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                         planned.path.name, document.kind.label, document.meeting,
                         planned.version, register.sha256(data), register.now(), workbook_hash,
                         _meeting_date(workbook, document.meeting), document.person,
-                        workbook=used))
+                        workbook=used, issued=document.issued))
                 results.append(written)
                 if progress and not pdf:
                     progress(written)
@@ -165,7 +169,8 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                 results, pdf_problem = _pdfs(results, entries, created, workbook_hash, used,
                                              progress, pdf_progress)
             if not dry_run:
-                warnings += register.update(folder, entries + kept_entries, current)
+                warnings += register.update(folder, entries + kept_entries, current,
+                                            workbook.association.name, issued)
                 ledger.save()
         except BaseException:
             for path in created:

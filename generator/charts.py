@@ -34,6 +34,7 @@ class BarChart:
     maximum: int | None = None  # 100 for percentages
     width_cm: float = 16.0
     height_cm: float = 7.5
+    horizontal: bool = False  # bars lying down, named at the left, the first on top
 
 
 class ChartRun:
@@ -104,6 +105,11 @@ def chart_xml(chart: BarChart, data_id: str) -> str:
         scaling += f'<c:max val="{chart.maximum}"/><c:min val="0"/>'
     else:
         scaling += '<c:min val="0"/>'
+    # Lying bars: categories down the left from the top (reversed order), values along the
+    # bottom (the value axis crosses at the last category, which is now the lowest).
+    direction, cat_pos, val_pos = ("bar", "l", "b") if chart.horizontal else ("col", "b", "l")
+    cat_order = "maxMin" if chart.horizontal else "minMax"
+    val_crosses = "max" if chart.horizontal else "autoZero"
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<c:chartSpace xmlns:c="{NS_C}" xmlns:a="{NS_A}" xmlns:r="{NS_R}">'
@@ -116,7 +122,7 @@ def chart_xml(chart: BarChart, data_id: str) -> str:
         '<c:overlay val="0"/></c:title>'
         '<c:autoTitleDeleted val="0"/>'
         '<c:plotArea><c:layout/>'
-        '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>'
+        f'<c:barChart><c:barDir val="{direction}"/><c:grouping val="clustered"/>'
         '<c:varyColors val="0"/>'
         '<c:ser><c:idx val="0"/><c:order val="0"/>'
         f'<c:tx><c:strRef><c:f>{SHEET}!$B$1</c:f><c:strCache><c:ptCount val="1"/>'
@@ -134,19 +140,21 @@ def chart_xml(chart: BarChart, data_id: str) -> str:
         f'<c:formatCode>General</c:formatCode><c:ptCount val="{n}"/>{vals}</c:numCache>'
         '</c:numRef></c:val></c:ser>'
         '<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>'
-        '<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
-        '<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/>'
+        '<c:catAx><c:axId val="50010001"/><c:scaling>'
+        f'<c:orientation val="{cat_order}"/></c:scaling>'
+        f'<c:delete val="0"/><c:axPos val="{cat_pos}"/>'
+        '<c:numFmt formatCode="General" sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f'{_text_props(1100)}'
         '<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/>'
         '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="50010002"/><c:scaling>{scaling}</c:scaling><c:delete val="0"/>'
-        '<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill>'
+        f'<c:axPos val="{val_pos}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill>'
         '<a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'
         '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>'
         '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f'{_text_props(1000)}'
-        '<c:crossAx val="50010001"/><c:crosses val="autoZero"/>'
+        f'<c:crossAx val="50010001"/><c:crosses val="{val_crosses}"/>'
         f'<c:crossBetween val="between"/>{unit}</c:valAx>'
         '</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'

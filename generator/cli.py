@@ -376,7 +376,14 @@ def new_year(workbook: Path, target: Path) -> None:
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
               metavar="ПАПКА",
               help="Папка со своими шаблонами (см. «rmo templates»): берётся её summary.docx.")
-def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path | None) -> None:
+@click.option("--organisation", "organisation", default="", metavar="НАЗВАНИЕ",
+              help="Составитель отчёта — методический центр. По умолчанию — «Организация» "
+                   "из книг, если во всех она одна.")
+@click.option("--signer", "signer", default="", metavar="КТО",
+              help="Кто подписывает: «Директор Е.А. Иванова». По умолчанию — «Директор» "
+                   "и пустая строка для подписи.")
+def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path | None,
+                    organisation: str, signer: str) -> None:
     """Сводный отчёт методического центра по книгам нескольких объединений.
 
     По строке на объединение: члены и учреждения, заседания, посещаемость,
@@ -387,10 +394,11 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
     \b
     Пример:
       rmo summary библиотекари.xlsx математики.xlsx -o "Сводный отчёт.docx"
+      rmo summary *.xlsx -o отчёт.docx --signer "Директор Е.А. Иванова"
     """
     from .report import write_summary
 
-    result = write_summary(workbooks, target, templates)
+    result = write_summary(workbooks, target, templates, organisation, signer)
     associations = number_of(len(result.rows), "объединение", "объединения", "объединений")
     say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")
 

@@ -101,6 +101,14 @@ def fingerprint(context: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def issued_text(number: int | None, day: dt.date, given: bool) -> str:
+    """What the journal says of an issue: «№ 7 от 20.05.2026» for a numbered certificate, the
+    date for an extract given to someone, nothing for a document nobody is given."""
+    if number:
+        return f"№ {number} от {date_numeric(day)}"
+    return date_numeric(day) if given else ""
+
+
 def stamp(documents: list, ledger: Ledger) -> list:
     """Documents with their number and date of issue put into their context and properties.
 
@@ -115,5 +123,6 @@ def stamp(documents: list, ledger: Ledger) -> list:
         number, day = ledger.issue(issue, fingerprint(document.context))
         context = {**document.context, "issue_date": date_numeric(day),
                    "issue_number": f"№\u00a0{number}" if number else ""}
-        stamped.append(replace(document, context=context, date=day))
+        stamped.append(replace(document, context=context, date=day,
+                               issued=issued_text(number, day, bool(document.person))))
     return stamped

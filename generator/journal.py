@@ -1,9 +1,10 @@
 """«Реестр документов.xlsx»: the journal of a year's archive, for the office.
 
 One row per document version, in filing order with the versions of a document together, the
-current one marked; A4 landscape, one page wide, the header row on every page. Columns the
-staff add («Подписан», «Передан») and their values are carried over by every build, matched by
-file name. Checksums are for programs and stay in реестр.json.
+current one marked, a certificate's registration number and date of issue beside it; A4
+landscape, one page wide, the header row on every page. Columns the staff add («Подписан»,
+«Передан») and their values are carried over by every build, matched by file name (shown
+without «.docx»). Checksums are for programs and stay in реестр.json.
 """
 
 from __future__ import annotations
@@ -20,11 +21,26 @@ from .errors import Problem, warning
 if TYPE_CHECKING:
     from .register import Entry
 
-# (header, width in characters): the widths add up to an A4 landscape page.
-COLUMNS = (("№", 5), ("Документ", 50), ("Вид", 17), ("Заседание", 18), ("Кому", 22),
-           ("Версия", 8), ("Действующая", 14), ("Дата записи", 17))
+# (header, width in characters), printed one page wide on A4 landscape. «Документ» holds
+# the longest certificate's name on one line, so rows keep one height.
+COLUMNS = (("№", 5), ("Документ", 60), ("Вид", 17), ("Заседание", 17), ("Кому", 28),
+           ("Рег. № и дата выдачи", 17), ("Версия", 8), ("Действующая", 14),
+           ("Дата записи", 16))
+CENTRED = {1, 6, 7, 8}  # columns (from 1) of short values, centred
 LINE = 15  # points per line of 11-point text: rows are sized here, not left to the reader
 FILE = "Документ"
+
+
+def title(association: str, year: str) -> str:
+    """The journal's heading on every page: «Реестр документов РМО …, 2025/2026 учебный год»."""
+    return f"Реестр документов {association}, {year} учебный год" if association \
+        else f"Реестр документов, {year} учебный год"
+
+
+def shown(file: str) -> str:
+    """A file as the journal names it: a document without «.docx» (every one is), a workbook
+    or another file with its extension."""
+    return file[:-5] if file.lower().endswith(".docx") else file
 CURRENT = "да"
 # Headers of rmo 0.1's journal: its columns are rmo's own, not the staff's.
 _OLD = {"Файл", "Вид", "Заседание", "Версия", "Записан", "SHA-256", "SHA-256 книги"}
@@ -43,7 +59,7 @@ def write(path: Path, entries: Sequence[Entry], title: str) -> tuple[Problem, ..
     """Write the journal if its content changed; a journal that cannot be read or written is a
     warning, never a reason to lose the staff's columns or to stop the build."""
     try:
-        staff = staff_columns(path, {e.file for e in entries})
+        staff = staff_columns(path, {shown(e.file) for e in entries})
     except Exception:  # noqa: BLE001 — any unreadable file: keep it, say so
         return (warning(f"Журнал «{path.name}» не удалось прочитать, поэтому он оставлен как "
                         "есть и не обновлён; документы и реестр.json записаны.",
@@ -86,7 +102,8 @@ def staff_columns(path: Path, files: set[str]) -> list[StaffColumn]:
         for row in range(2, sheet.max_row + 1):
             name, cell = sheet.cell(row, key).value, sheet.cell(row, column)
             if name is not None and cell.value is not None:
-                staff.values[str(name).strip()] = (cell.value, cell.number_format)
+                # A journal of an earlier rmo named files with «.docx».
+                staff.values[shown(str(name).strip())] = (cell.value, cell.number_format)
         if header is not None or staff.values:
             found.append(staff)
     return found
@@ -100,7 +117,7 @@ def _file_column(sheet, headers: list, files: set[str]) -> int | None:
     best, hits = None, 0
     for column in range(1, len(headers) + 1):
         count = sum(1 for row in range(2, sheet.max_row + 1)
-                    if str(sheet.cell(row, column).value).strip() in files)
+                    if shown(str(sheet.cell(row, column).value).strip()) in files)
         if count > hits:
             best, hits = column, count
     return best
@@ -123,8 +140,9 @@ def rows(entries: Sequence[Entry]) -> list[list[Any]]:
     for number, entry in enumerate(ordered, start=1):
         base = base_name(entry.file)
         current = entry.current if base in flagged else entry.version == newest[base]
-        result.append([number, entry.file, entry.kind, meeting_label(entry), entry.person,
-                       entry.version, CURRENT if current else "", _when(entry.written)])
+        result.append([number, shown(entry.file), entry.kind, meeting_label(entry),
+                       entry.person, entry.issued, entry.version, CURRENT if current else "",
+                       _when(entry.written)])
     return result
 
 
@@ -168,15 +186,16 @@ def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title:
     for row in sheet.iter_rows():
         for cell in row:
             cell.border = frame
-            cell.alignment = centred if cell.column in (1, 6, 7) or cell.row == 1 else wrapped
+            cell.alignment = centred if cell.column in CENTRED or cell.row == 1 else wrapped
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E7E6E6")
     widths = [width for _, width in COLUMNS] + [column.width or 14 for column in staff]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        lines = max(_lines(cell.value, widths[cell.column - 1]) for cell in row)
+    for row in sheet.iter_rows(min_row=1):
+        lines = max(_lines(cell.value, widths[cell.column - 1] * (0.9 if cell.row == 1 else 1))
+                    for cell in row)  # headers are bold: a little wider
         sheet.row_dimensions[row[0].row].height = LINE * lines
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -200,7 +219,9 @@ def _lines(value: Any, width: float) -> int:
     written without a height, so a wrapped name would run into the next row on paper."""
     if value is None:
         return 1
-    room = max(int(width * 1.05), 1)  # characters per unit of width, a little over one
+    # Characters per unit of width: the unit is the width of «0», and a line of names and
+    # words averages narrower letters (measured in LibreOffice and Excel at 11 points).
+    room = max(int(width * 1.15), 1)
     total = 0
     for paragraph in str(value).split("\n"):
         length = 0

@@ -37,6 +37,7 @@ class Entry:
     person: str = ""  # whom an extract or certificate is for
     current: bool = False  # the version the newest build of this document stands for
     workbook: str = ""  # the file name of the workbook it was made from, kept in this folder
+    issued: str = ""  # «№ 7 от 20.05.2026»: a certificate's number and date of issue
 
 
 _FIELDS = {f.name for f in dataclasses.fields(Entry)}
@@ -56,11 +57,19 @@ def load(folder: Path) -> list[Entry]:
 
 
 def update(folder: Path, added: list[Entry],
-           current: Mapping[str, str] | None = None) -> tuple[Problem, ...]:
+           current: Mapping[str, str] | None = None,
+           association: str = "", issued: Mapping[str, str] | None = None
+           ) -> tuple[Problem, ...]:
     """Add this build's entries, list any file the register does not know, mark the version
     each built document stands for (``current``: first version's name → file), write both
-    forms. Returns warnings: a journal open in Excel is not a reason to fail the build."""
-    entries = load(folder)
+    forms. ``association`` names the journal («Реестр документов РМО …»); without it the name
+    kept by an earlier build is used. ``issued`` gives the number and date of issue of files
+    registered before the register kept them (file → «№ 7 от 20.05.2026»). Returns warnings:
+    a journal open in Excel is not a reason to fail the build."""
+    issued = issued or {}
+    entries = [dataclasses.replace(e, issued=issued[e.file])
+               if not e.issued and e.file in issued else e for e in load(folder)]
+    association = association or _association(folder)
     known = {e.file for e in entries}
     for entry in added:
         if entry.file not in known:
@@ -75,13 +84,24 @@ def update(folder: Path, added: list[Entry],
     present = [dataclasses.replace(e, current=current[base_name(e.file)] == e.file)
                if base_name(e.file) in current else e
                for e in entries if (folder / e.file).exists()]
-    payload = {"documents": [asdict(e) for e in present]}
+    payload: dict = {"association": association} if association else {}
+    payload["documents"] = [asdict(e) for e in present]
     data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     target = folder / JSON_NAME
     if not target.is_file() or target.read_bytes() != data:
         replace(target, data)
-    title = f"Реестр документов, {folder.name.replace('-', '/')} учебный год"
+    title = journal.title(association, folder.name.replace("-", "/"))
     return journal.write(folder / XLSX_NAME, present, title)
+
+
+def _association(folder: Path) -> str:
+    """The association's name kept in the register by the last build («» when none)."""
+    try:
+        raw = json.loads((folder / JSON_NAME).read_text(encoding="utf-8"))
+        name = raw.get("association", "")
+        return name if isinstance(name, str) else ""
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def now() -> str:

@@ -81,13 +81,13 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     A template that fails, or that leaves a piece of a tag in the document, is an error in
     Russian naming the template and the text around the tag.
     """
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
     from . import template_check
     from .charts import BarChart, ChartRun
+    from .columns import template_class
 
-    document = DocxTemplate(template)
+    document = template_class()(template)
     document.init_docx()
     broken = _unclosed(template, document)
     if broken:

@@ -13,18 +13,21 @@ from .render import Properties, builtin_templates, render
 from .summary import CentreSummary, read_summary
 
 
-def summary_docx(summary: CentreSummary, templates: Path | None = None) -> bytes:
+def summary_docx(summary: CentreSummary, templates: Path | None = None,
+                 organisation: str = "", signer: str = "") -> bytes:
     """The report's bytes (the web layer sends them as a download). A `summary.docx` in
-    `templates` (a folder made by `rmo templates`) is used instead of the built-in one."""
-    document = summary_document(summary)
+    `templates` (a folder made by `rmo templates`) is used instead of the built-in one.
+    ``organisation`` and ``signer`` are the centre's (see summary_document)."""
+    document = summary_document(summary, organisation, signer)
     custom = templates / document.template if templates else None
     template = custom if custom and custom.is_file() else builtin_templates() / document.template
-    return render(template, document.context,
-                  Properties(document.title, summary.organisation or "rmo", document.date))
+    author = organisation.strip() or summary.organisation or "rmo"
+    return render(template, document.context, Properties(document.title, author, document.date))
 
 
 def write_summary(paths: Sequence[str | Path], target: str | Path,
-                  templates: Path | None = None) -> CentreSummary:
+                  templates: Path | None = None, organisation: str = "",
+                  signer: str = "") -> CentreSummary:
     """`rmo summary`: read the workbooks and write the report to a file that must not exist
     yet (written under a temporary name, then renamed)."""
     target = Path(target)
@@ -37,5 +40,5 @@ def write_summary(paths: Sequence[str | Path], target: str | Path,
         raise RmoError.single(f"Папка шаблонов «{templates}» не найдена. Создайте её "
                               "командой «rmo templates ПАПКА».")
     summary = read_summary(paths)
-    write_new(target, summary_docx(summary, templates))
+    write_new(target, summary_docx(summary, templates, organisation, signer))
     return summary

@@ -180,13 +180,22 @@ def table_rows(tbl) -> list[list[str]]:
             for tr in tbl.iterchildren(qn("w:tr"))]
 
 
+def continues_above(tc) -> bool:
+    """A first cell that continues the one above: a vertical merge, or (the plan's period)
+    a cell whose top rule is hidden."""
+    merge = tc.find(qn("w:tcPr") + "/" + qn("w:vMerge"))
+    top = tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn('w:top')}")
+    return (merge is not None and merge.get(qn("w:val")) in (None, "continue")) or (
+        top is not None and top.get(qn("w:val")) == "nil")
+
+
 def table_blocks(tbl) -> list[list[str]]:
-    """Rows grouped into blocks (vertical merges), each block read column by column."""
+    """Rows grouped into blocks (vertical merges, or rows joined by a hidden rule), each block
+    read column by column."""
     blocks: list[list[list[str]]] = []
     for tr in tbl.iterchildren(qn("w:tr")):
         cells = list(tr.iterchildren(qn("w:tc")))
-        first = cells[0].find(qn("w:tcPr") + "/" + qn("w:vMerge"))
-        continues = first is not None and first.get(qn("w:val")) in (None, "continue")
+        continues = continues_above(cells[0])
         columns = [cell_paragraphs(tc) for tc in cells]
         # A header whose upper row spans columns (gridSpan) has fewer cells: a block of its own.
         if continues and blocks and len(blocks[-1]) == len(columns):

@@ -112,14 +112,15 @@ def test_the_register_lists_every_document_in_both_forms(tmp_path):
     book = openpyxl.load_workbook(folder / "Реестр документов.xlsx", read_only=True)
     rows = list(book.active.iter_rows(values_only=True))
     book.close()
-    assert rows[0] == ("№", "Документ", "Вид", "Заседание", "Кому", "Версия", "Действующая",
-                       "Дата записи")
-    assert sorted(r[1] for r in rows[1:]) == sorted(e["file"] for e in data)
+    assert rows[0] == ("№", "Документ", "Вид", "Заседание", "Кому", "Рег. № и дата выдачи",
+                       "Версия", "Действующая", "Дата записи")
+    assert sorted(r[1] for r in rows[1:]) == sorted(e["file"].removesuffix(".docx")
+                                                    for e in data)
     # A new version stands under the first, and only it is current.
-    first = next(i for i, r in enumerate(rows) if r[1] == "Протокол № 1 от 15.10.2025.docx")
-    assert rows[first][2:7] == ("Протокол", "№ 1 от 15.10.2025", None, 1, None)
-    assert rows[first + 1][1:7] == ("Протокол № 1 от 15.10.2025 (версия 2).docx", "Протокол",
-                                    "№ 1 от 15.10.2025", None, 2, "да")
+    first = next(i for i, r in enumerate(rows) if r[1] == "Протокол № 1 от 15.10.2025")
+    assert rows[first][2:8] == ("Протокол", "№ 1 от 15.10.2025", None, None, 1, None)
+    assert rows[first + 1][1:8] == ("Протокол № 1 от 15.10.2025 (версия 2)", "Протокол",
+                                    "№ 1 от 15.10.2025", None, None, 2, "да")
     assert not any("sha" in str(cell).lower() or len(str(cell)) == 64
                    for row in rows for cell in row)
 

@@ -427,6 +427,15 @@ def test_the_summary_page_and_its_docx(two):
     path = centre.folder.parent / "summary.docx"
     path.write_bytes(response.content)
     assert "Сводный отчёт".upper() in full_text(path).upper()
+    # The centre named in its settings is the originator, its director signs.
+    settings = centre.folder / "rmo-centre.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'organisation = ""', 'organisation = "МАУ «Белоярский методический центр»"').replace(
+        'signer = ""', 'signer = "Директор Е.А. Иванова"'), encoding="utf-8")
+    path.write_bytes(browser.get("/centre/summary.docx?year=2025-2026").content)
+    lines = full_text(path).split("\n")
+    assert lines[0] == "МАУ «Белоярский методический центр»"
+    assert lines[-2] == "Директор\t______________\tЕ.А.\u00a0Иванова"
 
 
 # --- builds at the same time ----------------------------------------------------------------

@@ -3,6 +3,7 @@ changed by hand, an undone change, files other accounts can open."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import stat
@@ -22,6 +23,7 @@ from .helpers import BASE, SAMPLE, soffice, without_warnings, workbook
 
 JOURNAL = "Реестр документов.xlsx"
 PROTOCOL = "Протокол № 2 от 22.04.2026.docx"
+LISTED = "Протокол № 2 от 22.04.2026"  # the journal names documents without «.docx»
 
 
 def run(*args):
@@ -50,21 +52,42 @@ def test_a_column_the_staff_add_survives_every_build(tmp_path):
     # The secretary adds «Подписан» in Excel and fills it for the minutes of meeting 2.
     sheet_book = openpyxl.load_workbook(folder / JOURNAL)
     sheet = sheet_book.active
-    sheet.cell(1, 9, "Подписан")
-    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == PROTOCOL)
-    sheet.cell(row, 9, "да, 25.04.2026")
-    sheet.column_dimensions["I"].width = 18
+    sheet.cell(1, 10, "Подписан")
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == LISTED)
+    sheet.cell(row, 10, "да, 25.04.2026")
+    sheet.column_dimensions["J"].width = 18
     sheet_book.save(folder / JOURNAL)
 
     build(changed_decision(tmp_path), out)  # new versions: rows are added
     build(book, out)  # and the change undone
     rows = journal_rows(folder)
-    assert rows[0][8] == "Подписан"
+    assert rows[0][9] == "Подписан"
     by_file = {r[1]: r for r in rows[1:]}
-    assert by_file[PROTOCOL][8] == "да, 25.04.2026"
-    assert by_file["Протокол № 2 от 22.04.2026 (версия 2).docx"][8] is None
-    assert sum(1 for r in rows[1:] if r[8]) == 1
-    assert openpyxl.load_workbook(folder / JOURNAL).active.column_dimensions["I"].width == 18
+    assert by_file[LISTED][9] == "да, 25.04.2026"
+    assert by_file["Протокол № 2 от 22.04.2026 (версия 2)"][9] is None
+    assert sum(1 for r in rows[1:] if r[9]) == 1
+    assert openpyxl.load_workbook(folder / JOURNAL).active.column_dimensions["J"].width == 18
+
+
+@pytest.mark.slow
+def test_a_column_of_a_journal_that_named_files_with_docx_is_kept(tmp_path):
+    """A journal of an earlier rmo: file names with «.docx», the staff's column after them."""
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    build(book, out)
+    folder = out / "2025-2026"
+    sheet_book = openpyxl.load_workbook(folder / JOURNAL)
+    sheet = sheet_book.active
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, 2).value = sheet.cell(row, 2).value + ".docx"
+    sheet.cell(1, 10, "Передан")
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == PROTOCOL)
+    sheet.cell(row, 10, "в архив центра")
+    sheet_book.save(folder / JOURNAL)
+
+    build(changed_decision(tmp_path), out)
+    by_file = {r[1]: r for r in journal_rows(folder)[1:]}
+    assert by_file[LISTED][9] == "в архив центра"
 
 
 @pytest.mark.slow
@@ -77,14 +100,53 @@ def test_the_journal_prints_on_a4_landscape_one_page_wide_with_the_header_repeat
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
     assert sheet.print_title_rows == "$1:$1"
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ["№", "Документ", "Вид", "Заседание", "Кому", "Рег. № и дата выдачи",
+                       "Версия", "Действующая", "Дата записи"]
+    today = dt.date.today().strftime("%d.%m.%Y")
     extract = next(r for r in rows if r[2] == "Выписка")
-    assert extract[3:7] == ["№ 1 от 15.10.2025", "Петрова В.Г.", 1, "да"]
+    assert extract[1:8] == ["Выписка из протокола № 1, п. 2 (Петрова В.Г.)", "Выписка",
+                            "№ 1 от 15.10.2025", "Петрова В.Г.", today, 1, "да"]
     certificate = next(r for r in rows if r[2] == "Справка")
-    assert certificate[4] == "Петрова В.Г."
+    assert certificate[1:6] == ["Справка о выступлении (Петрова В.Г., протокол № 1, п. 2)",
+                                "Справка", "№ 1 от 15.10.2025", "Петрова В.Г.",
+                                f"№ 1 от {today}"]
     plan = rows[1]
-    assert plan[:7] == [1, "План работы на 2025-2026 учебный год.docx", "План", None, None, 1,
-                        "да"]
-    assert len(plan[7]) == len("20.05.2026 14:03")
+    assert plan[:8] == [1, "План работы на 2025-2026 учебный год", "План", None, None, None,
+                        1, "да"]
+    assert len(plan[8]) == len("20.05.2026 14:03")
+    # The association's name heads every printed page.
+    assert sheet.oddHeader.center.text == (
+        "Реестр документов РМО школьных библиотекарей, 2025/2026 учебный год")
+    # Every row one line high: the longest name fits its column.
+    assert {sheet.row_dimensions[r].height for r in range(2, sheet.max_row + 1)} == {15}
+
+
+@pytest.mark.slow
+def test_an_archive_of_an_earlier_rmo_gets_its_numbers_and_name_in_the_journal(tmp_path):
+    """A register written before it kept the association and the numbers of issue: the next
+    build of the same workbook fills them in, writing no document."""
+    import json
+
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    build(book, out)
+    folder = out / "2025-2026"
+    register = folder / "реестр.json"
+    data = json.loads(register.read_text(encoding="utf-8"))
+    del data["association"]
+    for entry in data["documents"]:
+        del entry["issued"]
+    register.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / JOURNAL).unlink()
+
+    report = build(book, out)
+    assert {w.status for w in report.written} == {State.UNCHANGED}
+    sheet = openpyxl.load_workbook(folder / JOURNAL).active
+    assert sheet.oddHeader.center.text.startswith("Реестр документов РМО школьных библиотекарей")
+    today = dt.date.today().strftime("%d.%m.%Y")
+    rows = {r[1]: r for r in sheet.iter_rows(values_only=True)}
+    assert rows["Справка о выступлении (Петрова В.Г., протокол № 1, п. 2)"][5] == \
+        f"№ 1 от {today}"
 
 
 @pytest.mark.libreoffice
@@ -112,7 +174,8 @@ def test_the_printed_journal_of_the_sample_is_one_landscape_a4_page(tmp_path):
     for header in ("Документ", "Заседание", "Кому", "Действующая", "Дата записи"):
         assert header in text
     assert "Справка о выступлении (Мазеева Р.В., протокол № 3, п." in text
-    assert "Реестр документов, 2025/2026 учебный год" in text
+    assert "Реестр документов РМО школьных библиотекарей, 2025/2026 учебный год" in text
+    assert "Рег. № и дата" in text
 
 
 @pytest.mark.slow
@@ -138,13 +201,13 @@ def test_a_journal_open_in_excel_does_not_stop_the_build_and_catches_up_next_tim
     version = "Протокол № 2 от 22.04.2026 (версия 2).docx"
     assert (folder / version).is_file()
     assert version in (folder / "реестр.json").read_text(encoding="utf-8")
-    assert version not in [r[1] for r in journal_rows(folder)]
+    assert version.removesuffix(".docx") not in [r[1] for r in journal_rows(folder)]
 
     monkeypatch.setattr(journal, "write_atomic", real)  # the journal is closed
     again = run("build", changed_decision(tmp_path), "-o", out)
     assert without_warnings(again.output) == \
         f"Итого: ничего нового — {total} документов без изменений.\n"
-    assert version in [r[1] for r in journal_rows(folder)]
+    assert version.removesuffix(".docx") in [r[1] for r in journal_rows(folder)]
 
 
 @pytest.mark.slow
@@ -191,8 +254,8 @@ def test_undoing_a_change_names_the_version_it_matches_and_writes_no_copy(tmp_pa
         f"Итого: 2 совпадают с прежними версиями, {total - 2} без изменений.\n")
     assert sorted(p.name for p in folder.iterdir()) == before
     # The journal marks as current the version the workbook now gives.
-    current = {r[1]: r[6] for r in journal_rows(folder)[1:] if r[1].startswith("Протокол № 2")}
-    assert current == {PROTOCOL: "да", "Протокол № 2 от 22.04.2026 (версия 2).docx": None}
+    current = {r[1]: r[7] for r in journal_rows(folder)[1:] if r[1].startswith("Протокол № 2")}
+    assert current == {LISTED: "да", "Протокол № 2 от 22.04.2026 (версия 2)": None}
 
 
 @pytest.mark.slow

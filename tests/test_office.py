@@ -363,6 +363,23 @@ def test_the_passport_of_the_second_association_has_its_aim_and_secretary(urai):
         "1. Информационно-аналитическая деятельность."
 
 
+def test_the_passport_lists_the_members_in_a_table(urai):
+    passport = urai["Паспорт РМО на 2025-2026 учебный год.docx"]
+    lines = paragraphs(passport)
+    assert "Состав РМО педагогов-библиотекарей г.\u00a0Урай" in lines
+    members = table_rows(tables(passport)[1])
+    assert members[0] == ["№", "ФИО", "Должность", "Учреждение"]
+    assert len(members) == 1 + 19
+    # Alphabetical; a name typed in full stays in full; multi-word positions as typed.
+    assert members[1] == ["1", "Ахметова\u00a0Д.Р.", "педагог-библиотекарь",
+                          "МБОУ «СОШ\u00a0№\u00a012»"]
+    assert members[2] == ["2", "Бойко\u00a0А.В.", "заведующий библиотекой",
+                          "МБОУ «СОШ\u00a0№\u00a04»"]
+    assert ["12", "Орлова Юлия Андреевна", "педагог-библиотекарь",
+            "МБОУ «СОШ\u00a0№\u00a02» г.\u00a0Урай"] in members
+    assert members[-1] == ["19", "Шевченко\u00a0Е.В.", "методист", "МКУ «Методический центр»"]
+
+
 def test_the_passport_of_the_association(sample_build):
     (passport,) = [w.path for w in sample_build.written if w.path.name.startswith("Паспорт")]
     lines = paragraphs(passport)

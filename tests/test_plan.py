@@ -12,10 +12,12 @@ from generator.build import build
 from generator.kinds import DocumentKind
 
 from .helpers import (
+    BASE,
     SEED,
     assert_clean_text,
     assert_xml_strict,
     cell_paragraphs,
+    continues_above,
     full_text,
     is_subsequence,
     paragraphs,
@@ -51,10 +53,10 @@ def test_plan_carries_every_line_of_the_seed_in_order(sample_plan):
 def test_plan_opens_with_title_theme_and_numbered_tasks(sample_plan):
     lines = paragraphs(sample_plan)
     assert lines[:5] == [
+        # Meeting 1 decided «Утвердить план работы…»: the approval stamp above the title.
+        "УТВЕРЖДЁН\nпротоколом заседания РМО\nот 15.10.2025 №\u00a01",
         "План работы РМО школьных библиотекарей",
         "на 2025/2026 учебный год",
-        # Meeting 1 approved the plan: its mark stands under the title.
-        "Рассмотрен на заседании РМО, протокол от 15.10.2025 №\u00a01",
         "Методическая тема МО:",
         "Библиотеки как центры внеклассной работы и творческого развития.",
     ]
@@ -90,53 +92,112 @@ def test_calendar_is_a_three_column_table_with_a_repeating_header(sample_plan):
 
 
 def _block(table, title):
-    """The period and the (content, people) rows of the block that opens with `title`."""
+    """The rows of the block whose first row opens with `title` in its second column: that
+    row and the rows whose period cell continues it (its top rule hidden)."""
+    block = []
     for tr in table.iterchildren(qn("w:tr")):
-        cells = list(tr.iterchildren(qn("w:tc")))
-        inner = cells[-1].find(qn("w:tbl"))
-        if inner is None:
-            continue
-        pairs = table_rows(inner)
-        if pairs[0][0] == title or not title:
-            return "\n".join(cell_paragraphs(cells[0])), pairs
-    raise AssertionError(f"no block {title!r}")
+        if block and continues_above(tr.find(qn("w:tc"))):
+            block.append(tr)
+        elif block:
+            break
+        elif _texts(tr)[1:2] and _texts(tr)[1].split("\n")[0] == title:
+            block.append(tr)
+    assert block, f"no block {title!r}"
+    return block
 
 
-def test_each_meeting_is_one_row_with_items_level_with_their_people(sample_plan):
+def _texts(tr):
+    return ["\n".join(cell_paragraphs(tc)) for tc in tr.iterchildren(qn("w:tc"))]
+
+
+def _rule(tc, side):
+    rule = tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn('w:' + side)}")
+    return "none" if rule is not None and rule.get(qn("w:val")) == "nil" else "line"
+
+
+def test_each_meeting_is_rows_of_the_one_table_under_one_period(sample_plan):
     (table,) = tables(sample_plan)
-    period, pairs = _block(table, "Заседание МО №\u00a01.")
-    assert period == "Сентябрь\u00a0– октябрь\u00a0– ноябрь"
-    assert pairs[0] == ["Заседание МО №\u00a01.", ""]
-    assert [row[0][:3] for row in pairs[1:]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
-    assert [row[1].split("\n")[-1].replace("\u00a0", " ") for row in pairs[1:]] == [
-        "Руководитель МО",
+    assert table.find(f".//{qn('w:tc')}/{qn('w:tbl')}") is None  # no table inside a cell
+    rows = [_texts(tr) for tr in _block(table, "Заседание МО №\u00a01.")]
+    assert rows[0][:2] == ["Сентябрь\u00a0– октябрь\u00a0– ноябрь", "Заседание МО №\u00a01.\n1. "
+                           "Планирование и организация методической работы школьных "
+                           "библиотекарей на 2025/2026 учебный год. Утверждение плана "
+                           "методической работы"]
+    assert rows[0][2] == "\nРуководитель МО"  # level with the item, not with the title
+    assert [row[0] for row in rows[1:]] == [""] * 4  # the period stands once
+    assert [row[1][:3] for row in rows[1:]] == ["2. ", "3. ", "4. ", "5. "]
+    assert [row[2].split("\n")[-1].replace("\u00a0", " ") for row in rows[1:]] == [
         "Леонтьева Н.А., методист МАУ «БМЦ»",
         "Мазеева Р.В., педагог-библиотекарь СОШ п. Сорум",
         "Попова Н.Я., библиотекарь СОШ с. Казым",
         "Даудова Д.М., библиотекарь СОШ № 3",
     ]
-    assert pairs[2][1].split("\n")[0] == ("Щербинина\u00a0С.П., региональный менеджер "
+    assert rows[1][2].split("\n")[0] == ("Щербинина\u00a0С.П., региональный менеджер "
                                           "АО «Просвещение» ХМАО")
-    # Three meetings and the May block are rows holding an inner table, which never split.
-    blocks = [tr for tr in table.iterchildren(qn("w:tr"))
-              if tr.find(qn("w:tc") + "/" + qn("w:tbl")) is not None]
-    assert len(blocks) == 4
+    # Three meetings and the May block, each one period over its rows.
     assert len(table_blocks(table)) == 1 + 1 + 2 + 3 + 1
+
+
+def test_a_block_keeps_its_rows_together_and_lets_the_last_go(sample_plan):
+    """Word and LibreOffice keep a row with the next when its paragraphs are; every row of a
+    block but the last is, so a meeting does not start on one page and end on the next. The
+    period column reads as one cell: no rule between its cells within a block."""
+    (table,) = tables(sample_plan)
+    block = _block(table, "Заседание МО №\u00a02.")
+    kept = [all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+                for p in tr.iter(qn("w:p"))) for tr in block]
+    assert kept == [True, True, True, False]
+    rules = [(_rule(tr.find(qn("w:tc")), "top"), _rule(tr.find(qn("w:tc")), "bottom"))
+             for tr in block]
+    assert rules == [("line", "none"), ("none", "none"), ("none", "none"), ("none", "line")]
 
 
 def test_may_rows_keep_their_people_item_by_item(sample_plan):
     (table,) = tables(sample_plan)
-    rows = table_rows(table)
-    last = list(table.iterchildren(qn("w:tr")))[-1]
-    period, pairs = "\n".join(cell_paragraphs(last.find(qn("w:tc")))), \
-        table_rows(last.findall(qn("w:tc"))[-1].find(qn("w:tbl")))
-    assert period == "май"
-    assert pairs == [
-        ["1. Подготовка и сдача анализа работы РМО школьных библиотекарей",
+    rows = [_texts(tr) for tr in list(table.iterchildren(qn("w:tr")))[-2:]]
+    assert rows == [
+        ["май", "1. Подготовка и сдача анализа работы РМО школьных библиотекарей",
          "Руководитель МО"],
-        ["2. Планирование работы на 2026/27 учебный год", "Руководитель МО; члены РМО"],
+        ["", "2. Планирование работы на 2026/27 учебный год", "Руководитель МО; члены РМО"],
     ]
-    assert rows[-1][0] == "май"
+
+
+def test_the_approval_stamp_is_a_block_at_the_right_with_lines_flush_left(sample_plan):
+    doc = Document(str(sample_plan))
+    stamp = doc.paragraphs[0]
+    assert stamp.text.startswith("УТВЕРЖДЁН")
+    form = stamp.paragraph_format
+    assert round(form.left_indent.cm, 1) == 9.5 and form.first_line_indent.cm == 0
+    assert form.alignment == 0  # left within the block
+
+
+def _stamp(tmp_path, decision, item="Утверждение плана работы", **changes):
+    agenda = [dict(row) for row in BASE["Повестка"]]
+    agenda[0] = {**agenda[0], "Содержание": item, "Решили": decision}
+    path = workbook(tmp_path, Повестка=agenda, **changes)
+    lines = paragraphs(build(path, tmp_path / "out", only="план").written[0].path)
+    return lines[0] if not lines[0].startswith("План работы") else ""
+
+
+@pytest.mark.slow
+def test_the_stamp_says_what_the_meeting_decided(tmp_path):
+    assert _stamp(tmp_path / "a", "Утвердить план работы.") == (
+        "УТВЕРЖДЁН\nпротоколом заседания РМО\nот 15.10.2025 №\u00a01")
+    # The decision speaks of the plan: its word wins over the item's.
+    assert _stamp(tmp_path / "b", "Проект плана работы рассмотрен, доработать к ноябрю.",
+                  "Утверждение плана работы") == (
+        "РАССМОТРЕН\nна заседании РМО\nпротокол от 15.10.2025 №\u00a01")
+    assert _stamp(tmp_path / "c", "Рассмотреть план работы, внести предложения.") == (
+        "РАССМОТРЕН\nна заседании РМО\nпротокол от 15.10.2025 №\u00a01")
+    # A decision silent about the plan: the item's words decide.
+    assert _stamp(tmp_path / "d", "Принять к сведению.") == (
+        "УТВЕРЖДЁН\nпротоколом заседания РМО\nот 15.10.2025 №\u00a01")
+    assert _stamp(tmp_path / "f", "Принять к сведению.", "Обсуждение направлений работы") == ""
+    assert _stamp(tmp_path / "g", "Утвердить план работы на 2026-2027 учебный год.",
+                  "Планирование работы") == ""
+    # Next year's plan approved in May is not this year's.
+    assert _stamp(tmp_path / "e", "Утвердить план работы на 2026/2027 учебный год.",
+                  "Планирование работы на 2026/2027 учебный год") == ""
 
 
 def test_page_layout_is_gost(sample_plan):

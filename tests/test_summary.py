@@ -4,11 +4,13 @@ each association's conclusions, the errors, and `rmo summary`."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 
 import pytest
 from click.testing import CliRunner
 
+from generator import issued
 from generator.cli import main
 from generator.errors import RmoError
 from generator.report import write_summary
@@ -31,9 +33,10 @@ NB = "\u00a0"
 HEADER = ["№", "Объединение, руководитель", "Состав", "Заседания", "Выступления",
           "Участий в мероприятиях по уровням", "Победители, призёры, лауреаты",
           "Курсы повышения квалификации, часов"]
+# The school level is empty in both books: its column is left out.
 SUBHEADER = ["членов", "учреждений", "запланировано", "проведено", "средняя посещаемость",
-             "выступлений", "доля выступивших членов", "школьный", "муниципальный",
-             "региональный", "всероссийский", "международный"]
+             "выступлений", "доля выступивших членов", "муниципальный", "региональный",
+             "всероссийский", "международный"]
 
 
 def mathematics(tmp_path, name: str = "math.xlsx", year: str = "2025/2026"):
@@ -106,11 +109,11 @@ def test_one_row_per_association_alphabetical_with_totals(two):
     assert rows[1] == ["", "", *SUBHEADER, "", ""]  # «№», the name and the last two: merged
     assert rows[2:] == [
         ["1", f"РМО учителей математики\nрук. Кузнецова{NB}Е.В.\nданные на 20.11.2025",
-         "3", "3", "3", "1", f"67{NB}%", "1", f"33{NB}%", "0", "2", "2", "1", "1", "3", "52"],
+         "3", "3", "3", "1", f"67{NB}%", "1", f"33{NB}%", "2", "2", "1", "1", "3", "52"],
         ["2", f"РМО школьных библиотекарей\nрук. Иванова{NB}А.Б.",
-         "4", "4", "2", "2", f"75{NB}%", "3", f"75{NB}%", "0", "0", "0", "0", "0", "0", "0"],
+         "4", "4", "2", "2", f"75{NB}%", "3", f"75{NB}%", "0", "0", "0", "0", "0", "0"],
         # Shares of the sums, not averages of shares: 8 presences of 11, 4 speakers of 7.
-        ["", "Итого", "7", "6", "5", "3", f"73{NB}%", "4", f"57{NB}%", "0", "2", "2", "1", "1",
+        ["", "Итого", "7", "6", "5", "3", f"73{NB}%", "4", f"57{NB}%", "2", "2", "1", "1",
          "3", "52"],
     ]
 
@@ -141,8 +144,8 @@ def test_overview_notes_and_conclusions(two):
         f"составила 73{NB}%.",
         f"На заседаниях прозвучали 4{NB}выступления; выступили 4 из 7 членов объединений "
         f"(57{NB}%).",
-        "Участий в мероприятиях вне заседаний — 6 (победители, призёры и лауреаты — 3).",
-        f"Курсы повышения квалификации — всего 52{NB}часа.",
+        "Участий в мероприятиях вне заседаний – 6 (победители, призёры и лауреаты – 3).",
+        f"Курсы повышения квалификации – всего 52{NB}часа.",
     ]
     assert "Учреждения в строке «Итого» считаются без повторов: одно учреждение может входить " \
            "в несколько объединений." in text
@@ -151,12 +154,14 @@ def test_overview_notes_and_conclusions(two):
     conclusions = text[text.index("Выводы объединений"):]
     assert conclusions == [
         "Выводы объединений",
-        "(из раздела «Выводы» листа «Итоги» книги каждого объединения)",
         f"1. РМО учителей математики (руководитель Кузнецова{NB}Е.В.)",
         "Проведено одно заседание из трёх: второе отменено из-за карантина.",
         "Педагоги стали чаще участвовать в конкурсах.",
         f"2. РМО школьных библиотекарей (руководитель Иванова{NB}А.Б.)",
-        "Выводы в книге объединения не записаны (лист «Итоги», раздел «Выводы»).",
+        "Выводы объединением не представлены.",
+        # No signer named: the position and a line to sign by hand; the date of the report.
+        "Директор\t______________\t",
+        issued.today().strftime("%d.%m.%Y"),
     ]
     assert "Не все учителя выступают" not in "\n".join(text)  # problems are not conclusions
 
@@ -168,16 +173,24 @@ def test_the_sample_alone(tmp_path):
     rows = summary_table(target)
     # The same figures as the sample's May analysis: 10 members from 9 institutions, 3 of 3
     # meetings, 83 % attendance, 11 talks by all 10 members, 6 participations, 72 hours.
+    # Participation on three levels (no school, no international): three level columns.
+    assert rows[1][9:12] == ["муниципальный", "региональный", "всероссийский"]
     assert rows[2] == ["1", f"РМО школьных библиотекарей\nрук. Леонтьева{NB}Н.А.", "10", "9",
-                       "3", "3", f"83{NB}%", "11", f"100{NB}%", "0", "3", "2", "1", "0", "1",
-                       "72"]
+                       "3", "3", f"83{NB}%", "11", f"100{NB}%", "3", "2", "1", "1", "72"]
     assert rows[3][1:] == ["Итого", *rows[2][2:]]
+    # As many columns as the template drew (its two tag cells gone): still refitted.
+    [table] = tables(target)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(c.get(f"{ns}w")) for c in table.iterfind(f"{ns}tblGrid/{ns}gridCol")]
+    assert [round(w / 567, 2) for w in grid[9:12]] == [2.0] * 3
     text = paragraphs(target)
     assert f"В 2025/2026 учебном году работало 1{NB}методическое объединение: 10{NB}членов из " \
            "9 учреждений." in text
     assert not any(line.startswith("Учреждения в строке «Итого»") for line in text)
     assert "(по состоянию на" not in "\n".join(text)
-    assert text[-2:] == [
+    assert f"На заседаниях прозвучало 11{NB}выступлений; выступили 10 из 10 членов " \
+           f"объединений (100{NB}%)." in text
+    assert text[-4:-2] == [
         "Работа РМО школьных библиотекарей в 2025/2026 учебном году проведена в соответствии с "
         "планом; поставленные задачи в основном выполнены.",
         "Заседания проходили в очной и дистанционной форме, опыт коллег обсуждался и "
@@ -194,11 +207,66 @@ def test_two_native_charts_and_a_clean_package(two):
         assert charts == ["word/charts/chart1.xml", "word/charts/chart2.xml"]
         attendance = package.read(charts[0]).decode()
         levels = package.read(charts[1]).decode()
-    assert "Средняя посещаемость заседаний, % (номера — строки таблицы)" in attendance
-    assert "<c:v>75</c:v>" in attendance and "<c:v>67</c:v>" in attendance
+    # Bars named by association, lying down, in the table's order from the top.
+    assert "<a:t>Средняя посещаемость заседаний, %</a:t>" in attendance
+    assert '<c:barDir val="bar"/>' in attendance
+    assert '<c:orientation val="maxMin"/>' in attendance
+    assert re.findall(r'<c:pt idx="\d"><c:v>([^<]+)</c:v>', attendance)[1:] == [
+        "РМО учителей математики", "РМО школьных библиотекарей", "67", "75"]
     assert "Участие членов объединений в мероприятиях по уровням" in levels
-    assert all(f"<c:v>{level}</c:v>" in levels for level in (
-        "школьный", "муниципальный", "региональный", "всероссийский", "международный"))
+    assert re.findall(r'<c:pt idx="\d"><c:v>([^<]+)</c:v>', levels)[1:] == [
+        "муниципальный", "региональный", "всероссийский", "международный", "2", "2", "1", "1"]
+
+
+def test_the_level_columns_left_take_the_width_of_those_left_out(two):
+    """One level is empty: four level columns share the five's 6 cm, the table keeps its
+    25.2 cm, and every cell is as wide as its grid column (Word and LibreOffice agree)."""
+    [table] = tables(two)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(c.get(f"{ns}w")) for c in table.iterfind(f"{ns}tblGrid/{ns}gridCol")]
+    assert len(grid) == 15
+    assert abs(sum(grid) - 14288) < 5  # 25.2 cm in twentieths of a point
+    assert [round(w / 567, 2) for w in grid[9:13]] == [1.5] * 4
+    rows = list(table.iterfind(f"{ns}tr"))
+    data = [int(tc.find(f"{ns}tcPr/{ns}tcW").get(f"{ns}w"))
+            for tc in rows[2].iterfind(f"{ns}tc")]
+    assert data == grid
+    group = rows[0].findall(f"{ns}tc")[5]  # «Участий в мероприятиях по уровням»
+    assert group.find(f"{ns}tcPr/{ns}gridSpan").get(f"{ns}val") == "4"
+    assert int(group.find(f"{ns}tcPr/{ns}tcW").get(f"{ns}w")) == sum(grid[9:13])
+
+
+@pytest.mark.slow
+def test_no_participation_no_level_columns_and_no_level_chart(tmp_path):
+    target = tmp_path / "отчёт.docx"
+    write_summary([workbook(tmp_path, "libraries.xlsx")], target)
+    rows = summary_table(target)
+    assert rows[0] == [h for h in HEADER if h != "Участий в мероприятиях по уровням"]
+    assert rows[2][9:] == ["0", "0"]  # results and hours follow the talks
+    [table] = tables(target)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(c.get(f"{ns}w")) for c in table.iterfind(f"{ns}tblGrid/{ns}gridCol")]
+    assert len(grid) == 11 and abs(sum(grid) - 14288) < 5
+    assert round(grid[1] / 567, 1) == 5.5 + 6.0  # the name takes the levels' width
+    with zipfile.ZipFile(target) as package:
+        assert [n for n in package.namelist() if n.startswith("word/charts/chart")] == \
+            ["word/charts/chart1.xml"]
+
+
+@pytest.mark.slow
+def test_the_centre_is_the_originator_and_its_director_signs(tmp_path):
+    target = tmp_path / "отчёт.docx"
+    result = run("summary", SAMPLE, mathematics(tmp_path), "-o", target,
+                 "--organisation", "МАУ \"Белоярский методический центр\"",
+                 "--signer", "Директор Е.А. Иванова")
+    assert result.exit_code == 0, result.output
+    text = paragraphs(target)
+    assert text[0] == "МАУ «Белоярский методический центр»"
+    assert text[-2:] == [f"Директор\t______________\tЕ.А.{NB}Иванова",
+                         issued.today().strftime("%d.%m.%Y")]
+    words = "\n".join(text)
+    for internal in ("лист", "книг", "строки таблицы", "—"):
+        assert internal not in words, internal
 
 
 def test_the_table_page_is_landscape_and_the_conclusions_portrait(two):

@@ -26,6 +26,7 @@ class Document:
     meeting: int | None = None
     issue: Issue | None = None  # a number and a date of issue kept in the archive
     person: str = ""  # whom an extract or certificate is for: the journal's «Кому»
+    issued: str = ""  # «№ 7 от 20.05.2026»: the journal's «Рег. № и дата выдачи»
     # Why the document cannot be issued yet (a decision to fill in, nobody to sign): such a
     # document is not written, and the build lists it as «не готов» with these problems.
     missing: tuple[Problem, ...] = ()

@@ -1,13 +1,30 @@
 """The passport of the association («Паспорт РМО»): the one-page record the methodical
 centre collects from every association — name, theme, tasks, head, secretary, members and
-institutions, forms of work and the year's meetings — as a two-column table."""
+institutions, forms of work and the year's meetings — as a two-column table, then the
+members (ФИО, должность, учреждение) as a table of their own."""
 
 from __future__ import annotations
 
 from ..kinds import DocumentKind
 from ..model import MeetingStatus, Person, Workbook
-from ..text import NBSP, count, date_numeric, plural, sentence, surname_first, typography
-from .common import Document, cancelled, head_signature, period_span, signer_title
+from ..text import (
+    NBSP,
+    count,
+    date_numeric,
+    full_name_parts,
+    plural,
+    sentence,
+    surname_first,
+    typography,
+)
+from .common import (
+    Document,
+    alphabetical,
+    cancelled,
+    head_signature,
+    period_span,
+    signer_title,
+)
 
 
 def _person(person: Person) -> str:
@@ -31,6 +48,19 @@ def _meetings(workbook: Workbook) -> str:
                      f"№{NBSP}{workbook.protocol_number(meeting)}")
         lines.append(typography(line))
     return "\n".join(lines)
+
+
+def _members(workbook: Workbook) -> list[dict]:
+    """The members as the table «№ | ФИО | Должность | Учреждение» lists them, alphabetical;
+    a name typed in full stays in full."""
+    rows = []
+    for number, person in enumerate(alphabetical(workbook.members), start=1):
+        name = (" ".join(person.name.replace(",", " ").split())
+                if full_name_parts(person.name) else surname_first(person.name))
+        rows.append({"number": str(number), "name": typography(name),
+                     "position": typography(person.position),
+                     "institution": typography(person.institution)})
+    return rows
 
 
 def passport_document(workbook: Workbook) -> Document:
@@ -62,6 +92,8 @@ def passport_document(workbook: Workbook) -> Document:
         "year": association.year.label,
         "rows": [{"section": section, "content": typography(text)}
                  for section, text in rows if text],
+        "members_title": typography(f"Состав {association.name}"),
+        "members": _members(workbook),
         "signer_title": signer_title(association),
         "signer": head_signature(association),
     }

@@ -47,9 +47,8 @@ def calendar_rows(workbook: Workbook) -> list[dict]:
     """The rows of the calendar table, flattened for the template.
 
     Each row has a kind: 'heading' (a row across the table), 'single' (one item of a period),
-    or 'block': a period with a title («Заседание МО № 1.») and several items, each level
-    with its responsible people. A block is one row of the table, which never splits across
-    pages, so a meeting is never cut in two.
+    or 'block': a period with a title («Заседание МО № 1.») and several items, each item a row
+    level with its responsible people, the period standing once for the block.
     """
     rows: list[dict] = []
     section = ""
@@ -120,27 +119,68 @@ def _responsible(item: AgendaItem) -> str:
 
 
 def _block(period: str, title: str, pairs: list[tuple[str, str]]) -> dict:
+    """A row of one item, or a block of rows: the first (the title «Заседание МО № 1.» over
+    the first item), the middle items, the last (None when the block is one row). The
+    template keeps all rows but the last with the next, so a block is not cut by a page."""
     single = len(pairs) == 1 and not title
+    cells = [{"content": typography(c), "responsible": typography(r)} for c, r in pairs]
     return {
         "kind": "single" if single else "block",
         "period": typography(period),
         "title": title,
-        "content": typography(pairs[0][0]) if single else "",
-        "responsible": typography(pairs[0][1]) if single else "",
-        "pairs": [] if single else [{"content": typography(c), "responsible": typography(r)}
-                                    for c, r in pairs],
+        "content": cells[0]["content"] if single else "",
+        "responsible": cells[0]["responsible"] if single else "",
+        "pairs": [] if single else cells,
+        "first": cells[0],
+        "middle": cells[1:-1],
+        "last": cells[-1] if len(cells) > 1 else None,
     }
 
 
-_APPROVES_PLAN = re.compile(r"утвержд\w*\s+(?:проекта\s+)?план\w*", re.IGNORECASE)
+def _about_plan(verb: str) -> re.Pattern:
+    """The verb and «план» a few words apart, in either order: «утвердить проект плана»,
+    «рассмотреть и утвердить план», «план работы утверждён»."""
+    return re.compile(rf"{verb}\w*\s+(?:\S+\s+){{0,2}}?план|план\w*\s+(?:\S+\s+){{0,3}}?{verb}",
+                      re.IGNORECASE)
+
+
+_APPROVES = _about_plan("утвер[дж]")
+_CONSIDERS = _about_plan("рассмотр")
 
 
 def approval(workbook: Workbook) -> str:
-    """«Рассмотрен на заседании РМО, протокол от 15.10.2025 № 1»: the first held meeting with
-    an agenda item that approves the plan («Утверждение плана работы …»)."""
+    """The approval stamp above the title, as ГОСТ Р 7.0.97 writes it, one line each:
+    «УТВЕРЖДЁН / протоколом заседания РМО / от 15.10.2025 № 1».
+
+    The first held meeting whose item about the plan was taken up decides: its decision
+    («Утвердить план работы…», «Рассмотреть план…») when it speaks of the plan, else the
+    item's own words («Утверждение плана работы»). «РАССМОТРЕН» only when they say so.
+    """
     for meeting in workbook.held_meetings:
-        if meeting.date and any(_APPROVES_PLAN.search(item.text) and item.given
-                                for item in meeting.items):
-            return (f"Рассмотрен на заседании {kind_word(workbook.association)}, протокол от "
-                    f"{date_numeric(meeting.date)} №{NBSP}{meeting.number}")
+        if not meeting.held or not meeting.date:
+            continue
+        for item in meeting.items:
+            verdict = _verdict(item, workbook.association.year.start) if item.given else None
+            if verdict is None:
+                continue
+            kind = kind_word(workbook.association)
+            when = f"от {date_numeric(meeting.date)} №{NBSP}{workbook.protocol_number(meeting)}"
+            if verdict == "approved":
+                return f"УТВЕРЖДЁН\nпротоколом заседания {kind}\n{when}"
+            return f"РАССМОТРЕН\nна заседании {kind}\nпротокол {when}"
     return ""
+
+
+_YEAR = re.compile(r"\b(20\d\d)\s*[/–-]\s*(?:20)?\d\d\b")
+
+
+def _verdict(item: AgendaItem, start: int) -> str | None:
+    """«approved», «considered» or None: what an item did with this year's plan (a May
+    decision to approve next year's plan is not about this one)."""
+    for text in (" ".join(item.decisions), item.text):
+        approved, considered = _APPROVES.search(text), _CONSIDERS.search(text)
+        years = {int(y) for y in _YEAR.findall(text)}
+        if (approved or considered) and (not years or start in years):
+            # «Рассмотреть и утвердить план» approves it.
+            return "approved" if approved else "considered"
+    return None

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..charts import BarChart
+from ..issued import today
 from ..summary import LEVELS, AssociationRow, CentreSummary
 from ..text import (
     NBSP,
@@ -21,6 +22,7 @@ from ..text import (
     surname_first,
     typography,
 )
+from .common import split_signer
 
 TITLE = "Сводный отчёт о работе районных методических объединений"
 TEMPLATE = "summary.docx"  # one of kinds.REPORT_TEMPLATES
@@ -35,51 +37,56 @@ class Report:
     title: str
     date: dt.date  # for the document's properties
     template: str = TEMPLATE
-NO_CONCLUSIONS = "Выводы в книге объединения не записаны (лист «Итоги», раздел «Выводы»)."
+NO_CONCLUSIONS = "Выводы объединением не представлены."
+DASH = "–"  # a figure that cannot be given (no meeting held): the dash of every document
+SIGNER = "Директор"  # the position under the report when the centre did not name its signer
 
 
-def summary_document(summary: CentreSummary) -> Report:
+def summary_document(summary: CentreSummary, organisation: str = "",
+                     signer: str = "") -> Report:
+    """The report; ``organisation`` (the centre, the originator) and ``signer`` («Директор
+    Е.А. Иванова») come from the centre's settings. Without them the originator is the
+    «Организация» all the workbooks name, and the report is signed «Директор ______» with
+    the name left to write by hand."""
     year = summary.year
     totals = summary.totals
+    levels = [i for i, total in enumerate(totals.by_level) if total]  # columns with data
+    title, name = split_signer(signer) if signer.strip() else ("", "")
     context = {
         "title": TITLE,
         "year": year.label,
-        "organisation": typography(summary.organisation),
+        "organisation": typography(organisation.strip() or summary.organisation),
+        "signer_title": title or SIGNER,
+        "signer": name,
+        "date": date_numeric(today()),
+        "levels": [LEVELS[i].label for i in levels],
         "as_of": (f"по состоянию на {date_numeric(summary.as_of)}"
                   if summary.interim and summary.as_of else ""),
         "overview": _overview(summary),
-        "rows": [_row(i, r) for i, r in enumerate(summary.rows, start=1)],
+        "rows": [_row(i, r, levels) for i, r in enumerate(summary.rows, start=1)],
         "total": {
             "name": "Итого",
             "members": str(totals.members),
             "institutions": str(totals.institutions),
             "planned": str(totals.planned),
             "held": str(totals.held),
-            "attendance": percent(totals.average_attendance) if totals.held else "—",
+            "attendance": percent(totals.average_attendance) if totals.held else DASH,
             "talks": str(totals.talks),
             "speakers": percent(totals.speakers_share),
-            **_levels(totals.by_level),
+            **_levels(totals.by_level, levels),
             "results": str(totals.high_results),
             "hours": number(totals.course_hours),
         },
         "notes": _notes(summary),
-        "attendance_chart": BarChart(
-            title="Средняя посещаемость заседаний, % (номера — строки таблицы)",
-            series="Посещаемость, %",
-            categories=tuple(str(i) for i in range(1, len(summary.rows) + 1)),
-            values=tuple(r.average_attendance for r in summary.rows),
-            maximum=100,
-            width_cm=24.0,
-            height_cm=7.0,
-        ) if totals.held else "",
+        "attendance_chart": _attendance_chart(summary) if totals.held else "",
         "level_chart": BarChart(
             title="Участие членов объединений в мероприятиях по уровням",
             series="Число участий",
-            categories=tuple(level.label for level in LEVELS),
-            values=totals.by_level,
+            categories=tuple(LEVELS[i].label for i in levels),
+            values=tuple(totals.by_level[i] for i in levels),
             width_cm=18.0,
             height_cm=7.0,
-        ) if any(totals.by_level) else "",
+        ) if levels else "",
         "conclusions": [_conclusions(i, r) for i, r in enumerate(summary.rows, start=1)],
     }
     date = summary.as_of or year.last_day
@@ -95,7 +102,23 @@ def _name(row: AssociationRow) -> str:
     return typography(row.name)
 
 
-def _row(index: int, row: AssociationRow) -> dict:
+def _attendance_chart(summary: CentreSummary) -> BarChart:
+    """Bars named by association, lying down so that the names read: the associations that
+    held a meeting, in the table's order from the top."""
+    held = [r for r in summary.rows if r.held]
+    return BarChart(
+        title="Средняя посещаемость заседаний, %",
+        series="Посещаемость, %",
+        categories=tuple(r.name for r in held),
+        values=tuple(r.average_attendance for r in held),
+        maximum=100,
+        width_cm=24.0,
+        height_cm=min(3.0 + 1.0 * len(held), 15.0),
+        horizontal=True,
+    )
+
+
+def _row(index: int, row: AssociationRow, levels: list[int]) -> dict:
     return {
         "number": str(index),
         "name": _name(row),
@@ -105,18 +128,20 @@ def _row(index: int, row: AssociationRow) -> dict:
         "institutions": str(row.institutions),
         "planned": str(row.planned),
         "held": str(row.held),
-        "attendance": percent(row.average_attendance) if row.held else "—",
+        "attendance": percent(row.average_attendance) if row.held else DASH,
         "talks": str(row.talks),
         "speakers": percent(row.speakers_share),
-        **_levels(row.by_level),
+        **_levels(row.by_level, levels),
         "results": str(row.high_results),
         "hours": number(row.course_hours),
     }
 
 
-def _levels(values: tuple[int, ...]) -> dict:
-    """One field per level: a table cell of the template names its column."""
-    return {f"level{i}": str(v) for i, v in enumerate(values, start=1)}
+def _levels(values: tuple[int, ...], shown: list[int]) -> dict:
+    """The levels that have data somewhere, as the template's column loop takes them; and one
+    field per level, as a template of an earlier rmo names each column."""
+    return {"levels": [str(values[i]) for i in shown],
+            **{f"level{i}": str(v) for i, v in enumerate(values, start=1)}}
 
 
 def _overview(summary: CentreSummary) -> list[str]:
@@ -125,7 +150,7 @@ def _overview(summary: CentreSummary) -> list[str]:
     n = t.associations
     lines = [
         f"В {summary.year.label} учебном году "
-        + ("работало " if singular(n) else "работали ")
+        + plural(n, "работало ", "работали ", "работало ")
         + count(n, "методическое объединение", "методических объединения",
                 "методических объединений")
         + f": {count(t.members, 'член', 'члена', 'членов')} из {t.institutions} "
@@ -137,18 +162,18 @@ def _overview(summary: CentreSummary) -> list[str]:
     ]
     if t.talks:
         lines.append(
-            f"На заседаниях {'прозвучало' if singular(t.talks) else 'прозвучали'} "
+            f"На заседаниях {plural(t.talks, 'прозвучало', 'прозвучали', 'прозвучало')} "
             f"{count(t.talks, 'выступление', 'выступления', 'выступлений')}; "
             f"{'выступил' if singular(t.speakers) else 'выступили'} "
             f"{t.speakers} из {t.members} {plural(t.members, 'члена', 'членов', 'членов')} "
             f"объединений ({percent(t.speakers_share)}).")
     entries = sum(t.by_level)
     if entries:
-        lines.append(f"Участий в мероприятиях вне заседаний — {entries}"
-                     + (f" (победители, призёры и лауреаты — {t.high_results})"
+        lines.append(f"Участий в мероприятиях вне заседаний – {entries}"
+                     + (f" (победители, призёры и лауреаты – {t.high_results})"
                         if t.high_results else "") + ".")
     if t.course_hours:
-        lines.append(f"Курсы повышения квалификации — всего {number(t.course_hours)}{NBSP}"
+        lines.append(f"Курсы повышения квалификации – всего {number(t.course_hours)}{NBSP}"
                      f"{plural(int(t.course_hours), 'час', 'часа', 'часов')}.")
     return lines
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .blocks import par, set_cell, signature, table, tag_row
-from .ooxml import header_row, merge_row, row_props
-from .styles import BULLET, CELL, CELL_HEAD, HEADING, ITEM, PLAIN, TITLE, new_document
+from .blocks import add_cell_par, par, set_cell, signature, table, tag_row
+from .ooxml import header_row, hide_borders, merge_row
+from .styles import BULLET, CELL_HEAD, HEADING, ITEM, PLAIN, TITLE, new_document
 
 FILE_TITLE = "План работы"  # File → Properties of the template
 
@@ -17,13 +15,11 @@ FILE_TITLE = "План работы"  # File → Properties of the template
 def make():
     """The template as a python-docx document."""
     doc = new_document()
+    par(doc, "{%p if approval %}", PLAIN)
+    _approval_stamp(par(doc, "{{ approval }}", PLAIN))
+    par(doc, "{%p endif %}", PLAIN)
     par(doc, "{{ title }}", TITLE)
     par(doc, "на {{ year }} учебный год", TITLE)
-    par(doc, "{%p if approval %}", PLAIN)
-    mark = par(doc, "{{ approval }}", PLAIN)
-    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    mark.paragraph_format.space_before = Pt(6)
-    par(doc, "{%p endif %}", PLAIN)
     par(doc, "Методическая тема МО:", HEADING)
     par(doc, "{{ theme }}")
     par(doc, "{%p if tasks %}", PLAIN)
@@ -41,9 +37,37 @@ def make():
         par(doc, "{%p endfor %}", PLAIN)
         par(doc, "{%p endif %}", PLAIN)
     par(doc, "Календарный план:", HEADING)
+    _calendar(doc)
+    signature(doc, "{{ signer_title }}", "{{ signer }}")
+    return doc
 
+
+STAMP_INDENT = Cm(9.5)  # the stamp's block: the right 7 cm of the 16.5 cm text width
+
+
+def _approval_stamp(paragraph) -> None:
+    """ГОСТ Р 7.0.97's approval stamp: a block at the right, its lines («УТВЕРЖДЁН», «протоколом
+    заседания РМО», «от 15.10.2025 № 1») flush left within it, above the title."""
+    form = paragraph.paragraph_format
+    form.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    form.left_indent = STAMP_INDENT
+    form.first_line_indent = Cm(0)
+    form.space_after = Pt(18)
+
+
+def _calendar(doc) -> None:
+    """Three columns; a heading row across them; a row of one item; or a block: the first row
+    (the title «Заседание МО № 1.» over the first item), the middle items, the last item, each
+    a row of the one table (no table inside a cell: suites built on LibreOffice draw no column
+    rule there). Rows never split; every row of a block but the last keeps with the next, so a
+    meeting stays on one page.
+
+    The period stands in the block's first row, and the rules between the period cells of a
+    block are hidden: the column reads as one merged cell. A real vertical merge is drawn
+    broken by LibreOffice 7 when rows kept together move to the next page.
+    """
     widths = [Cm(3.6), Cm(7.9), Cm(5.0)]
-    tbl = table(doc, 9, widths)
+    tbl = table(doc, 19, widths)
     for cell, text in zip(tbl.rows[0].cells, ("месяц", "содержание работы", "ответственный")):
         set_cell(cell, text, CELL_HEAD)
     header_row(tbl)
@@ -58,101 +82,58 @@ def make():
     set_cell(content, "{{ row.content }}")
     set_cell(responsible, "{{ row.responsible }}")
     tag_row(tbl, 6, "{%tr else %}")
-    _block_row(tbl.rows[7], widths)
-    tag_row(tbl, 8, "{%tr endif %}")
+    tag_row(tbl, 7, "{%tr if row.last %}")
+    _first_row(tbl.rows[8], more=True)
+    tag_row(tbl, 9, "{%tr else %}")
+    _first_row(tbl.rows[10], more=False)
+    tag_row(tbl, 11, "{%tr endif %}")
+    tag_row(tbl, 12, "{%tr for pair in row.middle %}")
+    _next_row(tbl.rows[13], "pair", last=False)
+    tag_row(tbl, 14, "{%tr endfor %}")
+    tag_row(tbl, 15, "{%tr if row.last %}")
+    _next_row(tbl.rows[16], "row.last", last=True)
+    tag_row(tbl, 17, "{%tr endif %}")
+    tag_row(tbl, 18, "{%tr endif %}")
     last = tbl.add_row()
     for cell, width in zip(last.cells, widths):
         cell.width = width
-    tag_row(tbl, 9, "{%tr endfor %}")
-
-    signature(doc, "{{ signer_title }}", "{{ signer }}")
-    return doc
+    tag_row(tbl, 19, "{%tr endfor %}")
 
 
-def _block_row(row, widths) -> None:
-    """A meeting (or a period with several items) as ONE row of the table, so that no page
-    break falls inside it: the period, then a cell across the other two columns holding the
-    title and a borderless inner table whose rows keep each item level with its people."""
-    period = row.cells[0]
+def _first_row(row, *, more: bool) -> None:
+    """The block's first row: the period, the title in bold over the first item, and the
+    first item's people level with it (an empty line beside the title)."""
+    period, content, responsible = row.cells
     set_cell(period, "{{ row.period }}")
-    cell = row.cells[1].merge(row.cells[2])
-    _no_side_margins(cell)
-    inner = cell.add_table(6, 2)
-    cell._tc.remove(cell.paragraphs[0]._p)  # the cell opens with the inner table
-    inner_widths = widths[1:]
-    for inner_row in inner.rows:
-        for inner_cell, width in zip(inner_row.cells, inner_widths):
-            inner_cell.width = width
-        row_props(inner_row, cant_split=True)
-    for column, width in zip(inner.columns, inner_widths):
-        column.width = width
-    set_cell(inner.rows[0].cells[0], "{%tr if row.title %}")
-    set_cell(inner.rows[1].cells[0], "{{ row.title }}", bold=True)
-    set_cell(inner.rows[1].cells[1], "")
-    set_cell(inner.rows[2].cells[0], "{%tr endif %}")
-    set_cell(inner.rows[3].cells[0], "{%tr for pair in row.pairs %}")
-    set_cell(inner.rows[4].cells[0], "{{ pair.content }}")
-    set_cell(inner.rows[4].cells[1], "{{ pair.responsible }}")
-    set_cell(inner.rows[5].cells[0], "{%tr endfor %}")
-    _inner_table_props(inner)
-    # A cell must end with a paragraph; this one is made as small as a line can be.
-    tail = cell.paragraphs[-1]
-    tail.style = cell.part.document.styles[CELL]
-    tail.paragraph_format.line_spacing = Pt(1)
+    set_cell(content, "{%p if row.title %}")
+    add_cell_par(content, "{{ row.title }}", bold=True)
+    add_cell_par(content, "{%p endif %}")
+    add_cell_par(content, "{{ row.first.content }}")
+    set_cell(responsible, "{%p if row.title %}")
+    add_cell_par(responsible, "")
+    add_cell_par(responsible, "{%p endif %}")
+    add_cell_par(responsible, "{{ row.first.responsible }}")
+    if more:
+        hide_borders(period, "bottom")
+        _keep_with_next(row)
 
 
-def _inner_table_props(inner) -> None:
-    """No borders but the one between the columns, which sits on the outer table's line
-    (the outer cell has no side margins, so the inner table starts at its edge)."""
-    tblpr = inner._tbl.tblPr
-    for tag in ("w:tblStyle", "w:tblBorders", "w:tblInd"):
-        for old in tblpr.findall(qn(tag)):
-            tblpr.remove(old)
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{side}")
-        if side == "insideV":
-            el.set(qn("w:val"), "single")
-            el.set(qn("w:sz"), "4")
-            el.set(qn("w:space"), "0")
-            el.set(qn("w:color"), "auto")
-        else:
-            el.set(qn("w:val"), "nil")
-        borders.append(el)
-    indent = OxmlElement("w:tblInd")
-    indent.set(qn("w:w"), "0")
-    indent.set(qn("w:type"), "dxa")
-    # Schema order inside tblPr: tblStyle, …, tblW, jc, …, tblInd, tblBorders, …, tblLayout …
-    width = tblpr.find(qn("w:tblW"))
-    anchor = tblpr.find(qn("w:jc"))
-    anchor = anchor if anchor is not None else width
-    anchor.addnext(indent)
-    indent.addnext(borders)
-    layout = tblpr.find(qn("w:tblLayout"))
-    if layout is None:
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        borders.addnext(layout)
-
-
-CELL_MARGIN_TWIPS = 108  # Word's default left and right cell margin, 0.19 cm
-
-
-def _no_side_margins(cell) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    margins = OxmlElement("w:tcMar")
-    for side in ("left", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), "0")
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    # Schema order in tcPr: tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, …
-    tcpr.append(margins)
+def _next_row(row, name: str, *, last: bool) -> None:
+    """A middle or the last row of a block: its period cell continues the first's."""
+    period, content, responsible = row.cells
+    set_cell(period, "")
+    set_cell(content, f"{{{{ {name}.content }}}}")
+    set_cell(responsible, f"{{{{ {name}.responsible }}}}")
+    if last:
+        hide_borders(period, "top")
+    else:
+        hide_borders(period, "top", "bottom")
+        _keep_with_next(row)
 
 
 def _keep_with_next(row) -> None:
-    """Every paragraph of the row kept with the next: a meeting's block (and a heading with
-    the row under it) stays on one page; rows themselves never split (table())."""
+    """Every paragraph of the row kept with the next: a block's rows (and a heading with the
+    row under it) stay on one page; rows themselves never split (table())."""
     for cell in row.cells:
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.keep_with_next = True

@@ -1,5 +1,5 @@
 """The centre's summary: a landscape table of every association, the totals and two charts,
-then the associations' conclusions on portrait pages."""
+then the associations' conclusions on portrait pages, the signature and the date."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from .blocks import add_cell_par, bullets, par, set_cell, table, tag_row, when
+from .blocks import add_cell_par, bullets, par, set_cell, signature, table, tag_row, when
 from .ooxml import header_row
 from .styles import (
     BODY,
@@ -26,9 +26,11 @@ from .styles import (
 
 FILE_TITLE = "Сводный отчёт"  # File → Properties of the template
 
-# (group over the column, the column's header, the row's field, width in cm); the widths make
-# the 25.2 cm between the margins of a landscape A4 page (297 mm less 30 and 15 mm).
-COLUMNS = [
+# (group over the column, the column's header, the row's field, width in cm). With the five
+# levels of participation (LEVEL_WIDTH each) the widths make the 25.2 cm between the margins
+# of a landscape A4 page (297 mm less 30 and 15 mm); fewer levels leave their width to the
+# levels shown (generator/columns.py).
+BEFORE = [
     ("", "№", "number", 0.9),
     ("", "Объединение, руководитель", "name", 5.5),
     ("Состав", "членов", "members", 1.25),
@@ -38,14 +40,15 @@ COLUMNS = [
     ("Заседания", "средняя посещаемость", "attendance", 1.7),
     ("Выступления", "выступлений", "talks", 1.6),
     ("Выступления", "доля выступивших членов", "speakers", 1.8),
-    ("Участий в мероприятиях по уровням", "школьный", "level1", 1.2),
-    ("Участий в мероприятиях по уровням", "муниципальный", "level2", 1.2),
-    ("Участий в мероприятиях по уровням", "региональный", "level3", 1.2),
-    ("Участий в мероприятиях по уровням", "всероссийский", "level4", 1.2),
-    ("Участий в мероприятиях по уровням", "международный", "level5", 1.2),
+]
+AFTER = [
     ("", "Победители, призёры, лауреаты", "results", 1.35),
     ("", "Курсы повышения квалификации, часов", "hours", 1.35),
 ]
+LEVELS = "Участий в мероприятиях по уровням"
+LEVEL_WIDTH = 1.2 * 5  # the five level columns' share of the page
+TAG_WIDTH = 0.4  # the cells holding the loop's tags: in the template only
+TABLE_WIDTH = Cm(25.2)
 
 
 def make():
@@ -54,7 +57,10 @@ def make():
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    when(doc, "organisation", "{{ organisation }}", CENTER)
+    par(doc, "{%p if organisation %}", PLAIN)
+    originator = par(doc, "{{ organisation }}", CENTER)  # the centre, as the passport has it
+    originator.paragraph_format.space_after = Pt(12)
+    par(doc, "{%p endif %}", PLAIN)
     par(doc, "{{ title }}", TITLE)
     par(doc, "за {{ year }} учебный год", TITLE)
     when(doc, "as_of", "({{ as_of }})", CENTER)
@@ -79,40 +85,56 @@ def make():
     portrait.page_width, portrait.page_height = Mm(210), Mm(297)
     portrait.different_first_page_header_footer = False
     par(doc, "Выводы объединений", TITLE)
-    par(doc, "(из раздела «Выводы» листа «Итоги» книги каждого объединения)", CENTER)
     par(doc, "{%p for association in conclusions %}", PLAIN)
     par(doc, "{{ association.heading }}", HEADING)
     par(doc, "{%p for line in association.lines %}", PLAIN)
     par(doc, "{{ line }}", BULLET)
     par(doc, "{%p endfor %}", PLAIN)
     par(doc, "{%p endfor %}", PLAIN)
+    sign = signature(doc, "{{ signer_title }}", "{{ signer }}")
+    sign.paragraph_format.space_before = Pt(24)
+    sign.paragraph_format.keep_with_next = True
+    par(doc, "{{ date }}", PLAIN)
     return doc
 
 
 def _table(doc) -> None:
     """Two header rows (groups above, the figures' names written upwards to keep the columns
-    narrow), one row per association, and the totals."""
-    tbl = table(doc, 6, [Cm(width) for *_, width in COLUMNS])
+    narrow), one row per association, and the totals. The level columns are a loop over the
+    levels that have data: a tag cell opens it, one cell repeats, a tag cell closes it."""
+    columns = [*BEFORE, ("loop", "{%tc for level in levels %}", "", TAG_WIDTH),
+               (LEVELS, "{{ level }}", "levels", LEVEL_WIDTH / 5),
+               ("loop", "{%tc endfor %}", "", TAG_WIDTH), *AFTER]
+    loop = len(BEFORE)  # the opening tag's column
+    tbl = table(doc, 6, [Cm(width) for *_, width in columns])
+    _fixed_width(tbl)
     groups: dict[str, list[int]] = {}
-    for i, (group, header, _, _) in enumerate(COLUMNS):
-        if group:
+    for i, (group, header, _, _) in enumerate(columns):
+        if group == "loop":
+            set_cell(tbl.cell(0, i), header)
+            set_cell(tbl.cell(1, i), header)
+        elif group == LEVELS:
+            set_cell(tbl.cell(0, i), "{% hm %}" + LEVELS, CELL_HEAD)
+            set_cell(tbl.cell(1, i), header, CELL_HEAD)
+            _upwards(tbl.cell(1, i))
+        elif group:
             groups.setdefault(group, []).append(i)
-            continue
-        cell = tbl.cell(0, i).merge(tbl.cell(1, i))
-        set_cell(cell, header, CELL_HEAD)
-        if i >= 2:
-            _upwards(cell)
-    for group, columns in groups.items():
-        set_cell(tbl.cell(0, columns[0]).merge(tbl.cell(0, columns[-1])), group, CELL_HEAD)
-        for i in columns:
-            set_cell(tbl.cell(1, i), COLUMNS[i][1], CELL_HEAD)
+        else:
+            cell = tbl.cell(0, i).merge(tbl.cell(1, i))
+            set_cell(cell, header, CELL_HEAD)
+            if i >= 2:
+                _upwards(cell)
+    for group, indexes in groups.items():
+        set_cell(tbl.cell(0, indexes[0]).merge(tbl.cell(0, indexes[-1])), group, CELL_HEAD)
+        for i in indexes:
+            set_cell(tbl.cell(1, i), columns[i][1], CELL_HEAD)
             _upwards(tbl.cell(1, i))
     for row in tbl.rows[:2]:
         for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     header_row(tbl, 0)
     header_row(tbl, 1)
-    tbl.rows[1].height = Cm(3.4)
+    tbl.rows[1].height = Cm(4.2)  # room for «Победители, призёры,» written upwards
     tbl.rows[1].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
     tag_row(tbl, 2, "{%tr for row in rows %}")
@@ -123,14 +145,35 @@ def _table(doc) -> None:
     add_cell_par(cells[1], "{%p if row.as_of %}")
     add_cell_par(cells[1], "{{ row.as_of }}")
     add_cell_par(cells[1], "{%p endif %}")
-    for cell, (_, _, field, _) in zip(cells[2:], COLUMNS[2:]):
-        set_cell(cell, f"{{{{ row.{field} }}}}", CELL_CENTER)
+    _figures(cells, columns, "row", loop)
     tag_row(tbl, 4, "{%tr endfor %}")
     cells = tbl.rows[5].cells
     set_cell(cells[0], "", CELL_CENTER)
     set_cell(cells[1], "{{ total.name }}", CELL, bold=True)
-    for cell, (_, _, field, _) in zip(cells[2:], COLUMNS[2:]):
-        set_cell(cell, f"{{{{ total.{field} }}}}", CELL_CENTER, bold=True)
+    _figures(cells, columns, "total", loop, bold=True)
+
+
+def _figures(cells, columns, name: str, loop: int, bold: bool = False) -> None:
+    """The figures of a row («row» or «total»), the levels as the loop's cells."""
+    for i, (cell, (_, _, field, _)) in enumerate(zip(cells, columns)):
+        if i < 2:
+            continue
+        if i == loop:
+            set_cell(cell, f"{{%tc for value in {name}.levels %}}")
+        elif i == loop + 1:
+            set_cell(cell, "{{ value }}", CELL_CENTER, bold=bold)
+        elif i == loop + 2:
+            set_cell(cell, "{%tc endfor %}")
+        else:
+            set_cell(cell, f"{{{{ {name}.{field} }}}}", CELL_CENTER, bold=bold)
+
+
+def _fixed_width(tbl) -> None:
+    """The table's width, which the level columns share when some are left out."""
+    tblpr = tbl._tbl.tblPr
+    width = tblpr.find(qn("w:tblW"))
+    width.set(qn("w:w"), str(int(TABLE_WIDTH.twips)))
+    width.set(qn("w:type"), "dxa")
 
 
 def _upwards(cell) -> None:

@@ -41,6 +41,11 @@ https = false
 # пользователя (по нему считаются неудачные входы). Без строки proxy при https = true
 # прокси считается на "127.0.0.1".
 proxy = ""
+# Сводный отчёт: составитель (название центра) и кто его подписывает.
+# Пусто — составитель из «Организации» книг объединений (если у всех одна), подпись —
+# «Директор» и пустая строка. Пример: signer = "Директор Е.А. Иванова".
+organisation = ""
+signer = ""
 """
 
 
@@ -53,6 +58,8 @@ class Centre:
     hosts: tuple[str, ...]
     https: bool
     proxy: str = ""  # the proxy's address, the only one whose X-Forwarded-For is believed
+    organisation: str = ""  # the summary's originator: the centre's name
+    signer: str = ""  # who signs the summary: «Директор Е.А. Иванова»
 
     @property
     def associations(self) -> Path:
@@ -83,14 +90,18 @@ def load(folder: Path) -> Centre:
     database = data.get("database", "sqlite")
     hosts = data.get("hosts", ["127.0.0.1", "localhost"])
     https = data.get("https", False)
+    organisation, signer = data.get("organisation", ""), data.get("signer", "")
     if not isinstance(database, str) or not isinstance(https, bool) or not (
-            isinstance(hosts, list) and hosts and all(isinstance(h, str) for h in hosts)):
+            isinstance(hosts, list) and hosts and all(isinstance(h, str) for h in hosts)) \
+            or not isinstance(organisation, str) or not isinstance(signer, str):
         raise RmoError.single(f"В файле «{path}»: database — строка в кавычках, hosts — "
                               'список имён в кавычках (["rmo.bmc.local"]), https — true или '
-                              "false. Исправьте файл и запустите сервер снова.")
+                              "false, organisation и signer — строки в кавычках. Исправьте "
+                              "файл и запустите сервер снова.")
     database_settings(database, folder)  # refuses an address it cannot use
     return Centre(folder, database, tuple(hosts), https,
-                  _proxy(data.get("proxy", "127.0.0.1" if https else ""), path))
+                  _proxy(data.get("proxy", "127.0.0.1" if https else ""), path),
+                  organisation.strip(), signer.strip())
 
 
 def _proxy(value, path: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
@@ -19,6 +20,7 @@ from ...errors import RmoError
 from ..pages.archive import when, year_folders
 from . import people
 from .access import SELECTED, permitted
+from .folder import load
 from .models import Association, Role
 from .rows import centre_summary, latest_workbooks
 
@@ -170,8 +172,10 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
     collected = centre_summary(books)
     if collected.summary is None:
         raise Http404  # nothing to add up: the page says why
+    centre = load(settings.RMO_CENTRE)  # the originator and the signer of the report
     try:
-        data = make_docx(collected.summary)
+        data = make_docx(collected.summary, organisation=centre.organisation,
+                         signer=centre.signer)
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
