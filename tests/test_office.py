@@ -74,7 +74,7 @@ def test_certificate_sentences_follow_the_kind_and_the_gender(urai, name, senten
     ("Касьян А.В., протокол № 3, п. 2",
      f"Дана Касьян{NB}А.В., педагогу-библиотекарю СОШ{NB}№{NB}3, в том, что 22.04.2026 на "
      "заседании РМО школьных библиотекарей заслушано выступление по теме «Книги-юбиляры: их "
-     f"роль в пропаганде чтения» (докладчик – А.В.{NB}Касьян; протокол от "
+     f"роль в пропаганде чтения» (докладчик\u00a0– А.В.{NB}Касьян; протокол от "
      f"22.04.2026{NB}№{NB}3)."),
 ])
 def test_certificate_sentences_of_the_sample(sample_build, name, sentence):
@@ -304,7 +304,7 @@ def test_a_registration_sheet_of_twenty_members_is_one_page(tmp_path):
 def test_the_analysis_reads_as_a_report(urai):
     lines = paragraphs(urai["Анализ работы за 2025-2026 учебный год.docx"])
     assert "Заседание №\u00a02 (декабрь) отменено в связи с карантином по гриппу." in lines
-    assert "Из 4 задач полностью выполнено 2, частично – 1, не выполнена – 1." in lines
+    assert "Из 4 задач полностью выполнено 2, частично\u00a0– 1, не выполнена\u00a0– 1." in lines
     assert "Мухаметова\u00a0А.Р.\u00a0– призёр муниципального конкурса «Лучший школьный " \
         "библиотекарь»." in lines
     assert "Больше других пропустили заседания: Фёдорова\u00a0И.К. (2 из 3)." in lines

@@ -84,7 +84,7 @@ def test_absence_reasons_secretary_and_an_item_without_decisions(tmp_path):
     assert "Секретарь – В.Г.\u00a0Петрова" in lines
     assert lines[-1] == "Секретарь\t______________\tВ.Г.\u00a0Петрова"
     absent = lines.index("Отсутствовали: 1\u00a0человек")
-    assert lines[absent + 1] == "1. Сидорова\u00a0Д.Е. – болезнь"
+    assert lines[absent + 1] == "1. Сидорова\u00a0Д.Е.\u00a0– болезнь"
     assert "Приглашённые:" not in lines  # the guest came only to meeting 1
     second = next(i for i, line in enumerate(lines) if line.startswith("2. СЛУШАЛИ:"))
     assert lines[second:second + 3] == [

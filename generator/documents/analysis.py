@@ -110,9 +110,10 @@ def _theme(workbook: Workbook, figures: Figures) -> dict:
         done = figures.tasks_by_fulfilment
         parts = [f"полностью {_done(done[Fulfilment.DONE])} {done[Fulfilment.DONE]}"]
         if done[Fulfilment.PARTLY]:
-            parts.append(f"частично – {done[Fulfilment.PARTLY]}")
+            parts.append(f"частично{NBSP}– {done[Fulfilment.PARTLY]}")
         if done[Fulfilment.NOT_DONE]:
-            parts.append(f"не {_done(done[Fulfilment.NOT_DONE])} – {done[Fulfilment.NOT_DONE]}")
+            undone = done[Fulfilment.NOT_DONE]
+            parts.append(f"не {_done(undone)}{NBSP}– {undone}")
         total = len(tasks)
         summary = f"Из {total} {plural(total, 'задачи', 'задач', 'задач')} " + ", ".join(parts) \
             + "."
@@ -141,7 +142,7 @@ def _fulfilment(value: Fulfilment | None, comment: str) -> str:
 def _members(figures: Figures) -> dict:
     n = len(figures.members)
     institutions = figures.institutions
-    positions = ", ".join(f"{typography(name)} – {people_count(k)}"
+    positions = ", ".join(f"{typography(name)}{NBSP}– {people_count(k)}"
                           for name, k in figures.by_position)
     return {
         "members_sentence": f"В состав объединения входит {people_count(n)} из {institutions} "
@@ -287,7 +288,7 @@ def _participation(figures: Figures, workbook: Workbook) -> dict:
             f"Члены РМО приняли участие в {figures.events} "
             f"{plural(figures.events, 'мероприятии', 'мероприятиях', 'мероприятиях')} "
             f"вне заседаний ({count(entries, 'участие', 'участия', 'участий')}). "
-            f"Число участников – {figures.participants} из {members} "
+            f"Число участников{NBSP}– {figures.participants} из {members} "
             f"{plural(members, 'члена', 'членов', 'членов')} РМО "
             f"({percent(share(figures.participants, members))})."
             if entries else _no_participation(workbook)),

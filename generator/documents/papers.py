@@ -140,7 +140,7 @@ def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,
         what = what.format(title=found.title, about=found.about, noun=found.noun,
                            who=f" {whose}" if whose else "")
         if not whose:
-            record = f"(докладчик – {typography(initials_first(person.name))}; {record[1:]}"
+            record = f"(докладчик{NBSP}– {typography(initials_first(person.name))}; {record[1:]}"
         return (f"Дана {name}, {position} {institution}, в том, что {day} {where} {verb} "
                 f"{what} {record}.")
     female = gender(person) == FEMALE

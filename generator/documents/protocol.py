@@ -130,7 +130,7 @@ def protocol_document(workbook: Workbook, meeting: Meeting) -> Document:
         if listed else [],
         "absent_count": people_count(len(who.absent)) if who.absent else "",
         "absent": [f"{i}. {typography(surname_first(p.name))}"
-                   + (f" – {typography(reason)}" if reason else "")
+                   + (f"{NBSP}– {typography(reason)}" if reason else "")
                    for i, (p, reason) in enumerate(who.absent, start=1)],
         "guests": [f"{i}. {_listed(p)}" for i, p in enumerate(who.guests, start=1)],
         "agenda": [agenda_line(i, item) for i, item in items],
@@ -172,7 +172,8 @@ def withdrawn_line(item: AgendaItem, meeting: Meeting | None) -> str:
         away = [(p, meeting.attendance[p.name]) for p in item.speakers
                 if p.name in meeting.attendance and not meeting.attendance[p.name].present]
         if away:
-            said = "; ".join(surname_first(p.name) + (f" – {mark.reason}" if mark.reason else "")
+            said = "; ".join(surname_first(p.name)
+                             + (f"{NBSP}– {mark.reason}" if mark.reason else "")
                              for p, mark in away)
             reason = f"отсутствие {'докладчиков' if len(away) > 1 else 'докладчика'} ({said})"
     return text + (f" Причина: {typography(sentence(reason))}" if reason else "")

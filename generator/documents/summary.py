@@ -169,8 +169,8 @@ def _overview(summary: CentreSummary) -> list[str]:
             f"объединений ({percent(t.speakers_share)}).")
     entries = sum(t.by_level)
     if entries:
-        lines.append(f"Участий в мероприятиях вне заседаний – {entries}"
-                     + (f" (победители, призёры и лауреаты – {t.high_results})"
+        lines.append(f"Участий в мероприятиях вне заседаний{NBSP}– {entries}"
+                     + (f" (победители, призёры и лауреаты{NBSP}– {t.high_results})"
                         if t.high_results else "") + ".")
     if t.course_hours:
         lines.append(f"Курсы повышения квалификации – всего {number(t.course_hours)}{NBSP}"
