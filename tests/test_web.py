@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from docx import Document
 
+from generator import register
 from generator.kinds import KINDS
 from generator.render import builtin_templates
 from generator.web.pages.templates import NAMES
@@ -330,7 +331,7 @@ def test_building_lists_every_document_with_its_state(site, tmp_path):
     assert states["Протокол № 2 от 22.04.2026 (версия 2).docx"] == "новая версия"
     assert list(states.values()).count("новая версия") == 2
     # The workbooks used are kept in the archive with their checksum.
-    data = json.loads((folder / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    data = json.loads(register.path(folder / "2025-2026").read_text(encoding="utf-8"))
     kept = {e["file"] for e in data["documents"] if e["kind"] == "Книга"}
     assert kept == {"rmo-2025-2026.xlsx", "rmo.xlsx", "v2.xlsx"}
 
@@ -366,6 +367,7 @@ def test_a_download_path_outside_the_archive_is_refused(site, tmp_path):
                 "/files/2025-2026/%2e%2e%2f%2e%2e%2fsecret.txt", "/files/..%2F/secret.txt",
                 "/files/2025-2026/реестр.json", "/files/2025-2026/.rmo.lock",
                 "/files/2025-2026/..%5C..%5Csecret.txt", "/files/.rmo/secret-key",
+                "/files/2025-2026/..%2F.rmo%2F2025-2026%2Fреестр.json", "/files/.rmo/rmo.lock",
                 "/files/2025-2026/нет.docx", "/static/rmo/../../settings.py"):
         response = browser.get(url)
         assert response.status_code == 404, url
@@ -403,7 +405,7 @@ def test_two_tabs_building_at_once_do_not_corrupt_the_archive(site, tmp_path):
     for thread in threads:
         thread.join()
     assert sorted(answers) in ([302, 302], [302, 409])
-    data = json.loads((folder / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    data = json.loads(register.path(folder / "2025-2026").read_text(encoding="utf-8"))
     on_disk = {p.name for p in (folder / "2025-2026").iterdir()
                if p.suffix in (".docx", ".xlsx") and p.name != "Реестр документов.xlsx"}
     assert {e["file"] for e in data["documents"]} == on_disk

@@ -160,7 +160,7 @@ def _too_big(what: str) -> str:
 
 def save_upload(folder: Path, upload) -> Path:
     """Keep an upload in the archive's service folder under a name rmo chose; old ones go."""
-    root = service_folder(folder) / "uploads"
+    root = service_folder(folder, create=True) / "uploads"
     _forget_old(root)
     target = root / secrets.token_urlsafe(18)
     target.mkdir(parents=True)
