@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +39,7 @@ from .errors import Problem, RmoError, warning
 from .register import Entry
 
 JOURNAL = "незаконченная сборка.json"
+_YEAR = re.compile(r"^\d{4}-\d{4}$")  # a year's service folder: «2025-2026»
 OLD_LOCK = ".rmo.lock"  # rmo 0.x's lock file at the archive's root
 
 
@@ -124,8 +126,14 @@ def _untidy(root: Path) -> bool:
 
 
 def _years(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if p.is_dir() and p.name != SERVICE) \
-        if root.is_dir() else []
+    """The year folders of an archive, and those only its service folder names yet (a build
+    killed before it made its year folder); not the local page's folders beside them."""
+    names = {p.name for p in root.iterdir() if p.is_dir() and p.name != SERVICE} \
+        if root.is_dir() else set()
+    service = service_folder(root)
+    names |= {p.name for p in service.iterdir() if p.is_dir() and _YEAR.match(p.name)} \
+        if service.is_dir() else set()
+    return [root / name for name in sorted(names)]
 
 
 def tidy(root: Path) -> tuple[Problem, ...]:
@@ -158,9 +166,10 @@ def recover(folder: Path) -> Problem | None:
     current = {base: name for base, name in (raw.get("current") or {}).items()
                if (folder / name).is_file()}
     records = raw.get("ledger")
-    if isinstance(records, dict) and records:
+    if written and isinstance(records, dict) and records:
         issued.save(folder, {**issued.read(folder), **records})
-    register.update(folder, written, current)
+    if written:
+        register.update(folder, written, current)
     _sweep(folder)
     path.unlink(missing_ok=True)
     documents = [e for e in entries if e.kind != register.WORKBOOK_KIND]
