@@ -34,6 +34,10 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
     except OSError as error:
         raise RmoError.single(f"Не удалось создать папку архива «{folder}»: "
                               f"{error.strerror}.") from error
+    from ..service import prepare
+
+    for note in prepare(folder):  # an old archive's service files moved, a killed build ended
+        say(f"Предупреждение: {note}")
     port = port or free_port()
     token = secrets.token_urlsafe(24)
 

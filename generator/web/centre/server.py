@@ -32,7 +32,12 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
     from waitress.server import create_server
 
     application = get_wsgi_application()
+    from ...service import prepare
     from .rows import warm
+
+    for archive in sorted(centre.associations.iterdir()) if centre.associations.is_dir() else ():
+        for note in prepare(archive):  # rmo 0.x's layout moved, a killed build finished
+            say(f"{archive.name}: {note}")
 
     warm()  # the summary's rows of every association, read while the first people sign in
 
