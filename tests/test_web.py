@@ -481,6 +481,48 @@ def test_the_archive_lists_years_and_groups_documents_by_meeting(site, tmp_path)
     assert browser.get("/archive/..%2F/").status_code == 404
 
 
+@pytest.mark.slow  # builds an archive three times
+def test_an_older_version_changed_by_hand_is_marked_and_its_old_pdf_not_offered(
+        site, tmp_path, monkeypatch):
+    from generator.build import add_pdfs, build
+
+    browser, folder = site
+    first = workbook(tmp_path)
+    build(first, folder)
+    agenda = copy.deepcopy(BASE["Повестка"])
+    agenda[2]["Решили"] = "Опыт рекомендовать коллегам."
+    build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), folder)
+    year = folder / "2025-2026"
+    minutes = year / "Протокол № 2 от 22.04.2026.docx"  # version 1
+    monkeypatch.setattr("generator.pdf.convert", lambda documents, progress=None: {
+        path: b"%PDF-1.4 made before the edit" for path in documents})
+    add_pdfs([minutes])
+    edited = Document(str(minutes))
+    edited.add_paragraph("Подпись секретаря заверена.")
+    edited.save(str(minutes))
+
+    result, _ = built(browser, first)  # the first workbook gives version 1 again
+    assert "Изменены вручную: 1" in text(result)
+    assert "Совпадают с прежними версиями: 1" in text(result)
+    row = next(r for r in rows(result, "Документ") if r[0] == minutes.name)
+    assert row[2:] == ["совпадает с версией 1, а её изменили вручную после записи — "
+                       "оставлена как есть", "PDF сделан до правки"]
+    extract = next(r for r in rows(result, "Документ")
+                   if r[0] == "Выписка из протокола № 2, п. 1 (Сидорова Д.Е.).docx")
+    assert extract[2] == "совпадает с версией 1, новый файл не нужен"
+
+    page = browser.get("/archive/2025-2026/")
+    assert (f"{minutes.name} действующая версия 1 изменён вручную записан ") in text(page)
+    assert "; PDF сделан до правки Прежние версии: 1 Протокол № 2 от 22.04.2026 (версия 2)" \
+        in text(page)
+    body = page.content.decode()
+    assert 'class="pdf-link" href="/files/2025-2026/%D0%9F%D1%80%D0%BE%D1%82%D0%BE%D0%BA%D0%BE' \
+           '%D0%BB%20%E2%84%96%202%20%D0%BE%D1%82%2022.04.2026.pdf"' not in body
+    bundle = browser.get("/archive/2025-2026/all.zip")
+    names = zipfile.ZipFile(io.BytesIO(b"".join(bundle.streaming_content))).namelist()
+    assert minutes.name in names and minutes.with_suffix(".pdf").name not in names
+
+
 # --- «Новый год» -------------------------------------------------------------------------
 
 def _xlsx(response) -> openpyxl.Workbook:
