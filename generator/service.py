@@ -61,6 +61,8 @@ class Batch:
     def announce(self, entries: list[Entry], current: Mapping[str, str] | None = None) -> None:
         self.entries += entries
         self.current.update(current or {})
+        if not self.entries:
+            return  # nothing will be written: the register alone is rewritten, atomically
         records = self.ledger.records if self.ledger and self.ledger.changed else None
         payload = {"entries": [dataclasses.asdict(e) for e in self.entries],
                    "current": self.current, "ledger": records}

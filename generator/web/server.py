@@ -36,8 +36,7 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
                               f"{error.strerror}.") from error
     from ..service import prepare
 
-    for note in prepare(folder):  # an old archive's service files moved, a killed build ended
-        say(f"Предупреждение: {note}")
+    repaired = prepare(folder)  # an old archive's service files moved, a killed build ended
     port = port or free_port()
     token = secrets.token_urlsafe(24)
 
@@ -58,6 +57,8 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
     address = f"http://127.0.0.1:{port}/?token={token}"
     say(f"Страница rmo: {address}")
     say(f"Архив: {folder.resolve()}. Остановить — Ctrl+C.")
+    for note in repaired:
+        say(f"Предупреждение: {note}")
     sys.stdout.flush()
     if open_browser:
         threading.Timer(0.5, webbrowser.open, (address,)).start()
