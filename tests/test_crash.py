@@ -25,6 +25,8 @@ from generator.kinds import DocumentKind
 from generator.service import JOURNAL
 
 from .helpers import SAMPLE, workbook
+from .test_web import text
+from .web_client import client
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
@@ -73,6 +75,11 @@ def assert_whole(out: Path, reference: Path) -> None:
     listing = rmo("archive", out)
     assert listing.returncode == 0, listing.stdout + listing.stderr
     assert listing.stdout.splitlines()[0].startswith("2025/2026 учебный год — 34 файла")
+    browser = client(out)  # the page «Архив»
+    try:
+        assert "2025/2026 учебный год — документов: 33" in text(browser.get("/archive/"))
+    finally:
+        browser.override.disable()
 
 
 @pytest.mark.slow
@@ -179,3 +186,27 @@ def test_an_archive_a_killed_rmo_0_build_left_is_registered_with_kinds(tmp_path,
     assert_whole(out, reference)
     entries = {e.file: e for e in register.load(out / YEAR)}
     assert entries["Протокол № 1 от 15.10.2025.docx"].meeting == 1
+
+
+@pytest.mark.slow
+def test_starting_the_page_finishes_a_killed_build(tmp_path):
+    from generator.web.server import free_port
+
+    out = tmp_path / "archive"
+    assert rmo("build", SAMPLE, "-o", out, kill_at=9).returncode == -signal.SIGKILL
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", str(out), "--no-browser", "--port",
+         str(free_port())], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [process.stdout.readline() for _ in range(3)]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+        process.stderr.close()
+    assert lines[0].startswith("Страница rmo: http://127.0.0.1:")
+    assert " ".join(lines[2].split()) == (
+        "Предупреждение: Прошлая сборка в папку «2025-2026» была прервана. Записанные ею "
+        "документы (2 из 33) внесены в реестр; остальные запишет эта или следующая сборка.")
+    entries = register.load(out / YEAR)
+    assert len(entries) == 3 and all(e.kind in KINDS for e in entries)
