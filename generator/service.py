@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from . import archive, issued, register
-from .archive import SERVICE, TEMPORARY, service_folder, year_service
+from .archive import TEMPORARY, service_folder, year_service
 from .errors import Problem, RmoError, warning
 from .register import Entry
 
@@ -121,20 +121,20 @@ def prepare(root: Path) -> tuple[Problem, ...]:
 
 
 def _untidy(root: Path) -> bool:
-    service = service_folder(root)
-    return (root / OLD_LOCK).exists() or any(service.glob(f"*/{JOURNAL}")) or any(
-        (year / name).is_file() for year in _years(root)
-        for name in (register.JSON_NAME, issued.FILE_NAME))
+    years = _years(root)
+    return (root / OLD_LOCK).exists() or any(journal_path(year).exists() for year in years) \
+        or any((year / name).is_file() for year in years
+               for name in (register.JSON_NAME, issued.FILE_NAME)) \
+        or any(any(place.glob(f"{TEMPORARY}*.tmp")) for year in years
+               for place in (year, year_service(year)))
 
 
 def _years(root: Path) -> list[Path]:
-    """The year folders of an archive, and those only its service folder names yet (a build
-    killed before it made its year folder); not the local page's folders beside them."""
-    names = {p.name for p in root.iterdir() if p.is_dir() and p.name != SERVICE} \
-        if root.is_dir() else set()
-    service = service_folder(root)
-    names |= {p.name for p in service.iterdir() if p.is_dir() and _YEAR.match(p.name)} \
-        if service.is_dir() else set()
+    """The year folders of an archive («2025-2026»), and those only its service folder names
+    yet (a build killed before it made its year folder); not «Шаблоны» or the local page's
+    folders, which others write without the archive's lock."""
+    names = {p.name for folder in (root, service_folder(root)) if folder.is_dir()
+             for p in folder.iterdir() if p.is_dir() and _YEAR.match(p.name)}
     return [root / name for name in sorted(names)]
 
 
