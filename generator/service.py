@@ -174,14 +174,25 @@ def recover(folder: Path) -> Problem | None:
         register.update(folder, written, current)
     _sweep(folder)
     path.unlink(missing_ok=True)
-    documents = [e for e in entries if e.kind != register.WORKBOOK_KIND]
-    done = sum(1 for e in written if e.kind != register.WORKBOOK_KIND)
-    if not done:
+    if not any(e.kind != register.WORKBOOK_KIND for e in written):
+        kept = "; копия книги внесена в реестр" if written else "; архив остался прежним"
         return warning(f"Прошлая сборка в папку «{folder.name}» была прервана, не записав ни "
-                       "одного документа; архив остался прежним.")
+                       f"одного документа{kept}.")
     return warning(f"Прошлая сборка в папку «{folder.name}» была прервана. Записанные ею "
-                   f"документы ({done} из {len(documents)}) внесены в реестр; остальные "
-                   "запишет эта или следующая сборка.")
+                   f"{_count(written, entries)} внесены в реестр; остальные запишет эта или "
+                   "следующая сборка.")
+
+
+def _count(written: list[Entry], planned: list[Entry]) -> str:
+    """«документы (10 из 33)», and «и PDF (3 из 13)» when the build was making PDFs."""
+    def tally(suffix: str) -> tuple[int, int]:
+        def mine(entry: Entry) -> bool:
+            return entry.kind != register.WORKBOOK_KIND and entry.file.lower().endswith(suffix)
+        return sum(1 for e in written if mine(e)), sum(1 for e in planned if mine(e))
+
+    documents, pdfs = tally(".docx"), tally(".pdf")
+    text = f"документы ({documents[0]} из {documents[1]})"
+    return text + (f" и PDF ({pdfs[0]} из {pdfs[1]})" if pdfs[1] else "")
 
 
 def _holds(path: Path, digest: str) -> bool:

@@ -210,3 +210,36 @@ def test_starting_the_page_finishes_a_killed_build(tmp_path):
         "документы (2 из 33) внесены в реестр; остальные запишет эта или следующая сборка.")
     entries = register.load(out / YEAR)
     assert len(entries) == 3 and all(e.kind in KINDS for e in entries)
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_a_build_with_pdfs_killed_among_the_pdfs_is_finished_by_the_next(tmp_path):
+    from generator.build import build
+
+    from .helpers import soffice
+
+    soffice()
+    book = workbook(tmp_path)
+    documents = len(build(book, tmp_path / "count", dry_run=True).written)
+    out = tmp_path / "archive"
+    # The journal, the workbook's copy, the documents; the journal again with the PDFs; then
+    # three PDFs, and the fourth cut short.
+    kill_at = 2 * (documents + 2) + 2 + 2 * 3 + 1
+    killed = rmo("build", book, "-o", out, "--pdf", kill_at=kill_at)
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    year = out / YEAR
+    assert len(list(year.glob("*.pdf"))) == 3
+
+    again = rmo("build", book, "-o", out, "--pdf")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"Записанные ею документы ({documents} из {documents}) и PDF (3 из {documents}) " \
+        "внесены в реестр" in " ".join(again.stderr.split())
+    entries = {e.file: e for e in register.load(year)}
+    assert set(entries) == {p.name for p in year.iterdir() if p.name != register.XLSX_NAME}
+    pdfs = [e for e in entries.values() if e.file.endswith(".pdf")]
+    assert len(pdfs) == documents
+    for pdf in pdfs:
+        docx = entries[pdf.file[:-len(".pdf")] + ".docx"]
+        assert pdf.kind == f"{docx.kind} (PDF)" and pdf.source_sha256 == docx.sha256
+    assert not list(out.rglob(".~rmo-*.tmp")) and not list(out.rglob(JOURNAL))
