@@ -99,6 +99,11 @@ def test_a_killed_build_is_finished_by_the_next(tmp_path, reference, point):
 
     again = rmo("build", SAMPLE, "-o", out)
     assert again.returncode == 0, again.stdout + again.stderr
+    said = {"journal written": "не записав ни одного документа; архив остался прежним.",
+            "workbook kept": "не записав ни одного документа; копия книги внесена в реестр."}
+    if point in said:
+        assert f"Прошлая сборка в папку «2025-2026» была прервана, {said[point]}" in \
+            " ".join(again.stderr.split())
     assert_whole(out, reference)
     # Nothing was written twice: a document the killed build wrote is «без изменений» now.
     assert not list((out / YEAR).glob("*(версия 2)*"))
