@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.associations import write_associations  # noqa: E402
+from generator import register  # noqa: E402
 from tests.centre_site import PASSWORD  # noqa: E402
 from tests.test_centre_server import Browser, serve, stop  # noqa: E402
 
@@ -141,8 +142,8 @@ def main() -> None:
         lost = 0
         for name in names:
             year = folder / "Объединения" / name / "2025-2026"
-            listed = json.loads((year / "реестр.json").read_text("utf-8"))["documents"] \
-                if (year / "реестр.json").is_file() else []
+            listed = json.loads(register.path(year).read_text("utf-8"))["documents"] \
+                if register.path(year).is_file() else []
             lost += sum(1 for e in listed if not (year / e["file"]).is_file())
             lost += 0 if any(e["file"].endswith(".docx") for e in listed) else 1
         methodist = Browser(address)

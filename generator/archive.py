@@ -14,6 +14,8 @@ import hashlib
 import os
 import re
 import secrets
+import stat
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ class State(enum.Enum):
     VERSION = "новая версия"
     UNCHANGED = "без изменений"
     EDITED = "изменён вручную"  # changed on disk after rmo wrote it: left as it is
-    EARLIER = "как прежняя версия"  # the same as a version before the newest: no copy
+    EARLIER = "совпадает с прежней версией"  # the same as a version before the newest: no copy
 
     @property
     def label(self) -> str:
@@ -46,8 +48,10 @@ class Planned:
     path: Path
     status: State
     version: int
-    note: str = ""  # what a person is told besides the state: «совпадает с версией 1»
+    note: str = ""  # what a person is told instead of the bare state, when there is more
 
+
+EDITED_NOTE = "изменён вручную после записи — оставлен как есть"
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -119,22 +123,75 @@ def plan(folder: Path, filename: str, data: bytes,
     number, latest = existing[-1]
     if made[number] == digest:
         if on_disk[number] != digest:
-            return Planned(latest, State.EDITED, number,
-                           "изменён вручную после записи — оставлен как есть")
+            return Planned(latest, State.EDITED, number, EDITED_NOTE)
         return Planned(latest, State.UNCHANGED, number)
     for earlier, path in reversed(existing[:-1]):
         if made[earlier] == digest:
-            return Planned(path, State.EARLIER, earlier, f"совпадает с версией {earlier}")
+            if on_disk[earlier] != digest:
+                # The workbook gives an older version again, but that file was changed by
+                # hand: left as it is, and said so, like the newest would be.
+                return Planned(path, State.EDITED, earlier,
+                               f"совпадает с версией {earlier}, а её изменили вручную после "
+                               "записи — оставлена как есть")
+            return Planned(path, State.EARLIER, earlier,
+                           f"совпадает с версией {earlier}, новый файл не нужен")
     return Planned(folder / version_name(filename, number + 1), State.VERSION,
                    number + 1)
 
 
-LOCK_NAME = ".rmo.lock"
+SERVICE = ".rmo"  # the archive's service folder, at its root: one definition for every part
+LOCK_NAME = "rmo.lock"  # in the service folder (rmo 0.x kept «.rmo.lock» at the root)
 LOCK_WAIT = 15 * 60  # seconds: longer than any build with PDFs
 
 
+def service_folder(root: Path, *, create: bool = False) -> Path:
+    """The archive's service folder: the registers, numbers and dates, the lock, the build
+    journal, and the local page's key and uploads. Made readable by its owner only and, on
+    Windows, hidden, so that the year folders hold documents only."""
+    folder = Path(root) / SERVICE
+    if create:
+        fresh = not folder.is_dir()
+        private_folder(folder)
+        if fresh:
+            hide(folder)
+    return folder
+
+
+def year_service(year: Path) -> Path:
+    """Where the service files of one year folder live: «.rmo/2025-2026/» at the root."""
+    return service_folder(year.parent) / year.name
+
+
+def private_folder(path: Path) -> Path:
+    """A folder only its owner can open (0700): made so, or made so again if it exists.
+    Windows has no such modes; there a folder under the user's profile is private already."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) != 0o700:
+        os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file readable by its owner only (0600), if it is not already."""
+    if os.name != "nt" and path.is_file() and stat.S_IMODE(path.stat().st_mode) != 0o600:
+        os.chmod(path, 0o600)
+
+
+def hide(path: Path) -> None:
+    """Mark a folder hidden on Windows, which does not hide names that begin with a dot."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    hidden = 0x2  # FILE_ATTRIBUTE_HIDDEN
+    kernel = ctypes.windll.kernel32
+    attributes = kernel.GetFileAttributesW(str(path))
+    if attributes != -1 and not attributes & hidden:
+        kernel.SetFileAttributesW(str(path), attributes | hidden)
+
+
 @contextmanager
-def lock(out_dir: Path) -> Iterator[None]:
+def lock(out_dir: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """Hold the archive while one build plans and writes, so that two builds (two browser
     tabs, or the page and a terminal) never take the same version or number.
 
@@ -147,24 +204,34 @@ def lock(out_dir: Path) -> Iterator[None]:
     fresh = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        service = service_folder(out_dir, create=True)
     except OSError as error:
         raise RmoError([problem(f"Не удалось создать папку архива «{out_dir}»: "
                                 f"{error.strerror}.")]) from error
     try:
-        with FileLock(out_dir / LOCK_NAME, timeout=LOCK_WAIT):
+        with FileLock(service / LOCK_NAME, timeout=wait):
             yield
     except Timeout as error:
         raise RmoError([problem(f"Архив «{out_dir}» занят другой сборкой уже "
                                 f"{LOCK_WAIT // 60} минут.",
                                 fix="Дождитесь её конца и запустите rmo снова.")]) from error
     finally:
-        if fresh and not any(p.name != LOCK_NAME for p in out_dir.iterdir()):
-            # A build that wrote nothing leaves no empty archive behind.
-            try:
-                (out_dir / LOCK_NAME).unlink(missing_ok=True)
-                out_dir.rmdir()
-            except OSError:
-                pass
+        if fresh:
+            _remove_if_empty(out_dir)
+
+
+def _remove_if_empty(out_dir: Path) -> None:
+    """A build that wrote nothing into a new folder leaves no empty archive behind."""
+    service = service_folder(out_dir)
+    try:
+        if any(p.name != SERVICE for p in out_dir.iterdir()) or \
+                any(p.name != LOCK_NAME for p in service.iterdir()):
+            return
+        (service / LOCK_NAME).unlink(missing_ok=True)
+        service.rmdir()
+        out_dir.rmdir()
+    except OSError:
+        pass
 
 
 def write_new(path: Path, data: bytes) -> None:
@@ -175,10 +242,11 @@ def write_new(path: Path, data: bytes) -> None:
     replace(path, data)
 
 
-def replace(path: Path, data: bytes) -> None:
-    """Write a file atomically (the register, which is rewritten by every build)."""
+def replace(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write a file atomically (the register, which is rewritten by every build); a
+    ``private`` one (a key) readable by its owner only."""
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, private=private)
     except PermissionError as error:
         raise RmoError([problem(f"Не удалось записать «{path.name}»: файл открыт в другой "
                                 "программе (Word, Excel). Закройте файл и запустите rmo снова.")]
@@ -197,18 +265,19 @@ class FolderError(OSError):
     """The folder itself cannot take a file (it is a file, or read-only)."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write through a temporary file in the same folder and rename it over the target.
 
     The temporary file is created with os.open(…, 0o666), so that it gets the permissions the
     umask gives (0644 under 022), like any file a program makes; tempfile.mkstemp would give
-    0600 and lock out the other accounts of a shared folder. Nothing here is POSIX-only.
+    0600 and lock out the other accounts of a shared folder. A ``private`` file (a key) is
+    created 0600 instead: readable by its owner only. Nothing here is POSIX-only.
     """
-    temporary = path.parent / f".~rmo-{secrets.token_hex(8)}.tmp"
+    temporary = path.parent / f"{TEMPORARY}{secrets.token_hex(8)}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                         | getattr(os, "O_BINARY", 0), 0o666)
+                         | getattr(os, "O_BINARY", 0), 0o600 if private else 0o666)
     except OSError as error:
         raise FolderError(str(error)) from error
     try:
@@ -216,10 +285,57 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        crash_point()
         os.replace(temporary, path)
+        _sync_folder(path.parent)
+        crash_point()
     except BaseException:
         _remove(str(temporary))
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable before the next file is written (a power cut keeps the order the
+    build journal relies on). Windows cannot open a folder for this and needs no such step."""
+    if os.name == "nt":
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a secret (a key) atomically, readable by its owner only from the first byte."""
+    replace(path, data, private=True)
+    private_file(path)  # an older file of that name may have had wider permissions
+
+
+TEMPORARY = ".~rmo-"  # how every temporary file of rmo's begins: left only by a crash
+# For tests only: RMO_TEST_KILL_AT=N makes rmo kill itself (SIGKILL, as the OOM killer or a
+# power cut would stop it) at the N-th step of writing: each file written to its temporary
+# name counts as one step and its rename as the next. tests/test_crash.py uses it to stop a
+# real `rmo build` at chosen points and check that the next build repairs the archive.
+_KILL_AT = "RMO_TEST_KILL_AT"
+_steps = 0
+
+
+def crash_point() -> None:
+    global _steps
+    wanted = os.environ.get(_KILL_AT)
+    if not wanted:
+        return
+    _steps += 1
+    if _steps == int(wanted):
+        import signal
+
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 def _remove(path: str) -> None:

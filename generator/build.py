@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import archive, register
+from . import archive, register, service
 from .archive import State
 from .documents.common import Document
 from .errors import Problem, RmoError, problem
@@ -28,7 +30,7 @@ class Written:
     version: int
     meeting: int | None = None
     pdf: Path | None = None  # the PDF written by this build, if any
-    note: str = ""  # besides the state: «совпадает с версией 1»
+    note: str = ""  # said instead of the bare state: «совпадает с версией 1, новый файл не нужен»
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,10 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     of each PDF as LibreOffice makes it (a minute for a year's documents).
 
     Everything is read, checked and rendered in memory before the first file is written:
-    a mistake anywhere leaves the archive exactly as it was. A failure while writing removes
-    the files this build had written, and only those; the register is written last.
+    a mistake anywhere leaves the archive exactly as it was. Before the first file, a journal
+    lists every file the build will write (generator/service.py): a failure while writing
+    removes the files this build had written, and only those; a build killed outright is
+    finished by the next one, which registers what it wrote.
     """
     kinds = parse_only(only)
     source = Path(workbook_path)
@@ -121,82 +125,112 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
 
         soffice()  # no LibreOffice: say so before anything is written
     source_bytes = source.read_bytes()
-    workbook_hash = register.sha256(source_bytes)
-    results: list[Written] = []
-    entries: list[register.Entry] = []
-    current: dict[str, str] = {}
-    issued: dict[str, str] = {}  # file → «№ 7 от 20.05.2026» of documents not written anew
-    created: list[Path] = []
-    kept: Path | None = None
     pdf_problem: Problem | None = None
+    if dry_run:
+        service.prepare(Path(out_dir))  # an archive of rmo 0.x is read where it now lives
     # The ledger's numbers and the archive's versions are read and taken under one lock.
-    with archive.lock(Path(out_dir)) if not dry_run else nullcontext():
+    with service.hold(Path(out_dir)) if not dry_run else nullcontext(()) as repaired:
         ledger = Ledger.load(folder)
         made = documents(workbook, kinds)
         rendered = render_all(workbook, Path(templates) if templates else None, kinds, ledger,
                               made)
         not_ready = tuple(d for d in made if not d.ready)
+        filed, current, kept = _plan(folder, workbook, source.name, source_bytes, rendered,
+                                     keep=not dry_run)
         # No version of a document that cannot be issued now stands as the current one.
         current.update({archive.safe_filename(d.filename): "" for d in not_ready})
-        generated = {e.file: e.sha256 for e in register.load(folder)}
-        try:
-            kept_entries: list[register.Entry] = []  # listed after the documents
-            if not dry_run:
-                kept = _keep_workbook(folder, source, source_bytes, generated, kept_entries,
-                                      current, created)
-            used = kept.name if kept else ""
-            for document, data in rendered:
-                name = archive.safe_filename(document.filename)
-                planned = archive.plan(folder, name, data, generated)
-                written = Written(planned.path, document.kind, planned.status, planned.version,
-                                  document.meeting, note=planned.note)
-                current[name] = planned.path.name
-                if document.issued and planned.status not in (State.NEW, State.VERSION):
-                    # A file kept from a build before the journal showed numbers and dates.
-                    issued[planned.path.name] = document.issued
-                if not dry_run and planned.status in (State.NEW, State.VERSION):
-                    archive.write_new(planned.path, data)
-                    created.append(planned.path)
-                    entries.append(register.Entry(
-                        planned.path.name, document.kind.label, document.meeting,
-                        planned.version, register.sha256(data), register.now(), workbook_hash,
-                        _meeting_date(workbook, document.meeting), document.person,
-                        workbook=used, issued=document.issued))
-                results.append(written)
-                if progress and not pdf:
+        results = [f.written for f in filed if f.written is not None]
+        if dry_run:
+            for written in results:
+                if progress:
                     progress(written)
-            if pdf and not dry_run:
-                results, pdf_problem = _pdfs(results, entries, created, workbook_hash, used,
-                                             progress, pdf_progress)
-            if not dry_run:
-                warnings += register.update(folder, entries + kept_entries, current,
-                                            workbook.association.name, issued)
-                ledger.save()
-        except BaseException:
-            for path in created:
-                path.unlink(missing_ok=True)
-            raise
+            return BuildReport(folder, tuple(results), warnings, workbook, None, not_ready)
+        with service.Batch(folder, ledger, workbook.association.name) as batch:
+            entries = [f.entry for f in filed if f.entry is not None]
+            # Documents kept from a build before the journal showed numbers and dates.
+            batch.issued = {f.written.path.name: f.issued for f in filed
+                            if f.issued and f.entry is None and f.written is not None}
+            # The register lists the workbook after the documents made from it.
+            batch.announce(sorted(entries, key=lambda e: e.kind == register.WORKBOOK_KIND),
+                           current)
+            for item in filed:
+                if item.data is not None and item.entry is not None:
+                    batch.put(item.entry, item.data)
+                if item.written is not None and progress and not pdf:
+                    progress(item.written)
+            if pdf:
+                results, pdf_problem = _pdfs(results, batch, register.sha256(source_bytes),
+                                             kept.name if kept else "", progress, pdf_progress)
+            warnings += repaired + batch.commit()
     return BuildReport(folder, tuple(results), warnings, workbook, kept, not_ready,
                        pdf_problem)
 
 
-def _keep_workbook(folder: Path, source: Path, data: bytes, generated: dict[str, str],
-                   entries: list, current: dict[str, str], created: list) -> Path:
-    """Keep the workbook a build used beside its documents, so the archive shows where each
-    document came from; an unchanged workbook is kept once, a changed one as a new version."""
-    name = archive.safe_filename(source.name)
-    if not name.lower().endswith((".xlsx", ".xlsm")):
-        name += ".xlsx"
-    planned = archive.plan(folder, name, data, generated)
-    current[name] = planned.path.name
+@dataclass(frozen=True)
+class Filed:
+    """One file of a build as planned: what is reported, what is registered, what is written."""
+
+    written: Written | None  # None for the workbook's copy, which is no document
+    entry: register.Entry | None  # None when the register knows the file already
+    data: bytes | None  # None when nothing is written (the same bytes are there)
+    issued: str = ""  # «№ 7 от 20.05.2026»: a certificate's number and date of issue
+
+
+def _plan(folder: Path, workbook: Workbook, source: str, source_bytes: bytes,
+          rendered: list[tuple[Document, bytes]], keep: bool
+          ) -> tuple[list[Filed], dict[str, str], Path | None]:
+    """Decide, without writing, what the build does with the workbook's copy and with each
+    document, and which version each stands for now (first version's name → file)."""
+    known = {e.file: e for e in register.load(folder)}
+    generated = {name: e.sha256 for name, e in known.items()}
+    workbook_hash = register.sha256(source_bytes)
+    filed: list[Filed] = []
+    current: dict[str, str] = {}
+    kept: Path | None = None
+    if keep:
+        name = archive.safe_filename(source)
+        if not name.lower().endswith((".xlsx", ".xlsm")):
+            name += ".xlsx"
+        planned = archive.plan(folder, name, source_bytes, generated)
+        kept = planned.path
+        current[name] = kept.name
+        entry = register.Entry(kept.name, register.WORKBOOK_KIND, None, planned.version,
+                               workbook_hash, _stamp(planned), workbook_hash,
+                               workbook=kept.name)
+        filed.append(_filed(None, entry, source_bytes, planned, known))
+    used = kept.name if kept else ""
+    for document, data in rendered:
+        name = archive.safe_filename(document.filename)
+        planned = archive.plan(folder, name, data, generated)
+        current[name] = planned.path.name
+        written = Written(planned.path, document.kind, planned.status, planned.version,
+                          document.meeting, note=planned.note)
+        entry = register.Entry(
+            planned.path.name, document.kind.label, document.meeting, planned.version,
+            register.sha256(data), _stamp(planned), workbook_hash,
+            _meeting_date(workbook, document.meeting), document.person, workbook=used,
+            issued=document.issued)
+        filed.append(dataclasses.replace(_filed(written, entry, data, planned, known),
+                                         issued=document.issued))
+    return filed, current, kept
+
+
+def _filed(written: Written | None, entry: register.Entry, data: bytes,
+           planned: archive.Planned, known: dict[str, register.Entry]) -> Filed:
+    """A new file is written and registered; a file already there that the register does not
+    know with its kind (left by a build rmo 0.x could not finish) is registered as it is."""
     if planned.status in (State.NEW, State.VERSION):
-        archive.write_new(planned.path, data)
-        created.append(planned.path)
-        digest = register.sha256(data)
-        entries.append(register.Entry(planned.path.name, register.WORKBOOK_KIND, None,
-                                      planned.version, digest, register.now(), digest,
-                                      workbook=planned.path.name))
-    return planned.path
+        return Filed(written, entry, data)
+    if planned.status is not State.EDITED and not getattr(known.get(entry.file), "kind", ""):
+        return Filed(written, entry, None)
+    return Filed(written, None, None)
+
+
+def _stamp(planned: archive.Planned) -> str:
+    """When a file was written: now for a new one, the file's own time for one found there."""
+    if planned.status in (State.NEW, State.VERSION) or not planned.path.is_file():
+        return register.now()
+    return dt.datetime.fromtimestamp(planned.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _meeting_date(workbook: Workbook, number: int | None) -> str:
@@ -204,7 +238,7 @@ def _meeting_date(workbook: Workbook, number: int | None) -> str:
     return meeting.date.strftime("%d.%m.%Y") if meeting and meeting.date else ""
 
 
-def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_hash: str,
+def _pdfs(results: list[Written], batch: service.Batch, workbook_hash: str,
           workbook_name: str, progress, pdf_progress=None
           ) -> tuple[list[Written], Problem | None]:
     """A PDF beside every document that has none for its current version; what LibreOffice
@@ -214,19 +248,19 @@ def _pdfs(results: list[Written], entries: list, created: list[Path], workbook_h
     from .pdf import convert
 
     wanted = [r.path for r in results if not r.path.with_suffix(".pdf").exists()]
+    sources = {path: register.sha256(path.read_bytes()) for path in wanted}
     converted = convert(wanted, pdf_progress)
     pdfs = converted.pdfs
+    made = {r.path: register.Entry(r.path.with_suffix(".pdf").name, f"{r.kind.label} (PDF)",
+                                   r.meeting, r.version, register.sha256(pdfs[r.path]),
+                                   register.now(), workbook_hash, workbook=workbook_name,
+                                   source_sha256=sources[r.path])
+            for r in results if r.path in pdfs}
+    batch.announce(list(made.values()))
     done = []
     for result in results:
-        data = pdfs.get(result.path)
-        if data is not None:
-            target = result.path.with_suffix(".pdf")
-            archive.write_new(target, data)
-            created.append(target)
-            entries.append(register.Entry(target.name, f"{result.kind.label} (PDF)",
-                                          result.meeting, result.version, register.sha256(data),
-                                          register.now(), workbook_hash,
-                                          workbook=workbook_name))
+        if result.path in made:
+            target = batch.put(made[result.path], pdfs[result.path])
             result = with_changes(result, pdf=target)
         done.append(result)
         if progress:
@@ -246,32 +280,31 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
     if not documents:
         return []
     folder = documents[0].parent
-    with archive.lock(folder.parent):
+    with service.hold(folder.parent):
         wanted = [p for p in documents if not p.with_suffix(".pdf").exists()]
         for path in documents:
             if path not in wanted and progress:
                 progress(path)
+        sources = {path: register.sha256(path.read_bytes()) for path in wanted}
         converted = convert(wanted, (lambda done, total, path: progress(path))
                             if progress else None)
         known = {e.file: e for e in register.load(folder)}
-        entries, created = [], []
-        try:
-            for path, data in converted.pdfs.items():
-                target = path.with_suffix(".pdf")
-                archive.write_new(target, data)
-                created.append(target)
-                source = known.get(path.name)
-                digest = register.sha256(data)
-                entries.append(
-                    dataclasses.replace(source, file=target.name, kind=f"{source.kind} (PDF)",
-                                        sha256=digest, written=register.now(), current=False)
-                    if source else register.Entry(target.name, "PDF", None, 1, digest,
-                                                  register.now(), ""))
-            register.update(folder, entries)
-        except BaseException:
-            for path in created:
-                path.unlink(missing_ok=True)
-            raise
+        entries, made = [], []
+        for path, data in converted.pdfs.items():
+            source, digest = known.get(path.name), register.sha256(data)
+            name = path.with_suffix(".pdf").name
+            entries.append(
+                dataclasses.replace(source, file=name, kind=f"{source.kind} (PDF)",
+                                    sha256=digest, written=register.now(), current=False,
+                                    source_sha256=sources[path])
+                if source else register.Entry(name, "PDF", None, 1, digest, register.now(), "",
+                                              source_sha256=sources[path]))
+            made.append(path)
+        with service.Batch(folder) as batch:
+            batch.announce(entries)
+            created = [batch.put(entry, converted.pdfs[path])
+                       for entry, path in zip(entries, made)]
+            batch.commit()
     if converted.problem is not None:
         raise RmoError([converted.problem])
     return created

@@ -236,13 +236,16 @@ def archive_command(out_dir: Path) -> None:
       rmo archive archive
       rmo archive archive/2025-2026
     """
-    from .register import JSON_NAME, XLSX_NAME, load
+    from .register import JSON_NAME, XLSX_NAME, exists, load
+    from .service import prepare
 
-    if (out_dir / JSON_NAME).is_file():  # the folder of one year
-        years = [out_dir]
+    # A year folder given (rmo 0.x kept its register inside it), or the archive itself.
+    one_year = exists(out_dir) or (out_dir / JSON_NAME).is_file()
+    warn(prepare(out_dir.parent if one_year else out_dir))
+    if one_year:
+        years = [out_dir] if exists(out_dir) else []
     else:
-        years = sorted(p for p in out_dir.glob("*") if (p / JSON_NAME).is_file()) \
-            if out_dir.is_dir() else []
+        years = sorted(p for p in out_dir.glob("*") if exists(p)) if out_dir.is_dir() else []
     if not years:
         raise RmoError.single(f"В папке «{out_dir}» нет архива rmo: сначала выполните "
                               "«rmo build книга.xlsx».")

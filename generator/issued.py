@@ -3,7 +3,8 @@
 A certificate is issued like an office issues it: with a number that never repeats within the
 association's archive (every year folder under one archive folder) and the date it was issued.
 An extract and the analysis carry the date they were made. Those facts are kept in
-«номера и даты.json» next to «реестр.json», so a rebuild of an unchanged document gives the same
+«номера и даты.json» next to «реестр.json» in the archive's service folder
+(«.rmo/2025-2026/»), so a rebuild of an unchanged document gives the same
 number and date — and the same bytes — while a new certificate gets the next free number and
 today's date. A document whose text changed is issued again today, under its old number.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .archive import replace as write_atomically
+from .archive import service_folder, year_service
 from .text import date_numeric
 
 FILE_NAME = "номера и даты.json"
@@ -46,11 +48,12 @@ class Ledger:
 
     @classmethod
     def load(cls, folder: Path) -> Ledger:
-        records = _read(folder / FILE_NAME)
+        records = _read(path(folder))
         taken: set[int] = set()
-        if folder.parent.is_dir():
-            for other in folder.parent.glob(f"*/{FILE_NAME}"):
-                theirs = records if other.parent == folder else _read(other)
+        service = service_folder(folder.parent)
+        if service.is_dir():
+            for other in service.glob(f"*/{FILE_NAME}"):
+                theirs = records if other == path(folder) else _read(other)
                 taken |= {r["number"] for r in theirs.values() if r.get("number")}
         taken |= {r["number"] for r in records.values() if r.get("number")}
         return cls(folder, records, taken)
@@ -76,18 +79,31 @@ class Ledger:
     def save(self) -> None:
         if not self.changed:
             return
-        payload = {"documents": dict(sorted(self.records.items()))}
-        write_atomically(self.folder / FILE_NAME,
-                         (json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-                         .encode("utf-8"))
+        save(self.folder, self.records)
         self.changed = False
 
 
-def _read(path: Path) -> dict[str, dict]:
-    if not path.is_file():
+def path(folder: Path) -> Path:
+    """The numbers and dates of a year folder: in the archive's service folder."""
+    return year_service(folder) / FILE_NAME
+
+
+def save(folder: Path, records: dict[str, dict]) -> None:
+    payload = {"documents": dict(sorted(records.items()))}
+    write_atomically(path(folder), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+                     .encode("utf-8"))
+
+
+def read(folder: Path) -> dict[str, dict]:
+    """The numbers and dates kept for a year folder (empty if none)."""
+    return _read(path(folder))
+
+
+def _read(source: Path) -> dict[str, dict]:
+    if not source.is_file():
         return {}
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(source.read_text(encoding="utf-8"))
         documents = raw.get("documents", {})
         return {str(k): dict(v) for k, v in documents.items() if isinstance(v, dict)}
     except (ValueError, TypeError, AttributeError):

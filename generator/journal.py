@@ -4,7 +4,7 @@ One row per document version, in filing order with the versions of a document to
 current one marked, a certificate's registration number and date of issue beside it; A4
 landscape, one page wide, the header row on every page. Columns the staff add («Подписан»,
 «Передан») and their values are carried over by every build, matched by file name (shown
-without «.docx»). Checksums are for programs and stay in реестр.json.
+without «.docx»). Checksums are for programs and stay in реестр.json (generator/register.py).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def write(path: Path, entries: Sequence[Entry], title: str) -> tuple[Problem, ..
         staff = staff_columns(path, {shown(e.file) for e in entries})
     except Exception:  # noqa: BLE001 — any unreadable file: keep it, say so
         return (warning(f"Журнал «{path.name}» не удалось прочитать, поэтому он оставлен как "
-                        "есть и не обновлён; документы и реестр.json записаны.",
+                        "есть и не обновлён; документы записаны и внесены в реестр.",
                         fix="Проверьте, что это книга Excel (.xlsx), или переименуйте её и "
                             "запустите сборку снова: rmo сделает журнал заново."),)
     data = journal_bytes(entries, staff, title)
@@ -72,7 +72,7 @@ def write(path: Path, entries: Sequence[Entry], title: str) -> tuple[Problem, ..
         write_atomic(path, data)
     except PermissionError:
         return (warning(f"Журнал «{path.name}» не обновлён: он открыт в другой программе "
-                        "(Excel). Документы и реестр.json записаны.",
+                        "(Excel). Документы записаны и внесены в реестр.",
                         fix="Закройте журнал и запустите сборку ещё раз — журнал будет "
                             "дополнен."),)
     return ()

@@ -1,8 +1,9 @@
 """The register of a year's archive: which document was written when, from which workbook.
 
-Kept twice in each year folder: «реестр.json» for programs (with checksums) and the journal
-«Реестр документов.xlsx» for the office (generator/journal.py). The register is rewritten by
-every build (atomically, and only when it changed); the documents it lists are never touched.
+Kept twice: «реестр.json» for programs (with checksums), in the archive's service folder
+(«.rmo/2025-2026/реестр.json»), and the journal «Реестр документов.xlsx» for the office, in the
+year folder beside the documents (generator/journal.py). The register is rewritten by every
+build (atomically, and only when it changed); the documents it lists are never touched.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import journal
-from .archive import base_name, replace
+from .archive import TEMPORARY, base_name, replace, year_service
 from .archive import sha256 as sha256  # re-exported: the register's checksum
 from .errors import Problem
 
@@ -38,17 +39,28 @@ class Entry:
     current: bool = False  # the version the newest build of this document stands for
     workbook: str = ""  # the file name of the workbook it was made from, kept in this folder
     issued: str = ""  # «№ 7 от 20.05.2026»: a certificate's number and date of issue
+    source_sha256: str = ""  # of a PDF: the .docx it was made from (hand edits make it stale)
 
 
 _FIELDS = {f.name for f in dataclasses.fields(Entry)}
 
 
+def path(folder: Path) -> Path:
+    """The register of a year folder: in the archive's service folder, not among documents."""
+    return year_service(folder) / JSON_NAME
+
+
+def exists(folder: Path) -> bool:
+    """Whether a folder is a year of an rmo archive (a build has registered it)."""
+    return path(folder).is_file()
+
+
 def load(folder: Path) -> list[Entry]:
-    path = folder / JSON_NAME
-    if not path.is_file():
+    source = path(folder)
+    if not source.is_file():
         return []
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(source.read_text(encoding="utf-8"))
         return [Entry(**{k: v for k, v in item.items() if k in _FIELDS})
                 for item in raw.get("documents", [])]
     except (ValueError, TypeError, AttributeError):
@@ -70,16 +82,22 @@ def update(folder: Path, added: list[Entry],
     entries = [dataclasses.replace(e, issued=issued[e.file])
                if not e.issued and e.file in issued else e for e in load(folder)]
     association = association or _association(folder)
-    known = {e.file for e in entries}
+    index = {e.file: i for i, e in enumerate(entries)}
     for entry in added:
-        if entry.file not in known:
+        if entry.file not in index:
+            index[entry.file] = len(entries)
             entries.append(entry)
-            known.add(entry.file)
-    for path in sorted(folder.glob("*")):
-        if path.suffix in (".docx", ".pdf") and path.name not in known \
-                and not path.name.startswith((".~rmo-", "~$")):
-            stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
-            entries.append(Entry(path.name, "", None, 1, sha256(path.read_bytes()), stamp, ""))
+        elif not entries[index[entry.file]].kind:
+            # Listed without a kind (by rmo 0.x after a killed build): now it is known.
+            entries[index[entry.file]] = entry
+    for found in sorted(folder.glob("*")):
+        if found.suffix in (".docx", ".pdf") and found.name not in index \
+                and not found.name.startswith((TEMPORARY, "~$")):
+            # Put in by hand: listed as it is, under the kind of its other versions if any.
+            stamp = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+            index[found.name] = len(entries)
+            entries.append(Entry(found.name, _kind_of(found.name, entries), None, 1,
+                                 sha256(found.read_bytes()), stamp, ""))
     current = current or {}
     present = [dataclasses.replace(e, current=current[base_name(e.file)] == e.file)
                if base_name(e.file) in current else e
@@ -87,7 +105,7 @@ def update(folder: Path, added: list[Entry],
     payload: dict = {"association": association} if association else {}
     payload["documents"] = [asdict(e) for e in present]
     data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    target = folder / JSON_NAME
+    target = path(folder)
     if not target.is_file() or target.read_bytes() != data:
         replace(target, data)
     title = journal.title(association, folder.name.replace("-", "/"))
@@ -97,11 +115,20 @@ def update(folder: Path, added: list[Entry],
 def _association(folder: Path) -> str:
     """The association's name kept in the register by the last build («» when none)."""
     try:
-        raw = json.loads((folder / JSON_NAME).read_text(encoding="utf-8"))
+        raw = json.loads(path(folder).read_text(encoding="utf-8"))
         name = raw.get("association", "")
         return name if isinstance(name, str) else ""
     except (OSError, ValueError, AttributeError):
         return ""
+
+
+def _kind_of(name: str, entries: list[Entry]) -> str:
+    """The kind of a file rmo did not write, from a registered version of the same document."""
+    docx = name[:-len(".pdf")] + ".docx" if name.lower().endswith(".pdf") else name
+    base = base_name(docx)
+    kind = next((e.kind for e in entries if e.kind and e.file.lower().endswith(".docx")
+                 and base_name(e.file) == base), "")
+    return f"{kind} (PDF)" if kind and docx != name else kind
 
 
 def now() -> str:

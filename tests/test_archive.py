@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator import archive, pdf
+from generator import archive, pdf, register
 from generator.archive import State
 from generator.build import build
 from generator.cli import main
@@ -94,7 +94,7 @@ def test_the_register_lists_every_document_in_both_forms(tmp_path):
     second = workbook(tmp_path, name="v2.xlsx", Повестка=agenda)
     build(second, out)
     folder = out / "2025-2026"
-    data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
+    data = json.loads(register.path(folder).read_text(encoding="utf-8"))["documents"]
     # Every document, and both workbooks the builds used, kept beside them.
     files = {**hashes(folder), "rmo.xlsx": hashlib.sha256(first_book.read_bytes()).hexdigest(),
              "v2.xlsx": hashlib.sha256(second.read_bytes()).hexdigest()}
@@ -160,7 +160,7 @@ def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(t
     out = tmp_path / "out"
     build(workbook(tmp_path), out)
     folder = out / "2025-2026"
-    register_before = (folder / "реестр.json").read_bytes()
+    register_before = register.path(folder).read_bytes()
     before = hashes(out)
     real = archive.replace
     calls = []
@@ -175,7 +175,7 @@ def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_register(t
     with pytest.raises(KeyboardInterrupt):
         build(workbook(tmp_path, name="v2.xlsx", Объединение=params), out)
     assert hashes(out) == before
-    assert (folder / "реестр.json").read_bytes() == register_before
+    assert register.path(folder).read_bytes() == register_before
     assert not list(folder.glob(".~rmo-*"))
 
 
@@ -210,7 +210,7 @@ def test_pdf_of_every_document_with_its_text(tmp_path):
     text = subprocess.run(["pdftotext", str(folder / "Протокол № 2 от 22.04.2026.pdf"), "-"],
                           capture_output=True, check=True).stdout.decode()
     assert "ПРОТОКОЛ" in text and "22.04.2026" in text
-    data = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
+    data = json.loads(register.path(folder).read_text(encoding="utf-8"))["documents"]
     assert sum(e["kind"].endswith("(PDF)") for e in data) == 14
     # Unchanged documents already have their PDF: a second run converts nothing.
     again = run("build", book, "-o", out, "--pdf")
@@ -241,5 +241,5 @@ def test_two_builds_at_once_take_turns_and_lose_nothing(tmp_path):
                    if r.path.name.startswith("Протокол № 2") and r.status != State.UNCHANGED)
     assert names == ["Протокол № 2 от 22.04.2026 (версия 2).docx",
                      "Протокол № 2 от 22.04.2026 (версия 3).docx"]
-    data = json.loads((out / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    data = json.loads(register.path(out / "2025-2026").read_text(encoding="utf-8"))
     assert {e["file"] for e in data["documents"]} >= set(names) | {"v2.xlsx", "v3.xlsx"}

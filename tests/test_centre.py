@@ -479,8 +479,10 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
     assert answers["b1"][1] > released and answers["b2"][1] > released
     import json
 
+    from generator import register
+
     year = centre.archive(b) / "2025-2026"
-    listed = {e["file"] for e in json.loads((year / "реестр.json").read_text("utf-8"))
+    listed = {e["file"] for e in json.loads(register.path(year).read_text("utf-8"))
               ["documents"]}
     on_disk = {p.name for p in year.iterdir() if p.suffix in (".docx", ".xlsx")
                and p.name != "Реестр документов.xlsx"}

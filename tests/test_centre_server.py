@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import subprocess
 import sys
 import urllib.error
@@ -68,7 +69,35 @@ def made(request, tmp_path):
     return folder, database
 
 
+def modes(folder: Path) -> dict[str, int]:
+    """The permissions of the centre folder and of its secrets."""
+    names = [".", ".rmo", "rmo-centre.toml", ".rmo/secret-key", "centre.sqlite3"]
+    return {name: stat.S_IMODE((folder / name).stat().st_mode) for name in names
+            if (folder / name).exists()}
+
+
+SECRET = {".": 0o700, ".rmo": 0o700, "rmo-centre.toml": 0o600, ".rmo/secret-key": 0o600,
+          "centre.sqlite3": 0o600}
+
+
+def secrets_are_the_servers_users_only(folder: Path, database: str) -> None:
+    """Made so by `rmo centre init`, and put right again by the next start of rmo on a folder
+    rmo 0.x made readable for every account of the machine."""
+    expected = {k: v for k, v in SECRET.items() if k != "centre.sqlite3" or database == "sqlite"}
+    assert modes(folder) == expected
+    for name in expected:
+        (folder / name).chmod(0o755 if (folder / name).is_dir() else 0o644)
+    assert rmo("centre", "user", "list", folder).returncode == 0
+    assert modes(folder) == expected
+    if database == "sqlite":  # the README's copy of a running server's database
+        subprocess.run(["sh", "-c", 'umask 077 && sqlite3 centre.sqlite3 ".backup копия.sqlite3"'],
+                       cwd=folder, check=True)
+        assert stat.S_IMODE((folder / "копия.sqlite3").stat().st_mode) == 0o600
+        (folder / "копия.sqlite3").unlink()
+
+
 def commands_made_a_centre(folder: Path, database: str) -> None:
+    secrets_are_the_servers_users_only(folder, database)
     listed = rmo("centre", "user", "list", folder)
     assert listed.stdout.splitlines() == [
         f"ivanova  руководитель       {LIBRARIANS}  (вход: ещё не входил)",
@@ -153,7 +182,10 @@ def restore(folder: Path, database: str, target: Path) -> Path:
     if database == "sqlite":
         return target
     dump = target.parent / "centre.sql"
-    subprocess.run(["pg_dump", "--no-owner", "-f", str(dump), database], check=True)
+    # The README's command: the dump holds sessions and password hashes.
+    subprocess.run(["sh", "-c", 'umask 077 && pg_dump --no-owner -f "$0" "$1"', str(dump),
+                    database], check=True)
+    assert stat.S_IMODE(dump.stat().st_mode) == 0o600
     copy = new_database("postgresql")
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(dump), copy], check=True,
                    capture_output=True)

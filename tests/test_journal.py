@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator import journal
+from generator import journal, register
 from generator.archive import State
 from generator.build import build
 from generator.cli import main
@@ -131,12 +131,12 @@ def test_an_archive_of_an_earlier_rmo_gets_its_numbers_and_name_in_the_journal(t
     book = workbook(tmp_path)
     build(book, out)
     folder = out / "2025-2026"
-    register = folder / "реестр.json"
-    data = json.loads(register.read_text(encoding="utf-8"))
+    kept = register.path(folder)
+    data = json.loads(kept.read_text(encoding="utf-8"))
     del data["association"]
     for entry in data["documents"]:
         del entry["issued"]
-    register.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     (folder / JOURNAL).unlink()
 
     report = build(book, out)
@@ -196,11 +196,11 @@ def test_a_journal_open_in_excel_does_not_stop_the_build_and_catches_up_next_tim
     # The workbook's own warnings (no secretary, an item with no decision) come with it.
     assert f"Итого: 2 новые версии, {total - 2} без изменений." in result.output.splitlines()
     assert (f"• Журнал «{JOURNAL}» не обновлён: он открыт в другой программе (Excel). "
-            "Документы и реестр.json записаны. Закройте журнал и запустите сборку ещё раз — "
+            "Документы записаны и внесены в реестр. Закройте журнал и запустите сборку ещё раз — "
             "журнал будет дополнен.") in result.output.splitlines()
     version = "Протокол № 2 от 22.04.2026 (версия 2).docx"
     assert (folder / version).is_file()
-    assert version in (folder / "реестр.json").read_text(encoding="utf-8")
+    assert version in register.path(folder).read_text(encoding="utf-8")
     assert version.removesuffix(".docx") not in [r[1] for r in journal_rows(folder)]
 
     monkeypatch.setattr(journal, "write_atomic", real)  # the journal is closed
@@ -248,14 +248,41 @@ def test_undoing_a_change_names_the_version_it_matches_and_writes_no_copy(tmp_pa
     result = run("build", book, "-o", out)
     assert result.exit_code == 0
     assert without_warnings(result.output) == (
-        f"  {folder / PROTOCOL}: совпадает с версией 1\n"
+        f"  {folder / PROTOCOL}: совпадает с версией 1, новый файл не нужен\n"
         f"  {folder / 'Выписка из протокола № 2, п. 1 (Сидорова Д.Е.).docx'}: "
-        "совпадает с версией 1\n"
+        "совпадает с версией 1, новый файл не нужен\n"
         f"Итого: 2 совпадают с прежними версиями, {total - 2} без изменений.\n")
     assert sorted(p.name for p in folder.iterdir()) == before
     # The journal marks as current the version the workbook now gives.
     current = {r[1]: r[7] for r in journal_rows(folder)[1:] if r[1].startswith("Протокол № 2")}
     assert current == {LISTED: "да", "Протокол № 2 от 22.04.2026 (версия 2)": None}
+
+
+@pytest.mark.slow
+def test_an_older_version_changed_by_hand_is_named_so_and_left_as_it_is(tmp_path):
+    out = tmp_path / "out"
+    book = workbook(tmp_path)
+    total = len(build(book, out).written)
+    build(changed_decision(tmp_path), out)
+    folder = out / "2025-2026"
+    first = folder / PROTOCOL  # version 1, which the first workbook gives again
+    edited = Document(str(first))
+    edited.add_paragraph("Подпись секретаря заверена.")
+    edited.save(str(first))
+    by_hand = first.read_bytes()
+    before = sorted(p.name for p in folder.iterdir())
+
+    result = run("build", book, "-o", out)
+    assert result.exit_code == 0
+    assert without_warnings(result.output) == (
+        f"  {first}: совпадает с версией 1, а её изменили вручную после записи — "
+        "оставлена как есть\n"
+        f"  {folder / 'Выписка из протокола № 2, п. 1 (Сидорова Д.Е.).docx'}: "
+        "совпадает с версией 1, новый файл не нужен\n"
+        f"Итого: 1 изменён вручную, 1 совпадает с прежней версией, {total - 2} без "
+        "изменений.\n")
+    assert first.read_bytes() == by_hand
+    assert sorted(p.name for p in folder.iterdir()) == before
 
 
 @pytest.mark.slow
@@ -268,6 +295,8 @@ def test_files_get_the_permissions_the_umask_gives(tmp_path, umask, mode):
     finally:
         os.umask(old)
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    # The documents, the register and the journal, the workbook, and the archive's lock file.
+    # The documents, the journal and the workbook; the register, the numbers and the lock,
+    # in the service folder, which only its owner opens.
     assert {p.suffix for p in files} == {".docx", ".json", ".xlsx", ".lock"}
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {mode}
+    assert stat.S_IMODE((tmp_path / "out" / ".rmo").stat().st_mode) == 0o700

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import pdf
+from generator import pdf, register
 from generator.build import add_pdfs, build
 from generator.cli import main
 from generator.errors import RmoError
@@ -89,7 +89,7 @@ def test_a_failing_converter_leaves_every_document_written_and_registered(tmp_pa
     folder = out / "2025-2026"
     docx = sorted(p.name for p in folder.glob("*.docx"))
     assert len(docx) == 14 and not list(folder.glob("*.pdf"))
-    registered = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
+    registered = json.loads(register.path(folder).read_text(encoding="utf-8"))["documents"]
     assert sorted(e["file"] for e in registered if e["file"].endswith(".docx")) == docx
     assert str(report.pdf_problem) == (
         "LibreOffice не сделал ни одного PDF из 14. Документы Word записаны. Сделайте PDF ещё "
@@ -135,7 +135,7 @@ def test_the_pages_pdfs_keep_what_was_made_and_say_what_was_not(tmp_path, fake, 
         "LibreOffice сделал PDF не для всех документов: нет PDF у 1 из 14 (например, "
         f"«{paths[0].name}»).")
     assert len(list(folder.glob("*.pdf"))) == 13
-    registered = json.loads((folder / "реестр.json").read_text(encoding="utf-8"))["documents"]
+    registered = json.loads(register.path(folder).read_text(encoding="utf-8"))["documents"]
     assert sum(e["file"].endswith(".pdf") for e in registered) == 13
 
 

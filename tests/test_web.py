@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from docx import Document
 
+from generator import register
 from generator.kinds import KINDS
 from generator.render import builtin_templates
 from generator.web.pages.templates import NAMES
@@ -330,7 +331,7 @@ def test_building_lists_every_document_with_its_state(site, tmp_path):
     assert states["Протокол № 2 от 22.04.2026 (версия 2).docx"] == "новая версия"
     assert list(states.values()).count("новая версия") == 2
     # The workbooks used are kept in the archive with their checksum.
-    data = json.loads((folder / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    data = json.loads(register.path(folder / "2025-2026").read_text(encoding="utf-8"))
     kept = {e["file"] for e in data["documents"] if e["kind"] == "Книга"}
     assert kept == {"rmo-2025-2026.xlsx", "rmo.xlsx", "v2.xlsx"}
 
@@ -366,6 +367,7 @@ def test_a_download_path_outside_the_archive_is_refused(site, tmp_path):
                 "/files/2025-2026/%2e%2e%2f%2e%2e%2fsecret.txt", "/files/..%2F/secret.txt",
                 "/files/2025-2026/реестр.json", "/files/2025-2026/.rmo.lock",
                 "/files/2025-2026/..%5C..%5Csecret.txt", "/files/.rmo/secret-key",
+                "/files/2025-2026/..%2F.rmo%2F2025-2026%2Fреестр.json", "/files/.rmo/rmo.lock",
                 "/files/2025-2026/нет.docx", "/static/rmo/../../settings.py"):
         response = browser.get(url)
         assert response.status_code == 404, url
@@ -403,7 +405,7 @@ def test_two_tabs_building_at_once_do_not_corrupt_the_archive(site, tmp_path):
     for thread in threads:
         thread.join()
     assert sorted(answers) in ([302, 302], [302, 409])
-    data = json.loads((folder / "2025-2026" / "реестр.json").read_text(encoding="utf-8"))
+    data = json.loads(register.path(folder / "2025-2026").read_text(encoding="utf-8"))
     on_disk = {p.name for p in (folder / "2025-2026").iterdir()
                if p.suffix in (".docx", ".xlsx") and p.name != "Реестр документов.xlsx"}
     assert {e["file"] for e in data["documents"]} == on_disk
@@ -477,6 +479,48 @@ def test_the_archive_lists_years_and_groups_documents_by_meeting(site, tmp_path)
     assert browser.get("/archive/1999-2000/all.zip").status_code == 404
     assert browser.get("/archive/1999-2000/").status_code == 404
     assert browser.get("/archive/..%2F/").status_code == 404
+
+
+@pytest.mark.slow  # builds an archive three times
+def test_an_older_version_changed_by_hand_is_marked_and_its_old_pdf_not_offered(
+        site, tmp_path, monkeypatch):
+    from generator.build import add_pdfs, build
+
+    browser, folder = site
+    first = workbook(tmp_path)
+    build(first, folder)
+    agenda = copy.deepcopy(BASE["Повестка"])
+    agenda[2]["Решили"] = "Опыт рекомендовать коллегам."
+    build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), folder)
+    year = folder / "2025-2026"
+    minutes = year / "Протокол № 2 от 22.04.2026.docx"  # version 1
+    monkeypatch.setattr("generator.pdf.convert", lambda documents, progress=None: {
+        path: b"%PDF-1.4 made before the edit" for path in documents})
+    add_pdfs([minutes])
+    edited = Document(str(minutes))
+    edited.add_paragraph("Подпись секретаря заверена.")
+    edited.save(str(minutes))
+
+    result, _ = built(browser, first)  # the first workbook gives version 1 again
+    assert "Изменены вручную: 1" in text(result)
+    assert "Совпадают с прежними версиями: 1" in text(result)
+    row = next(r for r in rows(result, "Документ") if r[0] == minutes.name)
+    assert row[2:] == ["совпадает с версией 1, а её изменили вручную после записи — "
+                       "оставлена как есть", "PDF сделан до правки"]
+    extract = next(r for r in rows(result, "Документ")
+                   if r[0] == "Выписка из протокола № 2, п. 1 (Сидорова Д.Е.).docx")
+    assert extract[2] == "совпадает с версией 1, новый файл не нужен"
+
+    page = browser.get("/archive/2025-2026/")
+    assert (f"{minutes.name} действующая версия 1 изменён вручную записан ") in text(page)
+    assert "; PDF сделан до правки Прежние версии: 1 Протокол № 2 от 22.04.2026 (версия 2)" \
+        in text(page)
+    body = page.content.decode()
+    assert 'class="pdf-link" href="/files/2025-2026/%D0%9F%D1%80%D0%BE%D1%82%D0%BE%D0%BA%D0%BE' \
+           '%D0%BB%20%E2%84%96%202%20%D0%BE%D1%82%2022.04.2026.pdf"' not in body
+    bundle = browser.get("/archive/2025-2026/all.zip")
+    names = zipfile.ZipFile(io.BytesIO(b"".join(bundle.streaming_content))).namelist()
+    assert minutes.name in names and minutes.with_suffix(".pdf").name not in names
 
 
 # --- «Новый год» -------------------------------------------------------------------------

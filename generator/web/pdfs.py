@@ -46,11 +46,14 @@ def start(folder: Path, build_id: str, report: dict) -> jobs.Job:
 def progress(folder: Path, build_id: str, report: dict) -> dict:
     job = jobs.job(_key(folder, build_id))
     documents = _documents(folder, report)
+    stale = _stale(folder / report["year"], documents)
     rows = []
     for path in documents:
         pdf = path.with_suffix(".pdf")
-        rows.append({"file": path.name, "pdf": pdf.name if pdf.is_file() else "",
-                     "done": pdf.is_file() or (job is not None and path.name in job.done)})
+        made = pdf.is_file()
+        rows.append({"file": path.name, "pdf": pdf.name if made and path not in stale else "",
+                     "stale": pdf.name if path in stale else "",
+                     "done": made or (job is not None and path.name in job.done)})
     done = sum(1 for row in rows if row["done"])
     if job is not None and job.problems:
         state = "failed"
@@ -62,3 +65,19 @@ def progress(folder: Path, build_id: str, report: dict) -> dict:
         state = "none"
     return {"state": state, "done": done, "total": len(rows), "documents": rows,
             "problems": [str(p) for p in job.problems] if job is not None else []}
+
+
+def _stale(year: Path, documents: list[Path]) -> set[Path]:
+    """Documents changed by hand after their PDF was made: that PDF is not theirs any more
+    (rmo never overwrites it, so it is named as made before the change)."""
+    from .. import register
+
+    entries = {e.file: e for e in register.load(year)}
+    found = set()
+    for path in documents:
+        pdf, docx = entries.get(path.with_suffix(".pdf").name), entries.get(path.name)
+        if pdf is None or docx is None or not path.is_file():
+            continue
+        if register.sha256(path.read_bytes()) != (pdf.source_sha256 or docx.sha256):
+            found.add(path)
+    return found

@@ -34,6 +34,9 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
     except OSError as error:
         raise RmoError.single(f"Не удалось создать папку архива «{folder}»: "
                               f"{error.strerror}.") from error
+    from ..service import prepare
+
+    repaired = prepare(folder)  # an old archive's service files moved, a killed build ended
     port = port or free_port()
     token = secrets.token_urlsafe(24)
 
@@ -54,6 +57,8 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
     address = f"http://127.0.0.1:{port}/?token={token}"
     say(f"Страница rmo: {address}")
     say(f"Архив: {folder.resolve()}. Остановить — Ctrl+C.")
+    for note in repaired:
+        say(f"Предупреждение: {note}")
     sys.stdout.flush()
     if open_browser:
         threading.Timer(0.5, webbrowser.open, (address,)).start()

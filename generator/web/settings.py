@@ -10,34 +10,33 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from ..archive import replace
+from ..archive import SERVICE as SERVICE  # the archive's service folder: one definition
+from ..archive import private_file, private_folder, service_folder, write_private
 
-SERVICE = ".rmo"  # the archive's service folder: secret key, uploads, build reports
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest workbook or template the page accepts
 HERE = Path(__file__).resolve().parent
 
 
-def service_folder(archive: Path) -> Path:
-    return archive / SERVICE
-
-
 def temporary_folder(archive: Path) -> Path:
-    folder = service_folder(archive) / "tmp"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """Where uploads too big for memory wait: the owner's only, like the uploads themselves."""
+    return private_folder(service_folder(archive, create=True) / "tmp")
 
 
 def secret_key(archive: Path) -> str:
-    """The archive's own key, made on first use; a key file that cannot be read is remade."""
-    path = service_folder(archive) / "secret-key"
+    """The archive's own key, made on first use; a key file that cannot be read is remade.
+
+    Whoever reads it can forge a signed-in cookie: it is the owner's only (0600, in a 0700
+    folder), and a key left readable by rmo 0.x is made so at start."""
+    path = service_folder(archive, create=True) / "secret-key"
     try:
         key = path.read_text(encoding="ascii").strip()
         if len(key) >= 50:
+            private_file(path)
             return key
     except (OSError, UnicodeDecodeError):
         pass
     key = secrets.token_urlsafe(50)
-    replace(path, key.encode("ascii"))
+    write_private(path, key.encode("ascii"))
     return key
 
 

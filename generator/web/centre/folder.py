@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ...archive import SERVICE, private_file, private_folder, service_folder
 from ...errors import RmoError
 
 SETTINGS = "rmo-centre.toml"
@@ -127,7 +128,7 @@ def create(folder: Path, database: str = "sqlite") -> Centre:
     if folder.is_dir() and any(folder.iterdir()):
         raise RmoError.single(f"Папка «{folder}» не пустая. Укажите новую или пустую папку.")
     database_settings(database, folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     (folder / ASSOCIATIONS).mkdir(exist_ok=True)
     path = folder / SETTINGS
     text = TEMPLATE.format(folder=folder.name, sqlite=SQLITE, database=json.dumps(database),
@@ -137,6 +138,26 @@ def create(folder: Path, database: str = "sqlite") -> Centre:
     with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
         stream.write(text)
     return load(folder)
+
+
+def secure(centre: Centre) -> None:
+    """Make the centre's secrets its server's user's only, before the database is opened.
+
+    The database holds sessions and password hashes, the settings file may hold the database's
+    password, .rmo/secret-key signs the cookies: the centre folder is made 0700 and those files
+    0600 (a folder made by rmo 0.x is put right at start). SQLite would create its file 0644,
+    so it is created empty first, 0600; its -wal and -shm files take the database's mode.
+    Windows has no such modes: there the centre folder lives under the server user's profile.
+    """
+    private_folder(centre.folder)
+    service_folder(centre.folder, create=True)
+    if centre.database == "sqlite":
+        database = centre.folder / SQLITE
+        if not database.exists():
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for name in (SETTINGS, SQLITE, f"{SQLITE}-wal", f"{SQLITE}-shm", f"{SQLITE}-journal",
+                 f"{SERVICE}/secret-key"):
+        private_file(centre.folder / name)
 
 
 def database_settings(address: str, folder: Path) -> dict:

@@ -32,7 +32,13 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
     from waitress.server import create_server
 
     application = get_wsgi_application()
+    from ...service import prepare
     from .rows import warm
+
+    repaired = [f"{archive.name}: {note}"  # rmo 0.x's layout moved, a killed build finished
+                for archive in (sorted(centre.associations.iterdir())
+                                if centre.associations.is_dir() else ())
+                for note in prepare(archive)]
 
     warm()  # the summary's rows of every association, read while the first people sign in
 
@@ -53,6 +59,8 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
     say(f"Сервер методического центра: http://{shown}:{port}/")
     say(f"Папка центра: {centre.folder}. Имена для браузера: {', '.join(centre.hosts)} "
         f"(файл {SETTINGS}). Остановить — Ctrl+C.")
+    for note in repaired:
+        say(f"Предупреждение: {note}")
     sys.stdout.flush()
     try:
         server.run()

@@ -75,6 +75,9 @@ def configure(centre: Centre, *, migrate: bool = True) -> None:
     import django
     from django.conf import settings
 
+    from .folder import secure
+
+    secure(centre)
     settings.configure(**options(centre))
     django.setup()
     if migrate:

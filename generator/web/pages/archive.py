@@ -28,7 +28,7 @@ def year_folders(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted((p for p in folder.iterdir() if _YEAR.match(p.name) and p.is_dir()
-                   and (p / register.JSON_NAME).is_file()), reverse=True)
+                   and register.exists(p)), reverse=True)
 
 
 @dataclass
@@ -69,9 +69,12 @@ def _base(filename: str) -> tuple[str, str]:
 
 def groups(year: Path) -> tuple[list[Group], list[dict]]:
     """The year's documents grouped as a folder of papers is: the year's own (plan, passport,
-    analysis), then each meeting's papers, then the rest; and the workbooks the builds used."""
+    analysis), then each meeting's papers, then the rest; and the workbooks the builds used.
+
+    A version changed by hand after rmo wrote it is marked so, and a PDF made before that
+    change is not offered as its PDF: it no longer shows what the document says."""
     entries = register.load(year)
-    pdfs = {e.file for e in entries if e.file.lower().endswith(".pdf")}
+    pdfs = {e.file: e for e in entries if e.file.lower().endswith(".pdf")}
     documents: dict[str, Document] = {}
     dates: dict[int, str] = {}
     workbooks = []
@@ -85,11 +88,15 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
             continue
         if entry.meeting is not None and entry.meeting_date and entry.current:
             dates[entry.meeting] = entry.meeting_date
-        pdf = entry.file[:-len(".docx")] + ".pdf"
+        on_disk = _checksum(year / entry.file)
+        pdf = pdfs.get(entry.file[:-len(".docx")] + ".pdf")
+        fresh = pdf is not None and (pdf.source_sha256 or entry.sha256) == on_disk
         document = documents.setdefault(base, Document(base, entry.kind, entry.meeting))
         document.versions.append({"file": entry.file, "version": entry.version,
                                   "written": when(entry.written), "current": entry.current,
-                                  "pdf": pdf if pdf in pdfs else ""})
+                                  "edited": on_disk not in ("", entry.sha256),
+                                  "pdf": pdf.file if pdf and fresh else "",
+                                  "stale_pdf": pdf.file if pdf and not fresh else ""})
     for document in documents.values():
         document.versions.sort(key=lambda v: v["version"])
     top = [d for d in documents.values() if d.meeting is None and d.kind in ORDER]
@@ -144,8 +151,15 @@ def year_zip(request: HttpRequest, year: str) -> HttpResponse:
                         content_type="application/zip")
 
 
+def _checksum(path: Path) -> str:
+    try:
+        return register.sha256(path.read_bytes())
+    except OSError:
+        return ""
+
+
 def _year(folder: Path, year: str) -> Path:
-    if not _YEAR.match(year) or not (folder / year / register.JSON_NAME).is_file():
+    if not _YEAR.match(year) or not register.exists(folder / year):
         raise Http404
     return folder / year
 

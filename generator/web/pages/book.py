@@ -38,7 +38,9 @@ from .common import (
 _BUILD_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # How the result page counts documents of each state: «Новых документов: 33».
 _COUNTED = {"новый": "Новых документов", "новая версия": "Новых версий",
-            "без изменений": "Без изменений", "изменён вручную": "Изменены вручную"}
+            "без изменений": "Без изменений", "изменён вручную": "Изменены вручную",
+            "совпадает с прежней версией": "Совпадают с прежними версиями",
+            "как прежняя версия": "Совпадают с прежними версиями"}  # the last: rmo 0.x's
 
 
 @require_GET
@@ -98,8 +100,8 @@ def build(request: HttpRequest, upload_id: str) -> HttpResponse:
             "workbook": None, "errors": error.problems,
             "warnings": getattr(error, "warnings", ()), "failed": True}, status=400)
     build_id = secrets.token_urlsafe(12)
-    replace(_report_path(folder, build_id), json.dumps(_summary(report), ensure_ascii=False,
-                                                     indent=1).encode("utf-8"))
+    replace(_report_path(folder, build_id, create=True),
+            json.dumps(_summary(report), ensure_ascii=False, indent=1).encode("utf-8"))
     return redirect("result", build_id=build_id)
 
 
@@ -132,8 +134,8 @@ def _summary(report) -> dict:
     }
 
 
-def _report_path(folder: Path, build_id: str) -> Path:
-    return service_folder(folder) / "builds" / f"{build_id}.json"
+def _report_path(folder: Path, build_id: str, create: bool = False) -> Path:
+    return service_folder(folder, create=create) / "builds" / f"{build_id}.json"
 
 
 def load_report(folder: Path, build_id: str) -> dict:
@@ -153,8 +155,9 @@ def result(request: HttpRequest, build_id: str) -> HttpResponse:
     for document in report["documents"]:
         counts[document["status"]] = counts.get(document["status"], 0) + 1
     pdf = progress(folder, build_id, report)
-    pdfs = {row["file"]: row["pdf"] for row in pdf["documents"]}
-    rows = [{**document, "pdf": pdfs.get(document["file"], ""),
+    pdfs = {row["file"]: row for row in pdf["documents"]}
+    rows = [{**document, "pdf": pdfs.get(document["file"], {}).get("pdf", ""),
+             "stale_pdf": pdfs.get(document["file"], {}).get("stale", ""),
              "pdf_name": document["file"][:-len(".docx")] + ".pdf"}
             for document in report["documents"]]
     warned = len(report["warnings"])

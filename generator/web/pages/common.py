@@ -191,7 +191,7 @@ def save_upload(folder: Path, upload) -> Path:
     of uploads arriving together, the k-th to be made sees at least k, so no burst passes the
     count. An upload older than FRESH gives way to a new one; younger ones are refused.
     """
-    root = service_folder(folder) / "uploads"
+    root = service_folder(folder, create=True) / "uploads"
     _forget_old(root)
     target = root / secrets.token_urlsafe(18)
     target.mkdir(parents=True)
