@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RmoError, problem
+from .errors import RmoError, os_reason, problem
 
 
 class State(enum.Enum):
@@ -149,7 +149,7 @@ def lock(out_dir: Path) -> Iterator[None]:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise RmoError([problem(f"Не удалось создать папку архива «{out_dir}»: "
-                                f"{error.strerror}.")]) from error
+                                f"{os_reason(error)}.")]) from error
     try:
         with FileLock(out_dir / LOCK_NAME, timeout=LOCK_WAIT):
             yield
@@ -185,12 +185,13 @@ def replace(path: Path, data: bytes) -> None:
                        ) from error
     except FolderError as error:
         cause = error.__cause__
-        reason = cause.strerror if isinstance(cause, OSError) else str(cause)
+        reason = os_reason(cause if isinstance(cause, OSError) else error)
         raise RmoError([problem(f"Не удалось создать файл в папке «{path.parent}»: "
                                 f"{reason}. Проверьте, что это папка и в неё можно "
                                 "писать.")]) from error
     except OSError as error:
-        raise RmoError([problem(f"Не удалось записать «{path}»: {error.strerror}.")]) from error
+        raise RmoError([problem(f"Не удалось записать «{path}»: {os_reason(error)}.")]
+                       ) from error
 
 
 class FolderError(OSError):

@@ -98,44 +98,117 @@ def test_rmo_help_stays_fast_and_never_imports_django():
     assert best < 0.3
 
 
-def test_without_the_token_nothing_opens(tmp_path):
+STEPS = ("Что сделать Найдите окно, в котором запущена программа rmo (команда rmo serve); "
+         "обычно оно свёрнуто на панели задач. Выделите мышью адрес после слов «Страница "
+         "rmo:» и щёлкните правой кнопкой мыши — адрес скопируется. Вставьте его в поле ниже и "
+         "нажмите «Войти» (или вставьте в адресную строку браузера). Адрес постоянный: он "
+         "действует в любом браузере этого компьютера, сколько угодно раз, и после перезапуска "
+         "программы. Адрес из окна rmo Войти")
+
+
+def test_without_the_key_nothing_opens_and_the_page_says_what_to_do(tmp_path):
     browser = client(tmp_path, sign_in=False)
     try:
         for url in ("/", "/archive/", "/templates/", "/new-year/blank.xlsx"):
             response = browser.get(url)
             assert response.status_code == 403
-            assert text(response).startswith("Нужно войти Откройте страницу по адресу, который "
-                                              "напечатала команда «rmo serve»")
+            assert text(response) == (
+                "Нужно войти Страница rmo открывается по адресу с ключом входа, который "
+                "программа напечатала в своём окне: «Страница rmo: "
+                "http://127.0.0.1:8000/?token=…». " + STEPS)
+            body = response.content.decode()
+            # Styled, without the menu or the archive's place, with a field for the address.
+            assert '<link rel="stylesheet" href="/static/rmo/rmo.css">' in body
+            assert "<nav" not in body and "Архив:" not in body
+            assert "Страница rmo открывается только на этом компьютере." in body
+            assert f'<form method="get" action="{url}"' in body
         response = browser.post("/check/", {"workbook": io.BytesIO(b"x")})
         assert response.status_code == 403
         wrong = browser.get("/?token=guess")
-        assert wrong.status_code == 403 and "Неверный адрес" in text(wrong)
+        assert wrong.status_code == 403
+        assert text(wrong) == ("Неверный ключ входа Ключ в адресе не подходит к этому архиву: "
+                               "адрес скопирован не целиком или напечатан для другой папки "
+                               "архива. " + STEPS)
         assert not any(tmp_path.glob(".rmo/uploads/*"))
+        # The stylesheet and the script are public: the sign-in page is styled.
+        for name in ("rmo.css", "rmo.js"):
+            public = browser.get(f"/static/rmo/{name}")
+            assert public.status_code == 200 and b"".join(public.streaming_content)
+            public.close()
+        assert browser.get("/static/rmo/../settings.py").status_code == 403
     finally:
         browser.override.disable()
 
 
-def test_the_token_is_spent_by_the_first_browser(tmp_path):
-    first = client(tmp_path)  # signed in with the token
+def test_the_address_opens_in_any_browser_any_number_of_times(tmp_path):
+    first = client(tmp_path)  # signed in with the key
     try:
-        assert first.get("/").status_code == 200
-        # The same browser opening the printed address again is just let in.
-        again = first.get(f"/archive/?token={TOKEN}")
-        assert again.status_code == 302 and again["Location"] == "/archive/"
-        # Another browser (another account, a site in another tab) cannot use it any more.
         from django.test import Client
 
-        other = Client(HTTP_HOST="127.0.0.1:8000")
-        other.handler = first.handler  # the same running server
-        refused = other.get(f"/?token={TOKEN}")
-        assert refused.status_code == 403
-        assert "Адрес уже использован" in text(refused)
-        assert ("Запустите rmo serve снова (в его окне нажмите Ctrl+C, затем ту же команду) и "
-                "откройте адрес, который программа напечатает.") in text(refused)
-        assert "браузере" not in text(refused)
-        assert other.get("/").status_code == 403
+        assert first.get("/").status_code == 200
+        again = first.get(f"/archive/?token={TOKEN}")
+        assert again.status_code == 302 and again["Location"] == "/archive/"
+        # An old address in the history of a signed-in browser just opens the page.
+        assert first.get("/archive/?token=old-key")["Location"] == "/archive/"
+        for _ in range(3):  # another browser of this computer, any number of times
+            other = Client(HTTP_HOST="127.0.0.1:8000")
+            other.handler = first.handler  # the same running server
+            signed = other.get(f"/?token={TOKEN}")
+            assert (signed.status_code, signed["Location"]) == (302, "/")
+            assert other.get("/").status_code == 200
+        # The whole line copied from the terminal, pasted into the sign-in field.
+        pasted = Client(HTTP_HOST="127.0.0.1:8000")
+        line = f" Страница rmo: http://127.0.0.1:8000/?token={TOKEN} "
+        response = pasted.get("/templates/", {"token": line})
+        assert (response.status_code, response["Location"]) == (302, "/templates/")
+        assert pasted.get("/templates/").status_code == 200
+        # A restart: a new server over the same archive takes the same cookie.
+        restarted = Client(HTTP_HOST="127.0.0.1:8000")
+        restarted.cookies = first.cookies
+        assert restarted.get("/archive/").status_code == 200
     finally:
         first.override.disable()
+
+
+def test_the_keys_are_kept_with_the_archive_for_its_owner_only(tmp_path):
+    from generator.web.settings import secret_key, sign_in_key
+
+    key = sign_in_key(tmp_path)
+    assert sign_in_key(tmp_path) == key and len(key) >= 24
+    assert secret_key(tmp_path) == secret_key(tmp_path) != key
+    for name in ("sign-in-key", "secret-key"):
+        assert (tmp_path / ".rmo" / name).read_text() in (key, secret_key(tmp_path))
+        if sys.platform != "win32":
+            assert (tmp_path / ".rmo" / name).stat().st_mode & 0o777 == 0o600
+    assert sign_in_key(tmp_path / "другой") != key
+
+
+def test_the_page_takes_port_8765_or_the_next_free_one():
+    import socket
+
+    from generator.errors import RmoError
+    from generator.web.server import DEFAULT_PORT, listen
+
+    assert DEFAULT_PORT == 8765
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        sock, note = listen(None, default=busy)  # the default port is someone else's
+        with sock:
+            port = sock.getsockname()[1]
+            assert port > busy
+            assert note == (f"Порт {busy} занят другой программой (или rmo serve уже "
+                            f"запущена в другом окне), поэтому страница открыта на порту "
+                            f"{port}.")
+        sock, note = listen(None, default=port)  # free: taken, nothing to say
+        with sock:
+            assert (sock.getsockname()[1], note) == (port, "")
+        with pytest.raises(RmoError) as refused:  # --port names a busy one: said, not moved
+            listen(busy)
+        assert str(refused.value) == (
+            f"Не удалось открыть страницу на порту {busy}: адрес занят другой программой. "
+            f"Укажите другой порт (rmo serve --port {busy + 1}) или не указывайте порт вовсе.")
 
 
 def test_another_host_header_is_refused(site):

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
 from ...archive import safe_filename
-from ..settings import UPLOAD_LIMIT, service_folder
+from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT, service_folder
 
 NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
               ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны"))
@@ -54,8 +54,8 @@ def archive(request: HttpRequest) -> Path:
 def navigation(request: HttpRequest) -> dict:
     """Template context of every page: the menu (only once signed in) and the archive."""
     folder = getattr(request, "rmo_archive", None)
-    if folder is None:
-        return {"nav": (), "archive_label": "—"}
+    if folder is None:  # not signed in: neither the menu nor the archive's place is shown
+        return {"nav": (), "archive_label": ""}
     section = getattr(request, "rmo_section", "")
     return {"nav": [{"url": url, "label": label, "current": key == section}
                     for key, url, label in NAVIGATION],
@@ -69,13 +69,56 @@ def page(request: HttpRequest, template: str, section: str, context: dict,
 
 
 def refusal(request: HttpRequest, title: str, text: str, status: int = 400, section: str = "",
-            back: tuple[str, str] | None = None) -> HttpResponse:
+            back: tuple[str, str] | None = None, steps: tuple[str, ...] = (),
+            sign_in: bool = False) -> HttpResponse:
     """A Russian page saying why; `section` lights its menu item, `back` = (address, words)
-    is the way back offered besides «Назад»."""
+    is the way back offered besides «Назад», `steps` what to do, one by one; `sign_in` adds
+    the field to paste the printed address into."""
     request.rmo_section = section
     return render(request, "rmo/refusal.html", {
-        "title": title, "text": text,
+        "title": title, "text": text, "steps": steps, "sign_in": sign_in, "here": request.path,
+        "placeholder": f"http://{request.get_host()}/?token=…" if sign_in else "",
         "back": {"url": back[0], "label": back[1]} if back else None}, status=status)
+
+
+def sign_in_needed(request: HttpRequest, wrong: bool = False) -> HttpResponse:
+    """The page of a browser that has not opened the printed address (or has a wrong key)."""
+    address = f"http://{request.get_host()}/?token=…"
+    title, text = ("Неверный ключ входа", "Ключ в адресе не подходит к этому архиву: адрес "
+                   "скопирован не целиком или напечатан для другой папки архива.") if wrong else \
+        ("Нужно войти", "Страница rmo открывается по адресу с ключом входа, который программа "
+         f"напечатала в своём окне: «Страница rmo: {address}».")
+    return refusal(request, title, text, status=403, sign_in=True, steps=(
+        "Найдите окно, в котором запущена программа rmo (команда rmo serve); обычно оно "
+        "свёрнуто на панели задач.",
+        "Выделите мышью адрес после слов «Страница rmo:» и щёлкните правой кнопкой мыши — "
+        "адрес скопируется.",
+        "Вставьте его в поле ниже и нажмите «Войти» (или вставьте в адресную строку "
+        "браузера). Адрес постоянный: он действует в любом браузере этого компьютера, "
+        "сколько угодно раз, и после перезапуска программы."))
+
+
+def too_big(request: HttpRequest) -> HttpResponse | None:
+    """The page for a request whose body is over the limit (only its head was kept), or None."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if length <= BODY_LIMIT:
+        return None
+    try:
+        head = request.read(BODY_HEAD)
+    except OSError:
+        head = b""
+    found = _FILE_NAME.search(head)
+    name = re.split(r"[\\/]", found.group(1).decode("utf-8", "replace"))[-1] \
+        .replace("%22", '"') if found else ""
+    _, section, expected, back = next(row for row in _SECTIONS if request.path.startswith(row[0]))
+    return refusal(request, "Файл слишком большой", _too_big(expected.accusative, name, length),
+                   status=413, section=section, back=back)
+
+
+_FILE_NAME = re.compile(rb'filename="([^"\r\n]*)"')
 
 
 def refused(request: HttpRequest, error: Refused, section: str = "",
@@ -123,6 +166,10 @@ class Expected:
 WORKBOOK = Expected("книгу Excel (.xlsx)", "книга Excel", (".xlsx", ".xlsm", ".xls", ".ods"),
                     ".xlsx")
 TEMPLATE = Expected("документ Word (.docx)", "документ Word", (".docx",), ".docx")
+# Where an upload over the limit was sent: the menu item, what the form takes, the way back.
+_SECTIONS = (("/templates/", "templates", TEMPLATE, ("/templates/", "К шаблонам")),
+             ("/new-year/", "year", WORKBOOK, ("/new-year/", "К новому году")),
+             ("/", "book", WORKBOOK, ("/", "К книге года")))
 
 
 def uploaded_file(request: HttpRequest, field: str, expected: Expected):
@@ -135,14 +182,15 @@ def uploaded_file(request: HttpRequest, field: str, expected: Expected):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length > UPLOAD_LIMIT + 64 * 1024:
-        raise Refused("Файл слишком большой", _too_big(what), status=413)
+    if length > BODY_LIMIT:
+        raise Refused("Файл слишком большой", _too_big(what, "", length), status=413)
     upload = request.FILES.get(field)
     if upload is None:
         raise Refused("Файл не выбран", f"Выберите {what} кнопкой выбора файла (или "
                       "перетащите файл на страницу) и нажмите кнопку ещё раз.")
     if upload.size > UPLOAD_LIMIT:
-        raise Refused("Файл слишком большой", _too_big(what), status=413)
+        raise Refused("Файл слишком большой", _too_big(what, upload.name, upload.size),
+                      status=413)
     if upload.size == 0:
         raise Refused("Файл пустой", f"Файл «{upload.name}» пустой (0 байт). Выберите "
                       f"{what} ещё раз; если файл и правда пустой, откройте его в Excel "
@@ -153,9 +201,13 @@ def uploaded_file(request: HttpRequest, field: str, expected: Expected):
     return upload
 
 
-def _too_big(what: str) -> str:
-    return (f"Файл больше 20 МБ — это не похоже на {what}. Проверьте, тот ли файл выбран; "
-            "если в книге есть картинки, удалите их и сохраните книгу.")
+def _too_big(what: str, name: str, size: int) -> str:
+    megabytes = size / 2 ** 20
+    weight = f"{megabytes:.0f} МБ" if megabytes < 1000 else \
+        f"{megabytes / 1024:.1f} ГБ".replace(".", ",")
+    return (f"{f'Файл «{name}»' if name else 'Выбранный файл'} весит {weight}, а программа "
+            f"принимает файлы до 20 МБ — это не похоже на {what}. Проверьте, тот ли файл "
+            "выбран; если в файле есть картинки, уменьшите или удалите их и сохраните файл заново.")
 
 
 def save_upload(folder: Path, upload) -> Path:
