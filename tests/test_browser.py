@@ -29,27 +29,54 @@ pytestmark = [pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not 
               pytest.mark.slow, pytest.mark.libreoffice]
 
 
+class Server:
+    """`rmo serve --no-browser` as a user starts it, on a free port (never the default 8765:
+    other test runs use it); `restart()` stops it and starts it again on the same port."""
+
+    def __init__(self, folder: Path, cwd: Path):
+        from generator.web.server import free_port
+
+        self.folder, self.cwd, self.port = folder, cwd, free_port()
+        self.errors = ""
+        self.start()
+
+    def start(self) -> None:
+        rmo = Path(sys.executable).with_name("rmo")
+        command = [str(rmo)] if rmo.exists() else [sys.executable, "-m", "generator"]
+        self.process = subprocess.Popen(
+            [*command, "serve", str(self.folder), "--no-browser", "--port", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=self.cwd)
+        line = self.process.stdout.readline()
+        match = re.fullmatch(r"Страница rmo: (http://127\.0\.0\.1:(\d+)/\?token=[\w-]+)\n", line)
+        assert match and int(match.group(2)) == self.port, line + self.process.stderr.read()
+        self.address = match.group(1)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.errors += self.process.stderr.read()
+        self.process.stdout.close()
+        self.process.stderr.close()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
 @pytest.fixture
-def server(tmp_path):
-    """`rmo serve` as a user starts it; yields the printed address and the archive folder."""
-    folder = tmp_path / "архив"
-    rmo = Path(sys.executable).with_name("rmo")
-    command = [str(rmo)] if rmo.exists() else [sys.executable, "-m", "generator"]
-    process = subprocess.Popen([*command, "serve", str(folder), "--no-browser"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               cwd=tmp_path)
+def running(tmp_path):
+    server = Server(tmp_path / "архив", tmp_path)
     try:
-        line = process.stdout.readline()
-        match = re.fullmatch(r"Страница rmo: (http://127\.0\.0\.1:\d+/\?token=[\w-]+)\n", line)
-        assert match, line + process.stderr.read()
-        yield match.group(1), folder
+        yield server
     finally:
-        process.terminate()
-        process.wait(timeout=10)
-        errors = process.stderr.read()
-        process.stdout.close()
-        process.stderr.close()
-    assert "Traceback" not in errors, errors
+        server.stop()
+    assert "Traceback" not in server.errors, server.errors
+
+
+@pytest.fixture
+def server(running):
+    """The printed address and the archive folder."""
+    return running.address, running.folder
 
 
 @pytest.fixture

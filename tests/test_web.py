@@ -338,12 +338,62 @@ def test_not_a_workbook_empty_missing_and_too_big(site, tmp_path):
         "Файл пустой Файл «пусто.xlsx» пустой (0 байт).")
     response = browser.post("/check/", {})
     assert response.status_code == 400 and text(response).startswith("Файл не выбран")
-    response = browser.post("/check/", {"workbook": io.BytesIO(b"x")},
-                            CONTENT_LENGTH=str(21 * 1024 * 1024))
-    assert response.status_code == 413 and text(response).startswith(
-        "Файл слишком большой Файл больше 20 МБ")
     assert not any((folder / ".rmo" / "uploads").glob("*/*")) if \
         (folder / ".rmo" / "uploads").exists() else True
+
+
+def test_a_file_over_the_limit_is_refused_in_russian_with_its_name(tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    # The form check is on: the body is refused before it would read the form.
+    browser = client(tmp_path, csrf=True)
+    try:
+        big = b"\0" * (21 * 2 ** 20)
+        for url, field, name, what, back, current in (
+                ("/check/", "workbook", "Годовая книга.xlsx", "книгу Excel (.xlsx)",
+                 "К книге года", "Книга года"),
+                ("/new-year/next/", "workbook", "Годовая книга.xlsx", "книгу Excel (.xlsx)",
+                 "К новому году", "Новый год"),
+                ("/templates/upload/plan.docx", "template", "План мой.docx",
+                 "документ Word (.docx)", "К шаблонам", "Шаблоны")):
+            response = browser.post(url, {field: SimpleUploadedFile(name, big)})
+            assert response.status_code == 413
+            assert text(response) == (
+                f"Файл слишком большой Файл «{name}» весит 21 МБ, а программа принимает "
+                f"файлы до 20 МБ — это не похоже на {what}. Проверьте, тот ли файл выбран; "
+                "если в файле есть картинки, уменьшите или удалите их и сохраните файл "
+                f"заново. ← Назад {back}")
+            assert f'aria-current="page">{current}<' in response.content.decode()
+        assert not any(tmp_path.glob(".rmo/uploads/*"))
+    finally:
+        browser.override.disable()
+
+
+def test_waitress_drains_a_huge_body_keeping_its_head_only():
+    """The server's side of the limit: 3 GB announced, 64 KB kept, the rest read and dropped."""
+    from waitress.adjustments import Adjustments
+
+    from generator.web.bodies import UNLIMITED, Parser
+    from generator.web.settings import BODY_HEAD
+
+    parser = Parser(Adjustments(max_request_body_size=UNLIMITED))
+    size = 3 * 2 ** 30
+    head = (b'--b\r\nContent-Disposition: form-data; name="workbook"; '
+            b'filename="\xd0\x93\xd0\xbe\xd0\xb4.xlsx"\r\n\r\n')
+    data = (f"POST /check/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {size}\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\n\r\n").encode() + head
+    sent = parser.received(data)
+    sent += parser.received(data[sent:])
+    chunk = b"x" * 2 ** 20
+    while not parser.completed:
+        parser.received(chunk[:size - parser.body_bytes_received])
+    assert parser.error is None and parser.headers["CONTENT_LENGTH"] == str(size)
+    kept = parser.get_body_stream().read()
+    assert len(kept) == BODY_HEAD and kept.startswith(head)
+    small = Parser(Adjustments(max_request_body_size=UNLIMITED))
+    request = b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+    small.received(request[small.received(request):])
+    assert small.completed and small.get_body_stream().read() == b"hello"
 
 
 def test_a_renamed_text_file_gets_the_readers_message(site, tmp_path):
@@ -602,28 +652,33 @@ def test_next_year_from_a_broken_workbook_shows_what_to_fix(site, tmp_path):
 
 # --- «Шаблоны» ---------------------------------------------------------------------------
 
-def test_the_built_in_templates_download(site):
+def test_the_built_in_templates_download_under_russian_names(site):
     browser, _ = site
     page = browser.get("/templates/")
     table = rows(page, "Свой шаблон")
     assert [row[1] for row in table] == ["встроенный"] * len(NAMES)
     # One row per kind of document, named as the registry names it.
-    assert [row[0] for row in table] == [f"{spec.title} скачать встроенный: {spec.template}"
+    assert [row[0] for row in table] == [f"{spec.title} скачать встроенный: {spec.title}.docx"
                                          for spec in KINDS]
-    assert table[0][0] == "План работы скачать встроенный: plan.docx"
+    assert table[0][0] == "План работы скачать встроенный: План работы.docx"
+    assert "plan.docx" not in text(page) and "protocol.docx" not in text(page)
     response = browser.get("/templates/builtin/plan.docx")
     assert b"".join(response.streaming_content) == (builtin_templates() / "plan.docx").read_bytes()
+    assert response["Content-Disposition"] == ("attachment; filename*=utf-8''"
+                                               "%D0%9F%D0%BB%D0%B0%D0%BD%20%D1%80%D0%B0%D0%B1%D0"
+                                               "%BE%D1%82%D1%8B.docx")
     bundle = browser.get("/templates/builtin.zip")
     names = zipfile.ZipFile(io.BytesIO(b"".join(bundle.streaming_content))).namelist()
-    assert names == list(NAMES)
+    assert names == [f"{spec.title}.docx" for spec in KINDS]
+    assert names[3] == "Протокол.docx"
     assert browser.get("/templates/builtin/..%2Fsettings.py").status_code == 404
     assert browser.get("/templates/builtin/other.docx").status_code == 404
 
 
-def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+def _template_with(tmp_path: Path, old: str, new: str, name: str = "plan.docx") -> Path:
     """The built-in plan with one piece of its XML changed, as Word might save it."""
     source = zipfile.ZipFile(builtin_templates() / "plan.docx")
-    path = tmp_path / "plan.docx"
+    path = tmp_path / name
     with zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
@@ -636,43 +691,78 @@ def _template_with(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.slow  # builds an archive
-def test_an_own_template_is_checked_used_and_reverted(site, tmp_path):
+def test_an_own_template_is_checked_used_reverted_and_the_documents_made_again(site, tmp_path):
     browser, folder = site
     built(browser, SAMPLE)  # the archive keeps a workbook to check templates with
-    good = _template_with(tmp_path, "w:rsidR", "w:rsidR")
+    good = _template_with(tmp_path, "w:rsidR", "w:rsidR", name="План мой.docx")
     response = upload(browser, good, url="/templates/upload/plan.docx", field="template")
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (302, "/templates/#done")
     page = browser.get(response["Location"])
-    assert "Шаблон «plan.docx» проверен и сохранён" in text(page)
+    assert ("Шаблон «План мой.docx» проверен и сохранён для документа «План работы»: "
+            "документы будут сделаны по нему. Документы, которые уже в архиве, изменятся, "
+            "когда их сделают заново. Можно сделать это сейчас — по книге "
+            "«rmo-2025-2026.xlsx», последней, по которой делались документы. Сделать "
+            "документы заново") in text(page)
+    assert "проверен" not in text(browser.get("/templates/"))  # said once
     assert rows(page, "Свой шаблон")[0][1].startswith("свой, загружен ")
     assert (folder / "Шаблоны" / "plan.docx").read_bytes() == good.read_bytes()
+    own = browser.get("/templates/own/plan.docx")
+    assert "filename*=utf-8''%D0%9F%D0%BB%D0%B0%D0%BD" in own["Content-Disposition"]
+    assert b"".join(own.streaming_content) == good.read_bytes()
+
+    # «Сделать документы заново»: the archive's workbook, today's templates.
+    again = browser.post("/templates/rebuild/")
+    assert again.status_code == 302 and again["Location"].startswith("/result/")
+    result = browser.get(again["Location"])
+    assert "Документы готовы" in text(result)
+    assert [p.name for p in (folder / "2025-2026").glob("*.xlsx")
+            if not p.name.startswith("Реестр")] == ["rmo-2025-2026.xlsx"]
+
     response = browser.post("/templates/revert/plan.docx")
     page = browser.get(response["Location"])
-    assert "снова используется встроенный шаблон" in text(page)
+    assert ("Для документа «План работы» снова используется встроенный шаблон. Ваш шаблон не "
+            "удалён: он перенесён в папку") in text(page)
+    assert "Сделать документы заново" in text(page)
     assert not (folder / "Шаблоны" / "plan.docx").exists()
-    assert [p.read_bytes() for p in (folder / "Шаблоны" / "прежние").glob("*.docx")] == \
-        [good.read_bytes()]
+    former = list((folder / "Шаблоны" / "прежние").glob("*.docx"))
+    assert [p.read_bytes() for p in former] == [good.read_bytes()]
+    assert former[0].name.startswith("План работы до ")
+
+
+def test_without_a_build_there_is_nothing_to_make_again(site, tmp_path):
+    browser, _ = site
+    good = _template_with(tmp_path, "w:rsidR", "w:rsidR")
+    page = browser.get(upload(browser, good, url="/templates/upload/plan.docx",
+                              field="template")["Location"])
+    assert "проверен и сохранён" in text(page) and "заново" not in text(page)
+    refused = browser.post("/templates/rebuild/")
+    assert refused.status_code == 404
+    assert text(refused) == ("Документы ещё не делались В архиве нет книги, по которой "
+                             "делались документы. Выберите книгу в разделе «Книга года» и "
+                             "нажмите «Сделать документы». ← Назад К книге года")
 
 
 def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
     browser, folder = site
     xml = zipfile.ZipFile(builtin_templates() / "plan.docx").read("word/document.xml").decode()
     tag = re.search(r"\{\{ ?[a-z_.]+ ?\}\}", xml).group(0)
-    bad = _template_with(tmp_path, tag, tag.replace("}}", "}"))
+    bad = _template_with(tmp_path, tag, tag.replace("}}", "}"), name="План мой.docx")
     sent = upload(browser, bad, url="/templates/upload/plan.docx", field="template")
     # Shown after a redirect, once: a reload does not offer to send the file again.
     assert (sent.status_code, sent["Location"]) == (302, "/templates/#refused")
     response = browser.get("/templates/")
     assert "не принят" not in text(browser.get("/templates/"))
-    assert (f"Шаблон «plan.docx» не принят, ничего не изменено: Шаблон «plan.docx»: лишний "
+    # Her own file name, everywhere.
+    assert (f"Шаблон «План мой.docx» не принят, ничего не изменено: Шаблон «План мой.docx»: "
+            f"лишний "
             f"знак «}}» внутри тега — в тексте «{tag[:-1]}». Что сделать: Word мог разбить тег "
             "или заменить кавычки на «ёлочки».") in text(response)
     assert not (folder / "Шаблоны" / "plan.docx").exists()
-    (tmp_path / "note.docx").write_bytes(b"not a zip")
-    response = upload(browser, tmp_path / "note.docx", url="/templates/upload/plan.docx",
+    (tmp_path / "записка.docx").write_bytes(b"not a zip")
+    response = upload(browser, tmp_path / "записка.docx", url="/templates/upload/plan.docx",
                       field="template")
     response = browser.get(response["Location"])
-    assert "Файл «plan.docx» — не документ Word (.docx)." in text(response)
+    assert "Файл «записка.docx» — не документ Word (.docx)." in text(response)
     response = upload(browser, SAMPLE, url="/templates/upload/plan.docx", field="template")
     assert response.status_code == 400 and "Это не тот файл" in text(response)
     assert "К шаблонам" in text(response)
@@ -681,13 +771,13 @@ def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
 
 def test_another_documents_template_is_named_not_picked_apart(site, tmp_path):
     browser, folder = site
-    (tmp_path / "protocol.docx").write_bytes((builtin_templates() / "protocol.docx").read_bytes())
-    response = upload(browser, tmp_path / "protocol.docx", url="/templates/upload/plan.docx",
-                      field="template")
+    mine = tmp_path / "Протокол мой.docx"
+    mine.write_bytes((builtin_templates() / "protocol.docx").read_bytes())
+    response = upload(browser, mine, url="/templates/upload/plan.docx", field="template")
     assert response.status_code == 302
     response = browser.get(response["Location"])
-    assert ("Шаблон «protocol.docx» не принят, ничего не изменено: Похоже, это шаблон другого "
-            "документа — «Протокол» (protocol.docx), а не «План работы». Что сделать: "
+    assert ("Шаблон «Протокол мой.docx» не принят, ничего не изменено: Похоже, это шаблон "
+            "другого документа — «Протокол», а не «План работы». Что сделать: "
             "Загрузите его в строку «Протокол», а сюда — шаблон «План работы».") \
         in text(response)
     assert "программа не знает" not in text(response)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("templates/own/<str:name>", templates.own, name="template-own"),
     path("templates/upload/<str:name>", templates.upload, name="template-upload"),
     path("templates/revert/<str:name>", templates.revert, name="template-revert"),
+    path("templates/rebuild/", templates.rebuild, name="templates-rebuild"),
     # The page's own stylesheet and script; Django's `serve` refuses paths outside the folder.
     re_path(r"^static/rmo/(?P<path>[a-z]+\.(?:css|js))$", serve,
             {"document_root": HERE / "static" / "rmo"}),

@@ -82,6 +82,11 @@ class CentreAccess:
             request.rmo_association = association
             request.rmo_archive = archive_folder(association)
             request.rmo_archive.mkdir(parents=True, exist_ok=True)
+        from ..pages.common import too_big
+
+        refusal = too_big(request)  # before the form check reads a body that was dropped
+        if refusal is not None:
+            return refusal
         response = self.get_response(request)
         if name == "build" and response.status_code == 302 and association is not None:
             from .rows import warm

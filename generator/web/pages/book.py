@@ -71,15 +71,22 @@ def check(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 @post_only(lambda upload_id: f"/check/{upload_id}/")
 def build(request: HttpRequest, upload_id: str) -> HttpResponse:
+    try:
+        path = find_upload(archive(request), upload_id)
+    except Refused as error:
+        return refused(request, error)
+    return make_documents(request, path)
+
+
+def make_documents(request: HttpRequest, path: Path) -> HttpResponse:
+    """Build from a workbook kept by save_upload and show the result (or what stopped it)."""
     from ...build import build as run_build
 
     folder = archive(request)
+    upload_id = path.parent.name
     try:
-        path = find_upload(folder, upload_id)
         with exclusive(folder, wait=getattr(settings, "RMO_BUILD_WAIT", 0)):
             report = run_build(path, folder, templates=own_templates(folder))
-    except Refused as error:
-        return refused(request, error)
     except Busy:
         return refused(request, Refused(
             "Документы уже делаются",

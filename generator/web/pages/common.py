@@ -212,13 +212,18 @@ def _too_big(what: str, name: str, size: int) -> str:
 
 def save_upload(folder: Path, upload) -> Path:
     """Keep an upload in the archive's service folder under a name rmo chose; old ones go."""
+    return keep_file(folder, upload.name, upload.chunks())
+
+
+def keep_file(folder: Path, name: str, chunks) -> Path:
+    """Keep a workbook for the pages that check and build it (find_upload finds it again)."""
     root = service_folder(folder) / "uploads"
     _forget_old(root)
     target = root / secrets.token_urlsafe(18)
     target.mkdir(parents=True)
-    path = target / safe_filename(Path(upload.name).name)
+    path = target / safe_filename(Path(name).name)
     with path.open("xb") as stream:
-        for chunk in upload.chunks():
+        for chunk in chunks:
             stream.write(chunk)
     return path
 
