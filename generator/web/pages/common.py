@@ -70,13 +70,14 @@ def page(request: HttpRequest, template: str, section: str, context: dict,
 
 def refusal(request: HttpRequest, title: str, text: str, status: int = 400, section: str = "",
             back: tuple[str, str] | None = None, steps: tuple[str, ...] = (),
-            sign_in: bool = False) -> HttpResponse:
+            sign_in: bool = False, calm: bool = False) -> HttpResponse:
     """A Russian page saying why; `section` lights its menu item, `back` = (address, words)
     is the way back offered besides «Назад», `steps` what to do, one by one; `sign_in` adds
-    the field to paste the printed address into."""
+    the field to paste the printed address into; a `calm` page is not about a mistake."""
     request.rmo_section = section
     return render(request, "rmo/refusal.html", {
         "title": title, "text": text, "steps": steps, "sign_in": sign_in, "here": request.path,
+        "calm": calm,
         "placeholder": f"http://{request.get_host()}/?token=…" if sign_in else "",
         "back": {"url": back[0], "label": back[1]} if back else None}, status=status)
 
@@ -88,7 +89,7 @@ def sign_in_needed(request: HttpRequest, wrong: bool = False) -> HttpResponse:
                    "скопирован не целиком или напечатан для другой папки архива.") if wrong else \
         ("Нужно войти", "Страница rmo открывается по адресу с ключом входа, который программа "
          f"напечатала в своём окне: «Страница rmo: {address}».")
-    return refusal(request, title, text, status=403, sign_in=True, steps=(
+    return refusal(request, title, text, status=403, sign_in=True, calm=not wrong, steps=(
         "Найдите окно, в котором запущена программа rmo (команда rmo serve); обычно оно "
         "свёрнуто на панели задач.",
         "Выделите мышью адрес после слов «Страница rmo:» и щёлкните правой кнопкой мыши — "

@@ -101,7 +101,7 @@ document.querySelectorAll("form[data-drop]").forEach(function (form) {
 document.querySelectorAll("form[data-busy]").forEach(function (form) {
   form.addEventListener("submit", function (event) {
     var button = event.submitter || form.querySelector("button[type=submit]");
-    if (!button) return;
+    if (!button || button.getAttribute("aria-busy")) return;
     // After the browser has taken the form's fields: a disabled button is left out of them.
     setTimeout(function () {
       button.setAttribute("data-label", button.innerHTML);
