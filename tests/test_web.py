@@ -648,6 +648,12 @@ def test_next_year_from_a_broken_workbook_shows_what_to_fix(site, tmp_path):
         ["Участники", "A7", "здесь число 12345, а нужен ФИО.", "Впишите ФИО вместо числа."]]
     empty = browser.post("/new-year/next/", {})
     assert empty.status_code == 400 and text(empty).startswith("Файл не выбран")
+    assert 'aria-current="page">Новый год<' in empty.content.decode()
+    # Her own file's name in the message, not the name the page kept it under.
+    (tmp_path / "Книга РМО.xlsx").write_text("ФИО;Должность\n", encoding="utf-8")
+    response = upload(browser, tmp_path / "Книга РМО.xlsx", url="/new-year/next/")
+    assert response.status_code == 400
+    assert "Файл «Книга РМО.xlsx» — не книга Excel: похоже, это текст или CSV." in text(response)
 
 
 # --- «Шаблоны» ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from ...archive import safe_filename
 from ...errors import RmoError
 from ..settings import temporary_folder
 from .common import WORKBOOK, Refused, archive, page, post_only, refused, uploaded_file
@@ -46,16 +47,16 @@ def following(request: HttpRequest) -> HttpResponse:
     try:
         upload = uploaded_file(request, "workbook", WORKBOOK)
     except Refused as error:
-        return refused(request, error)
+        return refused(request, error, "year", ("/new-year/", "К новому году"))
     work = Path(tempfile.mkdtemp(dir=temporary_folder(archive(request))))
-    source = work / "source.xlsx"
+    source = work / safe_filename(Path(upload.name).name)  # messages name her own file
     with source.open("wb") as stream:
         for chunk in upload.chunks():
             stream.write(chunk)
     try:
-        year = new_year(source, work / "next.xlsx")
+        year = new_year(source, work / "next" / "next.xlsx")
     except RmoError as error:
         shutil.rmtree(work, ignore_errors=True)
         return page(request, "year.html", "year", {
             "title": "Новый год", "name": upload.name, "errors": error.problems}, status=400)
-    return _send(work, work / "next.xlsx", f"Книга РМО {year.label.replace('/', '-')}.xlsx")
+    return _send(work, work / "next" / "next.xlsx", f"Книга РМО {year.label.replace('/', '-')}.xlsx")
