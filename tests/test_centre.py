@@ -462,3 +462,16 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
     on_disk = {p.name for p in year.iterdir() if p.suffix in (".docx", ".xlsx")
                and p.name != "Реестр документов.xlsx"}
     assert listed == on_disk
+
+
+def test_a_file_over_the_limit_is_refused_in_russian_before_the_form_check(centre):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    centre.person("head-a", "руководитель", centre.association("РМО учителей математики"))
+    head = centre.client("head-a", csrf=True)
+    response = head.post("/check/", {"workbook": SimpleUploadedFile(
+        "Книга с фото.xlsx", b"\0" * (21 * 2 ** 20))})
+    assert response.status_code == 413
+    assert text(response).startswith(
+        "Файл слишком большой Файл «Книга с фото.xlsx» весит 21 МБ, а программа принимает "
+        "файлы до 20 МБ — это не похоже на книгу Excel (.xlsx).")
