@@ -59,4 +59,5 @@ def following(request: HttpRequest) -> HttpResponse:
         shutil.rmtree(work, ignore_errors=True)
         return page(request, "year.html", "year", {
             "title": "Новый год", "name": upload.name, "errors": error.problems}, status=400)
-    return _send(work, work / "next" / "next.xlsx", f"Книга РМО {year.label.replace('/', '-')}.xlsx")
+    return _send(work, work / "next" / "next.xlsx",
+                 f"Книга РМО {year.label.replace('/', '-')}.xlsx")
