@@ -271,6 +271,22 @@ def test_a_good_workbook_says_no_errors_and_offers_to_build(site):
 
 
 @pytest.mark.slow  # builds an archive
+def test_slow_buttons_say_they_are_working_and_work_without_javascript(site):
+    """rmo.js disables a button of a form marked data-busy and writes its words in it; the
+    form itself is an ordinary one (test_browser.py presses them in Chromium)."""
+    browser, _ = site
+    book = browser.get("/").content.decode()
+    assert ('<form method="post" action="/check/" enctype="multipart/form-data" '
+            'class="upload" data-drop data-busy="Книга проверяется…">') in book
+    page, upload_id = checked(browser, SAMPLE)
+    assert (f'<form method="post" action="/build/{upload_id}/" class="actions" '
+            'data-busy="Документы делаются…">') in page.content.decode()
+    script = browser.get("/static/rmo/rmo.js")
+    code = b"".join(script.streaming_content).decode()
+    script.close()
+    assert 'document.querySelectorAll("form[data-busy]")' in code
+
+
 def test_a_broken_workbook_shows_sheet_cell_what_and_what_to_do(site, tmp_path):
     browser, folder = site
     page, upload_id = checked(browser, broken(tmp_path))

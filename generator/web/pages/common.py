@@ -204,8 +204,8 @@ def uploaded_file(request: HttpRequest, field: str, expected: Expected):
 
 def _too_big(what: str, name: str, size: int) -> str:
     megabytes = size / 2 ** 20
-    weight = f"{megabytes:.0f} МБ" if megabytes < 1000 else \
-        f"{megabytes / 1024:.1f} ГБ".replace(".", ",")
+    weight = "больше 20 МБ" if megabytes < 20.5 else f"{megabytes:.0f} МБ" \
+        if megabytes < 1000 else f"{megabytes / 1024:.1f} ГБ".replace(".", ",")
     return (f"{f'Файл «{name}»' if name else 'Выбранный файл'} весит {weight}, а программа "
             f"принимает файлы до 20 МБ — это не похоже на {what}. Проверьте, тот ли файл "
             "выбран; если в файле есть картинки, уменьшите или удалите их и сохраните файл заново.")
