@@ -225,6 +225,14 @@ def test_a_librarian_gets_her_documents_from_the_page(server, browser, tmp_path)
     busy(small, small.get_by_role("button", name="Сделать документы заново"),
          "Документы делаются…", "26-telefon-zanovo-delayutsya")
     small.wait_for_url(re.compile(r"/result/"))
+    small.goto(address.split("/?")[0] + "/")
+    small.set_input_files("#workbook", str(SAMPLE))
+    busy(small, small.get_by_role("button", name="Проверить", exact=True),
+         "Книга проверяется…", "27-telefon-proveryaetsya")
+    small.wait_for_url(re.compile(r"/check/[\w-]+/$"))
+    busy(small, small.get_by_role("button", name="Сделать документы"), "Документы делаются…",
+         "28-telefon-dokumenty-delayutsya")
+    small.wait_for_url(re.compile(r"/result/"))
     phone.close()
     context.close()
 
@@ -276,6 +284,9 @@ def test_the_address_survives_a_restart_and_opens_in_any_browser(running, browse
     small.goto(f"http://127.0.0.1:{running.port}/")
     assert small.locator("h1").inner_text() == "Нужно войти"
     shot(small, "19-telefon-nuzhno-voiti")
+    small.goto(f"http://127.0.0.1:{running.port}/?token=старый")
+    assert small.locator("h1").inner_text() == "Неверный ключ входа"
+    shot(small, "29-telefon-nevernyi-klyuch", full=False)
 
     # A file far over the limit: the Russian page with the menu, not waitress's English.
     huge = tmp_path / "Книга с фотографиями.xlsx"
