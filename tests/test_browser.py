@@ -254,6 +254,14 @@ def test_the_address_survives_a_restart_and_opens_in_any_browser(running, browse
     assert page.locator("h1").inner_text() == "Шаблоны"
     assert page.url == f"http://127.0.0.1:{running.port}/templates/"
 
+    # A second `rmo serve` of this archive finds this one by its key, without sending it.
+    from generator.web.server import free_port, serves_this_archive
+    from generator.web.settings import sign_in_key
+
+    assert serves_this_archive(running.port, sign_in_key(running.folder))
+    assert not serves_this_archive(running.port, "ключ другого архива")
+    assert not serves_this_archive(free_port(), sign_in_key(running.folder))
+
     # Another browser of this computer opens the printed address too, and again.
     second = browser.new_context(**desktop)
     other = second.new_page()

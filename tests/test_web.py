@@ -194,21 +194,41 @@ def test_the_page_takes_port_8765_or_the_next_free_one():
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         busy = taken.getsockname()[1]
-        sock, note = listen(None, default=busy)  # the default port is someone else's
-        with sock:
-            port = sock.getsockname()[1]
-            assert port > busy
-            assert note == (f"Порт {busy} занят другой программой (или rmo serve уже "
-                            f"запущена в другом окне), поэтому страница открыта на порту "
-                            f"{port}.")
-        sock, note = listen(None, default=port)  # free: taken, nothing to say
-        with sock:
-            assert (sock.getsockname()[1], note) == (port, "")
+        place = listen(None, default=busy)  # the default port is another program's
+        with place.sock:
+            assert place.port == place.sock.getsockname()[1] > busy
+            assert place.note == (f"Порт {busy} занят другой программой (может быть, rmo "
+                                  "serve другой папки архива), поэтому страница открыта на "
+                                  f"порту {place.port}.")
+        place = listen(None, default=place.port)  # free: taken, nothing to say
+        with place.sock:
+            assert place.note == ""
+        # This archive's page already runs there: it is opened, not started twice.
+        place = listen(None, default=busy, ours=lambda port: port == busy)
+        assert (place.sock, place.port, place.note) == (
+            None, busy, "Страница этого архива уже открыта: rmo serve для этой папки запущена "
+                        "в другом окне.")
         with pytest.raises(RmoError) as refused:  # --port names a busy one: said, not moved
             listen(busy)
         assert str(refused.value) == (
             f"Не удалось открыть страницу на порту {busy}: адрес занят другой программой. "
             f"Укажите другой порт (rmo serve --port {busy + 1}) или не указывайте порт вовсе.")
+
+
+def test_a_page_proves_which_archive_it_serves_without_telling_its_key(tmp_path):
+    from generator.web.access import proof
+
+    browser = client(tmp_path, sign_in=False)
+    try:
+        nonce = "0123456789abcdef0123"
+        answer = browser.get(f"/rmo/whoami?nonce={nonce}")
+        assert answer.status_code == 200
+        assert answer.content.decode() == proof(TOKEN, nonce) != proof("другой", nonce)
+        assert TOKEN not in answer.content.decode()
+        assert browser.get("/rmo/whoami").status_code == 404
+        assert browser.get("/rmo/whoami?nonce=short").status_code == 404
+    finally:
+        browser.override.disable()
 
 
 def test_another_host_header_is_refused(site):

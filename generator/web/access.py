@@ -10,14 +10,30 @@ cookie. The stylesheet and script are public, so that the sign-in page is styled
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 
 SIGNED_IN = "rmo_signed_in"
-PUBLIC = re.compile(r"^/static/rmo/[a-z]+\.(?:css|js)$")
+PUBLIC = re.compile(r"^/(?:static/rmo/[a-z]+\.(?:css|js)|rmo/whoami)$")
+
+
+def proof(key: str, nonce: str) -> str:
+    """What a server holding this sign-in key answers to a nonce: proves it holds the key
+    without telling it (server.listen asks, to find this archive's page already running)."""
+    return hmac.new(key.encode(), nonce.encode(), hashlib.sha256).hexdigest()
+
+
+def whoami(request) -> HttpResponse:
+    nonce = request.GET.get("nonce", "")
+    key = getattr(settings, "RMO_TOKEN", "")
+    if not key or not 16 <= len(nonce) <= 64:
+        raise Http404
+    return HttpResponse(proof(key, nonce), content_type="text/plain; charset=ascii")
 
 
 def key_of(value: str) -> str:

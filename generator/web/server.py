@@ -12,6 +12,7 @@ import sys
 import threading
 import webbrowser
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 THREADS = 8
@@ -41,14 +42,25 @@ def _bind(port: int) -> socket.socket:
     return sock
 
 
-def listen(port: int | None, default: int = DEFAULT_PORT) -> tuple[socket.socket, str]:
-    """A bound socket on 127.0.0.1 and what to tell about it: the port asked for, or else the
-    default one, or the next free one after it (then the note says so)."""
+@dataclass(frozen=True)
+class Place:
+    """Where the page is served: a bound socket, or none when this archive's page already runs
+    on `port` (another window of rmo serve); `note` is what to tell about the port."""
+
+    sock: socket.socket | None
+    port: int
+    note: str = ""
+
+
+def listen(port: int | None, default: int = DEFAULT_PORT,
+           ours: Callable[[int], bool] = lambda port: False) -> Place:
+    """The port asked for; or else the default one, or this archive's page running on it or on
+    one of the next ports (`ours` asks a port), or the next free port (then the note says so)."""
     from ..errors import RmoError, os_reason
 
     if port is not None:
         try:
-            return _bind(port), ""
+            return Place(_bind(port), port)
         except OSError as error:
             raise RmoError.single(
                 f"Не удалось открыть страницу на порту {port}: {os_reason(error)}. Укажите "
@@ -58,19 +70,44 @@ def listen(port: int | None, default: int = DEFAULT_PORT) -> tuple[socket.socket
         try:
             sock = _bind(candidate)
         except OSError:
+            if ours(candidate):
+                return Place(None, candidate, "Страница этого архива уже открыта: rmo serve "
+                                              "для этой папки запущена в другом окне.")
             continue
         if candidate == default:
-            return sock, ""
-        return sock, (f"Порт {default} занят другой программой (или rmo serve уже запущена в "
-                      f"другом окне), поэтому страница открыта на порту {candidate}.")
+            return Place(sock, candidate)
+        return Place(sock, candidate, f"Порт {default} занят другой программой (может быть, "
+                                      "rmo serve другой папки архива), поэтому страница "
+                                      f"открыта на порту {candidate}.")
     raise RmoError.single(f"Порты с {default} по {default + TRIES - 1} заняты другими "
                           "программами. Укажите свободный порт: rmo serve --port 9000.")
+
+
+def serves_this_archive(port: int, key: str) -> bool:
+    """Is the program on this port rmo serving the archive of this sign-in key? It proves
+    it by the key without being told it (access.proof): another program learns nothing."""
+    import hmac
+    import secrets
+    import urllib.request
+
+    from .access import proof
+
+    nonce = secrets.token_hex(16)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+    try:
+        with opener.open(f"http://127.0.0.1:{port}/rmo/whoami?nonce={nonce}",
+                         timeout=1) as answer:
+            said = answer.read(100).decode("ascii", "replace").strip()
+    except (OSError, ValueError):
+        return False
+    return hmac.compare_digest(said, proof(key, nonce))
 
 
 def serve(folder: Path, port: int | None = None, open_browser: bool = True,
           say: Callable[[str], None] = print) -> None:
     """Serve the archive folder until Ctrl+C; print the sign-in address first."""
     from ..errors import RmoError, os_reason
+    from .settings import configure, sign_in_key
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -80,26 +117,28 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
     except OSError as error:
         raise RmoError.single(f"Не удалось создать папку архива «{folder}»: "
                               f"{os_reason(error)}.") from error
-    sock, note = listen(port)
-    port = sock.getsockname()[1]
-
-    from .settings import configure, sign_in_key
-
     token = sign_in_key(folder.resolve())
-    configure(folder.resolve(), token=token, port=port)
+    place = listen(port, ours=lambda candidate: serves_this_archive(candidate, token))
+    address = f"http://127.0.0.1:{place.port}/?token={token}"
+    if place.sock is None:  # the page runs already: open it, do not start a second one
+        say(f"Страница rmo: {address}")
+        say(place.note)
+        if open_browser:
+            webbrowser.open(address)
+        return
+    configure(folder.resolve(), token=token, port=place.port)
 
     from django.core.wsgi import get_wsgi_application
     from waitress.server import create_server
 
     from .bodies import UNLIMITED, drain_large_bodies
 
-    server = create_server(get_wsgi_application(), sockets=[sock], threads=THREADS,
+    server = create_server(get_wsgi_application(), sockets=[place.sock], threads=THREADS,
                            ident="rmo", max_request_body_size=UNLIMITED)
     drain_large_bodies(server)
-    address = f"http://127.0.0.1:{port}/?token={token}"
     say(f"Страница rmo: {address}")
-    if note:
-        say(note)
+    if place.note:
+        say(place.note)
     say(f"Архив: {folder.resolve()}. Адрес постоянный: его можно открыть в любом браузере "
         "этого компьютера и сохранить в закладки. Остановить — Ctrl+C.")
     sys.stdout.flush()
