@@ -33,7 +33,8 @@ urlpatterns = [
     path("templates/upload/<str:name>", templates.upload, name="template-upload"),
     path("templates/revert/<str:name>", templates.revert, name="template-revert"),
     path("templates/rebuild/", templates.rebuild, name="templates-rebuild"),
-    # Public: «is this archive's page already running here?» (server.listen asks).
+    # Public: «is this archive's page already running here?» (server.listen asks); not the
+    # centre's business (centre.access leaves it out).
     path("rmo/whoami", access.whoami, name="whoami"),
     # The page's own stylesheet and script; Django's `serve` refuses paths outside the folder.
     re_path(r"^static/rmo/(?P<path>[a-z]+\.(?:css|js))$", serve,

@@ -24,7 +24,8 @@ PUBLIC = frozenset({"login"})
 ACCOUNT = frozenset({"logout", "password", "password-done"})
 # an association's archive, read-only
 READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
-LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name)  # the pages of rmo serve
+# the pages of rmo serve, but its answer to a second `rmo serve` of the same folder
+LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name) - {"whoami"}
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
     Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "summary",
