@@ -811,6 +811,21 @@ def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
     assert '<a href="/templates/" aria-current="page">' in response.content.decode()
 
 
+def test_a_build_names_a_broken_own_template_by_its_russian_name(site, tmp_path):
+    browser, folder = site
+    xml = zipfile.ZipFile(builtin_templates() / "plan.docx").read("word/document.xml").decode()
+    tag = re.search(r"\{\{ ?[a-z_.]+ ?\}\}", xml).group(0)
+    (folder / "Шаблоны").mkdir()
+    # Put into the folder by hand (the page would have refused it).
+    broken_plan = _template_with(tmp_path, tag, tag.replace("}}", "}"))
+    broken_plan.replace(folder / "Шаблоны" / "plan.docx")
+    page, upload_id = checked(browser, SAMPLE)
+    response = browser.post(f"/build/{upload_id}/")
+    assert response.status_code == 400
+    assert rows(response, "Ошибки: исправьте их")[0][2] == (
+        f"Шаблон «План работы.docx»: тег начат и не закончен — в тексте «{tag[:-1]}».")
+
+
 def test_another_documents_template_is_named_not_picked_apart(site, tmp_path):
     browser, folder = site
     mine = tmp_path / "Протокол мой.docx"

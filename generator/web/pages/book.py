@@ -95,12 +95,27 @@ def make_documents(request: HttpRequest, path: Path) -> HttpResponse:
     except RmoError as error:
         return page(request, "check.html", "book", {
             "title": "Документы не сделаны", "name": path.name, "upload_id": upload_id,
-            "workbook": None, "errors": error.problems,
+            "workbook": None, "errors": _template_titles(error.problems),
             "warnings": getattr(error, "warnings", ()), "failed": True}, status=400)
     build_id = secrets.token_urlsafe(12)
     replace(_report_path(folder, build_id), json.dumps(_summary(report), ensure_ascii=False,
                                                      indent=1).encode("utf-8"))
     return redirect("result", build_id=build_id)
+
+
+def _template_titles(problems) -> list:
+    """A template's error names its file; the page calls the archive's own templates by their
+    Russian names, as «Шаблоны» does («Шаблон «Протокол.docx»», not «protocol.docx»)."""
+    import dataclasses
+
+    from ...kinds import KINDS
+
+    def shown(text: str) -> str:
+        for spec in KINDS:
+            text = text.replace(f"Шаблон «{spec.template}»", f"Шаблон «{spec.template_title}»")
+        return text
+
+    return [dataclasses.replace(p, message=shown(p.message)) for p in problems]
 
 
 def _summary(report) -> dict:
