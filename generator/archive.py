@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RmoError, problem
+from .errors import RmoError, os_reason, problem
 
 
 class State(enum.Enum):
@@ -207,7 +207,7 @@ def lock(out_dir: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
         service = service_folder(out_dir, create=True)
     except OSError as error:
         raise RmoError([problem(f"Не удалось создать папку архива «{out_dir}»: "
-                                f"{error.strerror}.")]) from error
+                                f"{os_reason(error)}.")]) from error
     try:
         with FileLock(service / LOCK_NAME, timeout=wait):
             yield
@@ -253,12 +253,13 @@ def replace(path: Path, data: bytes, *, private: bool = False) -> None:
                        ) from error
     except FolderError as error:
         cause = error.__cause__
-        reason = cause.strerror if isinstance(cause, OSError) else str(cause)
+        reason = os_reason(cause if isinstance(cause, OSError) else error)
         raise RmoError([problem(f"Не удалось создать файл в папке «{path.parent}»: "
                                 f"{reason}. Проверьте, что это папка и в неё можно "
                                 "писать.")]) from error
     except OSError as error:
-        raise RmoError([problem(f"Не удалось записать «{path}»: {error.strerror}.")]) from error
+        raise RmoError([problem(f"Не удалось записать «{path}»: {os_reason(error)}.")]
+                       ) from error
 
 
 class FolderError(OSError):

@@ -310,10 +310,12 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
     return created
 
 
-def check_template(template: Path, out_dir: str | Path) -> None:
+def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
     """Check a changed template as `--templates` would use it: render every document made
     from it with the newest workbook kept in the archive, or, with none yet, parse its tags.
-    Raises RmoError naming the template and what to retype."""
+    `kind` is the built-in template it replaces (plan.docx) when the file is named otherwise,
+    as the person named it («План мой.docx»). Raises RmoError naming the template and what to
+    retype."""
     from zipfile import BadZipFile
 
     from docx.opc.exceptions import PackageNotFoundError
@@ -326,7 +328,8 @@ def check_template(template: Path, out_dir: str | Path) -> None:
         check_syntax(template)
     except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise not_word from error
-    _same_kind(template)
+    kind = kind or template.name
+    _same_kind(template, kind)
     source = latest_workbook(Path(out_dir))
     if source is None:
         return
@@ -336,27 +339,25 @@ def check_template(template: Path, out_dir: str | Path) -> None:
         return  # the archive's workbook is not this template's business
     author = workbook.association.head.name
     for document in stamp(documents(workbook), Ledger(Path())):
-        if document.template == template.name:
+        if document.template == kind:
             render(template, document.context, Properties(document.title, author,
                                                           document.date))
 
 
-def _same_kind(template: Path) -> None:
+def _same_kind(template: Path, kind: str) -> None:
     """Refuse another kind's template (the protocol uploaded in the plan's place) by naming
     it, before its fields are reported one by one as unknown."""
     from .template_check import closer_kind
 
     names = {spec.template: spec.title for spec in KINDS}
-    if template.name not in names:
+    if kind not in names:
         return
-    other = closer_kind(template, template.name,
-                        {name: builtin_templates() / name for name in names})
+    other = closer_kind(template, kind, {name: builtin_templates() / name for name in names})
     if other:
         raise RmoError([problem(
-            f"Похоже, это шаблон другого документа — «{names[other]}» ({other}), а не "
-            f"«{names[template.name]}».",
+            f"Похоже, это шаблон другого документа — «{names[other]}», а не «{names[kind]}».",
             fix=f"Загрузите его в строку «{names[other]}», а сюда — шаблон "
-                f"«{names[template.name]}».")])
+                f"«{names[kind]}».")])
 
 
 def latest_workbook(out_dir: Path) -> Path | None:

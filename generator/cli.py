@@ -291,7 +291,8 @@ def help_command(ctx: click.Context, command: str | None) -> None:
                 type=click.Path(path_type=Path, file_okay=False), default=Path("archive"),
                 description="Папка архива (по умолчанию archive, как у «rmo build»).")
 @click.option("--port", type=click.IntRange(1, 65535), metavar="ПОРТ",
-              help="Порт на 127.0.0.1 (по умолчанию — любой свободный).")
+              help="Порт на 127.0.0.1 (по умолчанию 8765, а если он занят — следующий "
+                   "свободный).")
 @click.option("--no-browser", is_flag=True, help="Не открывать браузер, только напечатать адрес.")
 @click.option("--host", metavar="АДРЕС",
               help="Адрес сервера методического центра (ПАПКА — папка центра, см. "
@@ -300,13 +301,14 @@ def serve(folder: Path, port: int | None, no_browser: bool, host: str | None) ->
     """Открыть страницу rmo в браузере: проверка книги, документы, архив.
 
     Страница работает с папкой архива ПАПКА и доступна только на этом компьютере.
-    Программа печатает адрес с ключом входа и открывает его в браузере;
-    остановить — Ctrl+C.
+    Программа печатает адрес с ключом входа и открывает его в браузере. Адрес
+    постоянный: его можно открыть в любом браузере этого компьютера и сохранить
+    в закладки. Остановить — Ctrl+C.
 
     \b
     Пример:
       rmo serve
-      rmo serve мой-архив --port 8765 --no-browser
+      rmo serve мой-архив --port 9000 --no-browser
     """
     from .web.centre.folder import is_centre
 

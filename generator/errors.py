@@ -88,3 +88,41 @@ class RmoError(Exception):
     def single(cls, message: str) -> RmoError:
         """An error of the whole file or command, with no sheet or cell."""
         return cls([problem(message)])
+
+
+# What the operating system said, in Russian: its own strerror is English («Not a directory»).
+_REASONS = {
+    "ENOENT": "такого файла или папки нет",
+    "ENOTDIR": "в пути вместо папки стоит файл",
+    "EISDIR": "это папка, а не файл",
+    "EEXIST": "такой файл уже есть",
+    "EACCES": "нет доступа: не хватает прав или файл открыт в другой программе",
+    "EPERM": "нет доступа: не хватает прав",
+    "EBUSY": "файл занят другой программой",
+    "ENOSPC": "на диске не осталось места",
+    "EDQUOT": "на диске кончилось место, отведённое этой учётной записи",
+    "EROFS": "диск только для чтения",
+    "ENAMETOOLONG": "слишком длинное имя файла или путь",
+    "EINVAL": "недопустимое имя файла или папки",
+    "EIO": "ошибка чтения или записи диска",
+    "EMFILE": "открыто слишком много файлов",
+    "ENFILE": "открыто слишком много файлов",
+    "ENOTEMPTY": "папка не пуста",
+    "EADDRINUSE": "адрес занят другой программой",
+    "EADDRNOTAVAIL": "такого адреса у этого компьютера нет",
+}
+_WINDOWS_REASONS = {32: "файл открыт в другой программе", 33: "файл открыт в другой программе",
+                    123: "недопустимое имя файла или папки"}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in Russian, without a full stop: «такого файла или папки нет»."""
+    import errno
+
+    windows = _WINDOWS_REASONS.get(getattr(error, "winerror", None) or 0)
+    if windows:
+        return windows
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in _REASONS:
+        return _REASONS[name]
+    return f"ошибка системы № {error.errno}" if error.errno else "ошибка системы"

@@ -59,6 +59,13 @@ class KindSpec:
     def label(self) -> str:
         return self.kind.label
 
+    @property
+    def template_title(self) -> str:
+        """The template's file name where a person sees it (the page, its downloads and
+        messages): «Протокол.docx»; `template` stays the name in the package and in a
+        `--templates` folder."""
+        return f"{self.title}.docx"
+
     def build(self, workbook: Workbook) -> list[Document]:
         module, _, function = self.builder.partition(":")
         make: Callable[[Workbook], list[Document]] = getattr(

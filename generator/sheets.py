@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import text
 from .collect import Cell, Collector, Row
-from .errors import RmoError, problem
+from .errors import RmoError, os_reason, problem
 from .similar import renamed, renamed_message, resembles
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def open_workbook(path: Path):
         raise fail(f"Файл «{name}» не открывается: он занят другой программой или нет прав "
                    "на чтение.", "Закройте его в Excel и запустите rmo снова.") from error
     except OSError as error:
-        raise fail(f"Не удалось прочитать файл «{name}»: {error.strerror}.",
+        raise fail(f"Не удалось прочитать файл «{name}»: {os_reason(error)}.",
                    "Проверьте, что файл открывается в Excel, и попробуйте снова.") from error
     if not head:
         raise fail(f"Файл «{name}» пуст.", "Нужна книга Excel (.xlsx).")

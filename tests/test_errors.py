@@ -47,3 +47,37 @@ def test_inspecting_a_missing_file_returns_the_error(tmp_path):
     assert found.workbook is None
     assert [str(p) for p in found.errors] == [
         f"Файл «{tmp_path / 'нет.xlsx'}» не найден. Проверьте имя и папку."]
+
+
+def test_what_the_system_said_is_russian():
+    import errno
+
+    from generator.errors import os_reason
+
+    assert os_reason(NotADirectoryError(errno.ENOTDIR, "Not a directory")) == \
+        "в пути вместо папки стоит файл"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == \
+        "на диске не осталось места"
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == \
+        "нет доступа: не хватает прав или файл открыт в другой программе"
+    sharing = PermissionError(errno.EACCES, "The process cannot access the file")
+    sharing.winerror = 32  # Windows: the file is open in Word or Excel
+    assert os_reason(sharing) == "файл открыт в другой программе"
+    assert os_reason(OSError(errno.ETXTBSY, "Text file busy")) == \
+        f"ошибка системы № {errno.ETXTBSY}"  # a rare one: its number, never English
+
+
+def test_an_archive_under_a_file_is_said_in_russian(tmp_path):
+    from generator.archive import lock
+    from generator.web.server import serve
+
+    (tmp_path / "заметка.txt").write_text("x")
+    folder = tmp_path / "заметка.txt" / "архив"
+    with pytest.raises(RmoError) as refused:
+        serve(folder, open_browser=False)
+    assert str(refused.value) == (f"Не удалось создать папку архива «{folder}»: в пути вместо "
+                                  "папки стоит файл.")
+    with pytest.raises(RmoError) as refused, lock(folder):
+        pass
+    assert str(refused.value) == (f"Не удалось создать папку архива «{folder}»: в пути вместо "
+                                  "папки стоит файл.")

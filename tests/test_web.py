@@ -99,44 +99,137 @@ def test_rmo_help_stays_fast_and_never_imports_django():
     assert best < 0.3
 
 
-def test_without_the_token_nothing_opens(tmp_path):
+STEPS = ("Что сделать Найдите окно, в котором запущена программа rmo (команда rmo serve); "
+         "обычно оно свёрнуто на панели задач. Выделите мышью адрес после слов «Страница "
+         "rmo:» и щёлкните правой кнопкой мыши — адрес скопируется. Вставьте его в поле ниже и "
+         "нажмите «Войти» (или вставьте в адресную строку браузера). Адрес постоянный: он "
+         "действует в любом браузере этого компьютера, сколько угодно раз, и после перезапуска "
+         "программы. Адрес из окна rmo Войти")
+
+
+def test_without_the_key_nothing_opens_and_the_page_says_what_to_do(tmp_path):
     browser = client(tmp_path, sign_in=False)
     try:
         for url in ("/", "/archive/", "/templates/", "/new-year/blank.xlsx"):
             response = browser.get(url)
             assert response.status_code == 403
-            assert text(response).startswith("Нужно войти Откройте страницу по адресу, который "
-                                              "напечатала команда «rmo serve»")
+            assert text(response) == (
+                "Нужно войти Страница rmo открывается по адресу с ключом входа, который "
+                "программа напечатала в своём окне: «Страница rmo: "
+                "http://127.0.0.1:8000/?token=…». " + STEPS)
+            body = response.content.decode()
+            # Styled, without the menu or the archive's place, with a field for the address.
+            assert '<link rel="stylesheet" href="/static/rmo/rmo.css">' in body
+            assert "<nav" not in body and "Архив:" not in body
+            assert "Страница rmo открывается только на этом компьютере." in body
+            assert f'<form method="get" action="{url}"' in body
         response = browser.post("/check/", {"workbook": io.BytesIO(b"x")})
         assert response.status_code == 403
         wrong = browser.get("/?token=guess")
-        assert wrong.status_code == 403 and "Неверный адрес" in text(wrong)
+        assert wrong.status_code == 403
+        assert text(wrong) == ("Неверный ключ входа Ключ в адресе не подходит к этому архиву: "
+                               "адрес скопирован не целиком или напечатан для другой папки "
+                               "архива. " + STEPS)
         assert not any(tmp_path.glob(".rmo/uploads/*"))
+        # The stylesheet and the script are public: the sign-in page is styled.
+        for name in ("rmo.css", "rmo.js"):
+            public = browser.get(f"/static/rmo/{name}")
+            assert public.status_code == 200 and b"".join(public.streaming_content)
+            public.close()
+        assert browser.get("/static/rmo/../settings.py").status_code == 403
     finally:
         browser.override.disable()
 
 
-def test_the_token_is_spent_by_the_first_browser(tmp_path):
-    first = client(tmp_path)  # signed in with the token
+def test_the_address_opens_in_any_browser_any_number_of_times(tmp_path):
+    first = client(tmp_path)  # signed in with the key
     try:
-        assert first.get("/").status_code == 200
-        # The same browser opening the printed address again is just let in.
-        again = first.get(f"/archive/?token={TOKEN}")
-        assert again.status_code == 302 and again["Location"] == "/archive/"
-        # Another browser (another account, a site in another tab) cannot use it any more.
         from django.test import Client
 
-        other = Client(HTTP_HOST="127.0.0.1:8000")
-        other.handler = first.handler  # the same running server
-        refused = other.get(f"/?token={TOKEN}")
-        assert refused.status_code == 403
-        assert "Адрес уже использован" in text(refused)
-        assert ("Запустите rmo serve снова (в его окне нажмите Ctrl+C, затем ту же команду) и "
-                "откройте адрес, который программа напечатает.") in text(refused)
-        assert "браузере" not in text(refused)
-        assert other.get("/").status_code == 403
+        assert first.get("/").status_code == 200
+        again = first.get(f"/archive/?token={TOKEN}")
+        assert again.status_code == 302 and again["Location"] == "/archive/"
+        # An old address in the history of a signed-in browser just opens the page.
+        assert first.get("/archive/?token=old-key")["Location"] == "/archive/"
+        for _ in range(3):  # another browser of this computer, any number of times
+            other = Client(HTTP_HOST="127.0.0.1:8000")
+            other.handler = first.handler  # the same running server
+            signed = other.get(f"/?token={TOKEN}")
+            assert (signed.status_code, signed["Location"]) == (302, "/")
+            assert other.get("/").status_code == 200
+        # The whole line copied from the terminal, pasted into the sign-in field.
+        pasted = Client(HTTP_HOST="127.0.0.1:8000")
+        line = f" Страница rmo: http://127.0.0.1:8000/?token={TOKEN} "
+        response = pasted.get("/templates/", {"token": line})
+        assert (response.status_code, response["Location"]) == (302, "/templates/")
+        assert pasted.get("/templates/").status_code == 200
+        # A restart: a new server over the same archive takes the same cookie.
+        restarted = Client(HTTP_HOST="127.0.0.1:8000")
+        restarted.cookies = first.cookies
+        assert restarted.get("/archive/").status_code == 200
     finally:
         first.override.disable()
+
+
+def test_the_keys_are_kept_with_the_archive_for_its_owner_only(tmp_path):
+    from generator.web.settings import secret_key, sign_in_key
+
+    key = sign_in_key(tmp_path)
+    assert sign_in_key(tmp_path) == key and len(key) >= 24
+    assert secret_key(tmp_path) == secret_key(tmp_path) != key
+    for name in ("sign-in-key", "secret-key"):
+        assert (tmp_path / ".rmo" / name).read_text() in (key, secret_key(tmp_path))
+        if sys.platform != "win32":
+            assert (tmp_path / ".rmo" / name).stat().st_mode & 0o777 == 0o600
+    assert sign_in_key(tmp_path / "другой") != key
+
+
+def test_the_page_takes_port_8765_or_the_next_free_one():
+    import socket
+
+    from generator.errors import RmoError
+    from generator.web.server import DEFAULT_PORT, listen
+
+    assert DEFAULT_PORT == 8765
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        place = listen(None, default=busy)  # the default port is another program's
+        with place.sock:
+            assert place.port == place.sock.getsockname()[1] > busy
+            assert place.note == (f"Порт {busy} занят другой программой (может быть, rmo "
+                                  "serve другой папки архива), поэтому страница открыта на "
+                                  f"порту {place.port}.")
+        place = listen(None, default=place.port)  # free: taken, nothing to say
+        with place.sock:
+            assert place.note == ""
+        # This archive's page already runs there: it is opened, not started twice.
+        place = listen(None, default=busy, ours=lambda port: port == busy)
+        assert (place.sock, place.port, place.note) == (
+            None, busy, "Страница этого архива уже открыта: rmo serve для этой папки запущена "
+                        "в другом окне.")
+        with pytest.raises(RmoError) as refused:  # --port names a busy one: said, not moved
+            listen(busy)
+        assert str(refused.value) == (
+            f"Не удалось открыть страницу на порту {busy}: адрес занят другой программой. "
+            f"Укажите другой порт (rmo serve --port {busy + 1}) или не указывайте порт вовсе.")
+
+
+def test_a_page_proves_which_archive_it_serves_without_telling_its_key(tmp_path):
+    from generator.web.access import proof
+
+    browser = client(tmp_path, sign_in=False)
+    try:
+        nonce = "0123456789abcdef0123"
+        answer = browser.get(f"/rmo/whoami?nonce={nonce}")
+        assert answer.status_code == 200
+        assert answer.content.decode() == proof(TOKEN, nonce) != proof("другой", nonce)
+        assert TOKEN not in answer.content.decode()
+        assert browser.get("/rmo/whoami").status_code == 404
+        assert browser.get("/rmo/whoami?nonce=short").status_code == 404
+    finally:
+        browser.override.disable()
 
 
 def test_another_host_header_is_refused(site):
@@ -199,6 +292,22 @@ def test_a_good_workbook_says_no_errors_and_offers_to_build(site):
 
 
 @pytest.mark.slow  # builds an archive
+def test_slow_buttons_say_they_are_working_and_work_without_javascript(site):
+    """rmo.js disables a button of a form marked data-busy and writes its words in it; the
+    form itself is an ordinary one (test_browser.py presses them in Chromium)."""
+    browser, _ = site
+    book = browser.get("/").content.decode()
+    assert ('<form method="post" action="/check/" enctype="multipart/form-data" '
+            'class="upload" data-drop data-busy="Книга проверяется…">') in book
+    page, upload_id = checked(browser, SAMPLE)
+    assert (f'<form method="post" action="/build/{upload_id}/" class="actions" '
+            'data-busy="Документы делаются…">') in page.content.decode()
+    script = browser.get("/static/rmo/rmo.js")
+    code = b"".join(script.streaming_content).decode()
+    script.close()
+    assert 'document.querySelectorAll("form[data-busy]")' in code
+
+
 def test_a_broken_workbook_shows_sheet_cell_what_and_what_to_do(site, tmp_path):
     browser, folder = site
     page, upload_id = checked(browser, broken(tmp_path))
@@ -266,12 +375,62 @@ def test_not_a_workbook_empty_missing_and_too_big(site, tmp_path):
         "Файл пустой Файл «пусто.xlsx» пустой (0 байт).")
     response = browser.post("/check/", {})
     assert response.status_code == 400 and text(response).startswith("Файл не выбран")
-    response = browser.post("/check/", {"workbook": io.BytesIO(b"x")},
-                            CONTENT_LENGTH=str(21 * 1024 * 1024))
-    assert response.status_code == 413 and text(response).startswith(
-        "Файл слишком большой Файл больше 20 МБ")
     assert not any((folder / ".rmo" / "uploads").glob("*/*")) if \
         (folder / ".rmo" / "uploads").exists() else True
+
+
+def test_a_file_over_the_limit_is_refused_in_russian_with_its_name(tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    # The form check is on: the body is refused before it would read the form.
+    browser = client(tmp_path, csrf=True)
+    try:
+        big = b"\0" * (21 * 2 ** 20)
+        for url, field, name, what, back, current in (
+                ("/check/", "workbook", "Годовая книга.xlsx", "книгу Excel (.xlsx)",
+                 "К книге года", "Книга года"),
+                ("/new-year/next/", "workbook", "Годовая книга.xlsx", "книгу Excel (.xlsx)",
+                 "К новому году", "Новый год"),
+                ("/templates/upload/plan.docx", "template", "План мой.docx",
+                 "документ Word (.docx)", "К шаблонам", "Шаблоны")):
+            response = browser.post(url, {field: SimpleUploadedFile(name, big)})
+            assert response.status_code == 413
+            assert text(response) == (
+                f"Файл слишком большой Файл «{name}» весит 21 МБ, а программа принимает "
+                f"файлы до 20 МБ — это не похоже на {what}. Проверьте, тот ли файл выбран; "
+                "если в файле есть картинки, уменьшите или удалите их и сохраните файл "
+                f"заново. ← Назад {back}")
+            assert f'aria-current="page">{current}<' in response.content.decode()
+        assert not any(tmp_path.glob(".rmo/uploads/*"))
+    finally:
+        browser.override.disable()
+
+
+def test_waitress_drains_a_huge_body_keeping_its_head_only():
+    """The server's side of the limit: 3 GB announced, 64 KB kept, the rest read and dropped."""
+    from waitress.adjustments import Adjustments
+
+    from generator.web.bodies import UNLIMITED, Parser
+    from generator.web.settings import BODY_HEAD
+
+    parser = Parser(Adjustments(max_request_body_size=UNLIMITED))
+    size = 3 * 2 ** 30
+    head = (b'--b\r\nContent-Disposition: form-data; name="workbook"; '
+            b'filename="\xd0\x93\xd0\xbe\xd0\xb4.xlsx"\r\n\r\n')
+    data = (f"POST /check/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {size}\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\n\r\n").encode() + head
+    sent = parser.received(data)
+    sent += parser.received(data[sent:])
+    chunk = b"x" * 2 ** 20
+    while not parser.completed:
+        parser.received(chunk[:size - parser.body_bytes_received])
+    assert parser.error is None and parser.headers["CONTENT_LENGTH"] == str(size)
+    kept = parser.get_body_stream().read()
+    assert len(kept) == BODY_HEAD and kept.startswith(head)
+    small = Parser(Adjustments(max_request_body_size=UNLIMITED))
+    request = b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+    small.received(request[small.received(request):])
+    assert small.completed and small.get_body_stream().read() == b"hello"
 
 
 def test_a_renamed_text_file_gets_the_readers_message(site, tmp_path):
@@ -569,32 +728,43 @@ def test_next_year_from_a_broken_workbook_shows_what_to_fix(site, tmp_path):
         ["Участники", "A7", "здесь число 12345, а нужен ФИО.", "Впишите ФИО вместо числа."]]
     empty = browser.post("/new-year/next/", {})
     assert empty.status_code == 400 and text(empty).startswith("Файл не выбран")
+    assert 'aria-current="page">Новый год<' in empty.content.decode()
+    # Her own file's name in the message, not the name the page kept it under.
+    (tmp_path / "Книга РМО.xlsx").write_text("ФИО;Должность\n", encoding="utf-8")
+    response = upload(browser, tmp_path / "Книга РМО.xlsx", url="/new-year/next/")
+    assert response.status_code == 400
+    assert "Файл «Книга РМО.xlsx» — не книга Excel: похоже, это текст или CSV." in text(response)
 
 
 # --- «Шаблоны» ---------------------------------------------------------------------------
 
-def test_the_built_in_templates_download(site):
+def test_the_built_in_templates_download_under_russian_names(site):
     browser, _ = site
     page = browser.get("/templates/")
     table = rows(page, "Свой шаблон")
     assert [row[1] for row in table] == ["встроенный"] * len(NAMES)
     # One row per kind of document, named as the registry names it.
-    assert [row[0] for row in table] == [f"{spec.title} скачать встроенный: {spec.template}"
+    assert [row[0] for row in table] == [f"{spec.title} скачать встроенный: {spec.title}.docx"
                                          for spec in KINDS]
-    assert table[0][0] == "План работы скачать встроенный: plan.docx"
+    assert table[0][0] == "План работы скачать встроенный: План работы.docx"
+    assert "plan.docx" not in text(page) and "protocol.docx" not in text(page)
     response = browser.get("/templates/builtin/plan.docx")
     assert b"".join(response.streaming_content) == (builtin_templates() / "plan.docx").read_bytes()
+    assert response["Content-Disposition"] == ("attachment; filename*=utf-8''"
+                                               "%D0%9F%D0%BB%D0%B0%D0%BD%20%D1%80%D0%B0%D0%B1%D0"
+                                               "%BE%D1%82%D1%8B.docx")
     bundle = browser.get("/templates/builtin.zip")
     names = zipfile.ZipFile(io.BytesIO(b"".join(bundle.streaming_content))).namelist()
-    assert names == list(NAMES)
+    assert names == [f"{spec.title}.docx" for spec in KINDS]
+    assert names[3] == "Протокол.docx"
     assert browser.get("/templates/builtin/..%2Fsettings.py").status_code == 404
     assert browser.get("/templates/builtin/other.docx").status_code == 404
 
 
-def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+def _template_with(tmp_path: Path, old: str, new: str, name: str = "plan.docx") -> Path:
     """The built-in plan with one piece of its XML changed, as Word might save it."""
     source = zipfile.ZipFile(builtin_templates() / "plan.docx")
-    path = tmp_path / "plan.docx"
+    path = tmp_path / name
     with zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
@@ -607,58 +777,108 @@ def _template_with(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.slow  # builds an archive
-def test_an_own_template_is_checked_used_and_reverted(site, tmp_path):
+def test_an_own_template_is_checked_used_reverted_and_the_documents_made_again(site, tmp_path):
     browser, folder = site
     built(browser, SAMPLE)  # the archive keeps a workbook to check templates with
-    good = _template_with(tmp_path, "w:rsidR", "w:rsidR")
+    good = _template_with(tmp_path, "w:rsidR", "w:rsidR", name="План мой.docx")
     response = upload(browser, good, url="/templates/upload/plan.docx", field="template")
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (302, "/templates/#done")
     page = browser.get(response["Location"])
-    assert "Шаблон «plan.docx» проверен и сохранён" in text(page)
+    assert ("Шаблон «План мой.docx» проверен и сохранён для документа «План работы»: "
+            "документы будут сделаны по нему. Документы, которые уже в архиве, изменятся, "
+            "когда их сделают заново. Можно сделать это сейчас — по книге "
+            "«rmo-2025-2026.xlsx», последней, по которой делались документы. Сделать "
+            "документы заново") in text(page)
+    assert "проверен" not in text(browser.get("/templates/"))  # said once
     assert rows(page, "Свой шаблон")[0][1].startswith("свой, загружен ")
     assert (folder / "Шаблоны" / "plan.docx").read_bytes() == good.read_bytes()
+    own = browser.get("/templates/own/plan.docx")
+    assert "filename*=utf-8''%D0%9F%D0%BB%D0%B0%D0%BD" in own["Content-Disposition"]
+    assert b"".join(own.streaming_content) == good.read_bytes()
+
+    # «Сделать документы заново»: the archive's workbook, today's templates.
+    again = browser.post("/templates/rebuild/")
+    assert again.status_code == 302 and again["Location"].startswith("/result/")
+    result = browser.get(again["Location"])
+    assert "Документы готовы" in text(result)
+    assert [p.name for p in (folder / "2025-2026").glob("*.xlsx")
+            if not p.name.startswith("Реестр")] == ["rmo-2025-2026.xlsx"]
+
     response = browser.post("/templates/revert/plan.docx")
     page = browser.get(response["Location"])
-    assert "снова используется встроенный шаблон" in text(page)
+    assert ("Для документа «План работы» снова используется встроенный шаблон. Ваш шаблон не "
+            "удалён: он перенесён в папку") in text(page)
+    assert "Сделать документы заново" in text(page)
     assert not (folder / "Шаблоны" / "plan.docx").exists()
-    assert [p.read_bytes() for p in (folder / "Шаблоны" / "прежние").glob("*.docx")] == \
-        [good.read_bytes()]
+    former = list((folder / "Шаблоны" / "прежние").glob("*.docx"))
+    assert [p.read_bytes() for p in former] == [good.read_bytes()]
+    assert former[0].name.startswith("План работы до ")
+
+
+def test_without_a_build_there_is_nothing_to_make_again(site, tmp_path):
+    browser, _ = site
+    good = _template_with(tmp_path, "w:rsidR", "w:rsidR")
+    page = browser.get(upload(browser, good, url="/templates/upload/plan.docx",
+                              field="template")["Location"])
+    assert "проверен и сохранён" in text(page) and "заново" not in text(page)
+    refused = browser.post("/templates/rebuild/")
+    assert refused.status_code == 404
+    assert text(refused) == ("Документы ещё не делались В архиве нет книги, по которой "
+                             "делались документы. Выберите книгу в разделе «Книга года» и "
+                             "нажмите «Сделать документы». ← Назад К книге года")
 
 
 def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
     browser, folder = site
     xml = zipfile.ZipFile(builtin_templates() / "plan.docx").read("word/document.xml").decode()
-    tag = re.search(r"\{\{ ?title ?\}\}", xml).group(0)
-    bad = _template_with(tmp_path, tag, tag.replace("}}", "}"))
+    tag = re.search(r"\{\{ ?[a-z_.]+ ?\}\}", xml).group(0)
+    bad = _template_with(tmp_path, tag, tag.replace("}}", "}"), name="План мой.docx")
     sent = upload(browser, bad, url="/templates/upload/plan.docx", field="template")
     # Shown after a redirect, once: a reload does not offer to send the file again.
     assert (sent.status_code, sent["Location"]) == (302, "/templates/#refused")
     response = browser.get("/templates/")
     assert "не принят" not in text(browser.get("/templates/"))
-    assert (f"Шаблон «plan.docx» не принят, ничего не изменено: Шаблон «plan.docx»: лишний "
+    # Her own file name, everywhere.
+    assert (f"Шаблон «План мой.docx» не принят, ничего не изменено: Шаблон «План мой.docx»: "
+            f"лишний "
             f"знак «}}» внутри тега — в тексте «{tag[:-1]}». Что сделать: Word мог разбить тег "
             "или заменить кавычки на «ёлочки».") in text(response)
     assert not (folder / "Шаблоны" / "plan.docx").exists()
-    (tmp_path / "note.docx").write_bytes(b"not a zip")
-    response = upload(browser, tmp_path / "note.docx", url="/templates/upload/plan.docx",
+    (tmp_path / "записка.docx").write_bytes(b"not a zip")
+    response = upload(browser, tmp_path / "записка.docx", url="/templates/upload/plan.docx",
                       field="template")
     response = browser.get(response["Location"])
-    assert "Файл «plan.docx» — не документ Word (.docx)." in text(response)
+    assert "Файл «записка.docx» — не документ Word (.docx)." in text(response)
     response = upload(browser, SAMPLE, url="/templates/upload/plan.docx", field="template")
     assert response.status_code == 400 and "Это не тот файл" in text(response)
     assert "К шаблонам" in text(response)
     assert '<a href="/templates/" aria-current="page">' in response.content.decode()
 
 
+def test_a_build_names_a_broken_own_template_by_its_russian_name(site, tmp_path):
+    browser, folder = site
+    xml = zipfile.ZipFile(builtin_templates() / "plan.docx").read("word/document.xml").decode()
+    tag = re.search(r"\{\{ ?[a-z_.]+ ?\}\}", xml).group(0)
+    (folder / "Шаблоны").mkdir()
+    # Put into the folder by hand (the page would have refused it).
+    broken_plan = _template_with(tmp_path, tag, tag.replace("}}", "}"))
+    broken_plan.replace(folder / "Шаблоны" / "plan.docx")
+    page, upload_id = checked(browser, SAMPLE)
+    response = browser.post(f"/build/{upload_id}/")
+    assert response.status_code == 400
+    assert rows(response, "Ошибки: исправьте их")[0][2] == (
+        f"Шаблон «План работы.docx»: тег начат и не закончен — в тексте «{tag[:-1]}».")
+
+
 def test_another_documents_template_is_named_not_picked_apart(site, tmp_path):
     browser, folder = site
-    (tmp_path / "protocol.docx").write_bytes((builtin_templates() / "protocol.docx").read_bytes())
-    response = upload(browser, tmp_path / "protocol.docx", url="/templates/upload/plan.docx",
-                      field="template")
+    mine = tmp_path / "Протокол мой.docx"
+    mine.write_bytes((builtin_templates() / "protocol.docx").read_bytes())
+    response = upload(browser, mine, url="/templates/upload/plan.docx", field="template")
     assert response.status_code == 302
     response = browser.get(response["Location"])
-    assert ("Шаблон «protocol.docx» не принят, ничего не изменено: Похоже, это шаблон другого "
-            "документа — «Протокол» (protocol.docx), а не «План работы». Что сделать: "
+    assert ("Шаблон «Протокол мой.docx» не принят, ничего не изменено: Похоже, это шаблон "
+            "другого документа — «Протокол», а не «План работы». Что сделать: "
             "Загрузите его в строку «Протокол», а сюда — шаблон «План работы».") \
         in text(response)
     assert "программа не знает" not in text(response)

@@ -1,8 +1,9 @@
 """Django settings of `rmo serve`, made in code for one archive folder.
 
 There is no settings file to edit: the archive folder is all the configuration. A secret key
-is generated once per archive folder and kept in its service folder, so that sessions survive
-a restart of the server and two archives never share a key.
+and the sign-in key of the printed address are generated once per archive folder and kept in
+its service folder (readable by the owner only), so that sessions and the address survive a
+restart of the server and two archives never share a key.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from ..archive import SERVICE as SERVICE  # the archive's service folder: one de
 from ..archive import private_file, private_folder, service_folder, write_private
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest workbook or template the page accepts
+# A request body over this (the file and the form around it) is refused before it is read;
+# of such a body only its head is kept, where the browser names the file (web.bodies).
+BODY_LIMIT = UPLOAD_LIMIT + 64 * 1024
+BODY_HEAD = 64 * 1024
 HERE = Path(__file__).resolve().parent
 
 
@@ -23,21 +28,32 @@ def temporary_folder(archive: Path) -> Path:
 
 
 def secret_key(archive: Path) -> str:
-    """The archive's own key, made on first use; a key file that cannot be read is remade.
+    """The archive's own key for signing sessions and forms, made on first use.
 
     Whoever reads it can forge a signed-in cookie: it is the owner's only (0600, in a 0700
     folder), and a key left readable by rmo 0.x is made so at start."""
-    path = service_folder(archive, create=True) / "secret-key"
+    return _kept(service_folder(archive, create=True) / "secret-key", 50)
+
+
+def sign_in_key(archive: Path) -> str:
+    """The key in the address `rmo serve` prints, made on first use and kept as long as the
+    archive: the same address opens the page after a restart, in any browser of the computer."""
+    return _kept(service_folder(archive, create=True) / "sign-in-key", 24)
+
+
+def _kept(path: Path, size: int) -> str:
+    """A secret of the archive, readable by its owner only (0600); one that cannot be read
+    is made anew."""
     try:
-        key = path.read_text(encoding="ascii").strip()
-        if len(key) >= 50:
+        value = path.read_text(encoding="ascii").strip()
+        if len(value) >= size:
             private_file(path)
-            return key
+            return value
     except (OSError, UnicodeDecodeError):
         pass
-    key = secrets.token_urlsafe(50)
-    write_private(path, key.encode("ascii"))
-    return key
+    value = secrets.token_urlsafe(size)
+    write_private(path, value.encode("ascii"))
+    return value
 
 
 def options(archive: Path, *, token: str, port: int = 0) -> dict:
@@ -69,7 +85,9 @@ def options(archive: Path, *, token: str, port: int = 0) -> dict:
         # Sessions live in a signed cookie: the local server needs no database.
         "SESSION_ENGINE": "django.contrib.sessions.backends.signed_cookies",
         "SESSION_COOKIE_NAME": f"rmo_session_{port}",
-        "SESSION_COOKIE_AGE": 7 * 24 * 3600,
+        # A bookmark keeps working through the school year (browsers keep a cookie 400 days
+        # at most); the printed address signs in again after that.
+        "SESSION_COOKIE_AGE": 365 * 24 * 3600,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "CSRF_COOKIE_NAME": f"rmo_csrf_{port}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import path, re_path
 from django.views.static import serve
 
+from . import access
 from .pages import archive, book, common, templates, year
 from .settings import HERE
 
@@ -31,6 +32,10 @@ urlpatterns = [
     path("templates/own/<str:name>", templates.own, name="template-own"),
     path("templates/upload/<str:name>", templates.upload, name="template-upload"),
     path("templates/revert/<str:name>", templates.revert, name="template-revert"),
+    path("templates/rebuild/", templates.rebuild, name="templates-rebuild"),
+    # Public: «is this archive's page already running here?» (server.listen asks); not the
+    # centre's business (centre.access leaves it out).
+    path("rmo/whoami", access.whoami, name="whoami"),
     # The page's own stylesheet and script; Django's `serve` refuses paths outside the folder.
     re_path(r"^static/rmo/(?P<path>[a-z]+\.(?:css|js))$", serve,
             {"document_root": HERE / "static" / "rmo"}),

@@ -24,7 +24,8 @@ PUBLIC = frozenset({"login"})
 ACCOUNT = frozenset({"logout", "password", "password-done"})
 # an association's archive, read-only
 READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
-LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name)  # the pages of rmo serve
+# the pages of rmo serve, but its answer to a second `rmo serve` of the same folder
+LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name) - {"whoami"}
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
     Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "summary",
@@ -83,6 +84,11 @@ class CentreAccess:
             request.rmo_association = association
             request.rmo_archive = archive_folder(association)
             request.rmo_archive.mkdir(parents=True, exist_ok=True)
+        from ..pages.common import too_big
+
+        refusal = too_big(request)  # before the form check reads a body that was dropped
+        if refusal is not None:
+            return refusal
         response = self.get_response(request)
         if name == "build" and response.status_code == 302 and association is not None:
             from .rows import warm

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ...archive import SERVICE, private_file, private_folder, service_folder
-from ...errors import RmoError
+from ...errors import RmoError, os_reason
 
 SETTINGS = "rmo-centre.toml"
 SQLITE = "centre.sqlite3"
@@ -85,7 +85,9 @@ def load(folder: Path) -> Centre:
         raise RmoError.single(f"В папке «{folder}» нет файла {SETTINGS}: это не папка "
                               "методического центра. Создайте её командой "
                               f"rmo centre init «{folder}».") from error
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+    except OSError as error:
+        raise RmoError.single(f"Файл «{path}» не читается: {os_reason(error)}.") from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise RmoError.single(f"Файл «{path}» не читается: {error}. Исправьте его по "
                               "образцу из README (раздел «Методический центр»).") from error
     database = data.get("database", "sqlite")

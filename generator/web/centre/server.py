@@ -6,15 +6,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..settings import UPLOAD_LIMIT
-
 # Builds of different associations run side by side in these threads; more would only wait
 # for the interpreter's lock (README, «За пределами одной машины»).
 THREADS = 16
 
 
 def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print) -> None:
-    from ...errors import RmoError
+    from ...errors import RmoError, os_reason
     from .folder import SETTINGS, load
     from .settings import configure
 
@@ -30,6 +28,8 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
 
     from django.core.wsgi import get_wsgi_application
     from waitress.server import create_server
+
+    from ..bodies import UNLIMITED, drain_large_bodies
 
     application = get_wsgi_application()
     from ...service import prepare
@@ -50,10 +50,11 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
         if centre.proxy else {}
     try:
         server = create_server(application, host=host, port=port, threads=THREADS,
-                               ident="rmo", max_request_body_size=UPLOAD_LIMIT + 1024 * 1024,
+                               ident="rmo", max_request_body_size=UNLIMITED,
                                **proxy)
+        drain_large_bodies(server)  # a file over the limit gets the page's Russian refusal
     except OSError as error:
-        raise RmoError.single(f"Не удалось занять {host}:{port}: {error.strerror}. Укажите "
+        raise RmoError.single(f"Не удалось занять {host}:{port}: {os_reason(error)}. Укажите "
                               "другой порт (--port) или адрес (--host).") from error
     shown = f"[{host}]" if ":" in host else host
     say(f"Сервер методического центра: http://{shown}:{port}/")

@@ -76,11 +76,20 @@ def check(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 @post_only(lambda upload_id: f"/check/{upload_id}/")
 def build(request: HttpRequest, upload_id: str) -> HttpResponse:
+    try:
+        path = find_upload(archive(request), upload_id)
+    except Refused as error:
+        return refused(request, error)
+    return make_documents(request, path)
+
+
+def make_documents(request: HttpRequest, path: Path) -> HttpResponse:
+    """Build from a workbook kept by save_upload and show the result (or what stopped it)."""
     from ...build import build as run_build
 
     folder = archive(request)
+    upload_id = path.parent.name
     try:
-        path = find_upload(folder, upload_id)
         with exclusive(folder, wait=getattr(settings, "RMO_BUILD_WAIT", 0)):
             path = find_upload(folder, upload_id)  # a build just before may have used it
             report = run_build(path, folder, templates=own_templates(folder))
@@ -97,7 +106,7 @@ def build(request: HttpRequest, upload_id: str) -> HttpResponse:
             return _not_written(request, error)
         return page(request, "check.html", "book", {
             "title": "Документы не сделаны", "name": path.name, "upload_id": upload_id,
-            "workbook": None, "errors": error.problems,
+            "workbook": None, "errors": _template_titles(error.problems),
             "warnings": getattr(error, "warnings", ()), "failed": True}, status=400)
     build_id = secrets.token_urlsafe(12)
     replace(_report_path(folder, build_id, create=True),
@@ -114,6 +123,21 @@ def _not_written(request: HttpRequest, error: RmoError) -> HttpResponse:
         str(p) for p in error.problems) + " Книга тут ни при чём: повторите сборку; если "
         "ошибка повторится, сообщите её текст тому, кто обслуживает компьютер или сервер.",
         status=500), "book")
+
+
+def _template_titles(problems) -> list:
+    """A template's error names its file; the page calls the archive's own templates by their
+    Russian names, as «Шаблоны» does («Шаблон «Протокол.docx»», not «protocol.docx»)."""
+    import dataclasses
+
+    from ...kinds import KINDS
+
+    def shown(text: str) -> str:
+        for spec in KINDS:
+            text = text.replace(f"Шаблон «{spec.template}»", f"Шаблон «{spec.template_title}»")
+        return text
+
+    return [dataclasses.replace(p, message=shown(p.message)) for p in problems]
 
 
 def _summary(report) -> dict:

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 
 from ...archive import safe_filename
 from ...text import count
-from ..settings import UPLOAD_LIMIT, service_folder
+from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT, service_folder
 
 NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
               ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны"))
@@ -57,8 +57,8 @@ def archive(request: HttpRequest) -> Path:
 def navigation(request: HttpRequest) -> dict:
     """Template context of every page: the menu (only once signed in) and the archive."""
     folder = getattr(request, "rmo_archive", None)
-    if folder is None:
-        return {"nav": (), "archive_label": "—"}
+    if folder is None:  # not signed in: neither the menu nor the archive's place is shown
+        return {"nav": (), "archive_label": ""}
     section = getattr(request, "rmo_section", "")
     return {"nav": [{"url": url, "label": label, "current": key == section}
                     for key, url, label in NAVIGATION],
@@ -72,13 +72,57 @@ def page(request: HttpRequest, template: str, section: str, context: dict,
 
 
 def refusal(request: HttpRequest, title: str, text: str, status: int = 400, section: str = "",
-            back: tuple[str, str] | None = None) -> HttpResponse:
+            back: tuple[str, str] | None = None, steps: tuple[str, ...] = (),
+            sign_in: bool = False, calm: bool = False) -> HttpResponse:
     """A Russian page saying why; `section` lights its menu item, `back` = (address, words)
-    is the way back offered besides «Назад»."""
+    is the way back offered besides «Назад», `steps` what to do, one by one; `sign_in` adds
+    the field to paste the printed address into; a `calm` page is not about a mistake."""
     request.rmo_section = section
     return render(request, "rmo/refusal.html", {
-        "title": title, "text": text,
+        "title": title, "text": text, "steps": steps, "sign_in": sign_in, "here": request.path,
+        "calm": calm,
+        "placeholder": f"http://{request.get_host()}/?token=…" if sign_in else "",
         "back": {"url": back[0], "label": back[1]} if back else None}, status=status)
+
+
+def sign_in_needed(request: HttpRequest, wrong: bool = False) -> HttpResponse:
+    """The page of a browser that has not opened the printed address (or has a wrong key)."""
+    address = f"http://{request.get_host()}/?token=…"
+    title, text = ("Неверный ключ входа", "Ключ в адресе не подходит к этому архиву: адрес "
+                   "скопирован не целиком или напечатан для другой папки архива.") if wrong else \
+        ("Нужно войти", "Страница rmo открывается по адресу с ключом входа, который программа "
+         f"напечатала в своём окне: «Страница rmo: {address}».")
+    return refusal(request, title, text, status=403, sign_in=True, calm=not wrong, steps=(
+        "Найдите окно, в котором запущена программа rmo (команда rmo serve); обычно оно "
+        "свёрнуто на панели задач.",
+        "Выделите мышью адрес после слов «Страница rmo:» и щёлкните правой кнопкой мыши — "
+        "адрес скопируется.",
+        "Вставьте его в поле ниже и нажмите «Войти» (или вставьте в адресную строку "
+        "браузера). Адрес постоянный: он действует в любом браузере этого компьютера, "
+        "сколько угодно раз, и после перезапуска программы."))
+
+
+def too_big(request: HttpRequest) -> HttpResponse | None:
+    """The page for a request whose body is over the limit (only its head was kept), or None."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if length <= BODY_LIMIT:
+        return None
+    try:
+        head = request.read(BODY_HEAD)
+    except OSError:
+        head = b""
+    found = _FILE_NAME.search(head)
+    name = re.split(r"[\\/]", found.group(1).decode("utf-8", "replace"))[-1] \
+        .replace("%22", '"') if found else ""
+    _, section, expected, back = next(row for row in _SECTIONS if request.path.startswith(row[0]))
+    return refusal(request, "Файл слишком большой", _too_big(expected.accusative, name, length),
+                   status=413, section=section, back=back)
+
+
+_FILE_NAME = re.compile(rb'filename="([^"\r\n]*)"')
 
 
 def refused(request: HttpRequest, error: Refused, section: str = "",
@@ -148,6 +192,10 @@ class Expected:
 WORKBOOK = Expected("книгу Excel (.xlsx)", "книга Excel", (".xlsx", ".xlsm", ".xls", ".ods"),
                     ".xlsx")
 TEMPLATE = Expected("документ Word (.docx)", "документ Word", (".docx",), ".docx")
+# Where an upload over the limit was sent: the menu item, what the form takes, the way back.
+_SECTIONS = (("/templates/", "templates", TEMPLATE, ("/templates/", "К шаблонам")),
+             ("/new-year/", "year", WORKBOOK, ("/new-year/", "К новому году")),
+             ("/", "book", WORKBOOK, ("/", "К книге года")))
 
 
 def uploaded_file(request: HttpRequest, field: str, expected: Expected):
@@ -160,14 +208,15 @@ def uploaded_file(request: HttpRequest, field: str, expected: Expected):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length > UPLOAD_LIMIT + 64 * 1024:
-        raise Refused("Файл слишком большой", _too_big(what), status=413)
+    if length > BODY_LIMIT:
+        raise Refused("Файл слишком большой", _too_big(what, "", length), status=413)
     upload = request.FILES.get(field)
     if upload is None:
         raise Refused("Файл не выбран", f"Выберите {what} кнопкой выбора файла (или "
                       "перетащите файл на страницу) и нажмите кнопку ещё раз.")
     if upload.size > UPLOAD_LIMIT:
-        raise Refused("Файл слишком большой", _too_big(what), status=413)
+        raise Refused("Файл слишком большой", _too_big(what, upload.name, upload.size),
+                      status=413)
     if upload.size == 0:
         raise Refused("Файл пустой", f"Файл «{upload.name}» пустой (0 байт). Выберите "
                       f"{what} ещё раз; если файл и правда пустой, откройте его в Excel "
@@ -178,14 +227,23 @@ def uploaded_file(request: HttpRequest, field: str, expected: Expected):
     return upload
 
 
-def _too_big(what: str) -> str:
-    return (f"Файл больше 20 МБ — это не похоже на {what}. Проверьте, тот ли файл выбран; "
-            "если в книге есть картинки, удалите их и сохраните книгу.")
+def _too_big(what: str, name: str, size: int) -> str:
+    megabytes = size / 2 ** 20
+    weight = "больше 20 МБ" if megabytes < 20.5 else f"{megabytes:.0f} МБ" \
+        if megabytes < 1000 else f"{megabytes / 1024:.1f} ГБ".replace(".", ",")
+    return (f"{f'Файл «{name}»' if name else 'Выбранный файл'} весит {weight}, а программа "
+            f"принимает файлы до 20 МБ — это не похоже на {what}. Проверьте, тот ли файл "
+            "выбран; если в файле есть картинки, уменьшите или удалите их и сохраните файл заново.")
 
 
 def save_upload(folder: Path, upload) -> Path:
-    """Keep an upload in the archive's service folder under a name rmo chose, within the
-    archive's quota (UPLOADS_KEPT files, UPLOADS_SIZE bytes); old ones go.
+    """Keep an upload in the archive's service folder under a name rmo chose; old ones go."""
+    return keep_file(folder, upload.name, upload.chunks())
+
+
+def keep_file(folder: Path, name: str, chunks) -> Path:
+    """Keep a workbook for the pages that check and build it (find_upload finds it again),
+    within the archive's quota (UPLOADS_KEPT files, UPLOADS_SIZE bytes); old ones go.
 
     The new upload is written first and counted after, like a password try (centre.account):
     of uploads arriving together, the k-th to be made sees at least k, so no burst passes the
@@ -195,10 +253,10 @@ def save_upload(folder: Path, upload) -> Path:
     _forget_old(root)
     target = root / secrets.token_urlsafe(18)
     target.mkdir(parents=True)
-    path = target / safe_filename(Path(upload.name).name)
+    path = target / safe_filename(Path(name).name)
     try:
         with path.open("xb") as stream:
-            for chunk in upload.chunks():
+            for chunk in chunks:
                 stream.write(chunk)
         _within_quota(root, target)
     except BaseException:

@@ -1,9 +1,10 @@
 """«Шаблоны»: the built-in templates to download, the archive's own ones to upload or drop.
 
-The archive's own templates live in ПАПКА/Шаблоны — the folder `rmo build --templates` takes —
-so the page and the command line build with the same ones. An uploaded template is checked as
-a build would use it before it replaces anything, and a replaced or dropped template is moved
-to ПАПКА/Шаблоны/прежние, never deleted.
+The archive's own templates live in ПАПКА/Шаблоны — the folder `rmo build --templates` takes,
+under the package's names — so the page and the command line build with the same ones. A
+person sees the Russian names of the kinds registry («Протокол.docx») and her own file names.
+An uploaded template is checked as a build would use it before it replaces anything, and a
+replaced or dropped template is moved to ПАПКА/Шаблоны/прежние, never deleted.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
-from ...archive import write_new
+from ...archive import base_name, safe_filename, write_new
 from ...errors import RmoError
-from ...kinds import KINDS
+from ...kinds import KINDS, KindSpec
 from ...render import builtin_templates
 from ...text import count
 from ..jobs import Busy, exclusive
@@ -33,6 +34,7 @@ from .common import (
     TEMPLATE,
     Refused,
     archive,
+    keep_file,
     page,
     post_only,
     refused,
@@ -41,15 +43,16 @@ from .common import (
 
 FORMER = "прежние"
 # The templates of an association's documents (the centre's summary is not theirs).
-NAMES = tuple(spec.template for spec in KINDS)
+NAMES = tuple(spec.template for spec in KINDS)  # in the addresses: /templates/own/plan.docx
 BACK = ("/templates/", "К шаблонам")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _name(name: str) -> str:
-    if name not in NAMES:
-        raise Http404
-    return name
+def _spec(name: str) -> KindSpec:
+    for spec in KINDS:
+        if spec.template == name:
+            return spec
+    raise Http404
 
 
 def _own(folder: Path) -> Path:
@@ -63,7 +66,8 @@ def rows(folder: Path) -> list[dict]:
         own = _own(folder) / spec.template
         stamp = dt.datetime.fromtimestamp(own.stat().st_mtime).strftime("%d.%m.%Y %H:%M") \
             if own.is_file() else ""
-        found.append({"name": spec.template, "label": spec.title, "own": stamp})
+        found.append({"name": spec.template, "file": spec.template_title, "label": spec.title,
+                      "own": stamp})
     return found
 
 
@@ -71,33 +75,43 @@ def _index(request: HttpRequest, status: int = 200, **extra) -> HttpResponse:
     folder = archive(request)
     return page(request, "templates.html", "templates", {
         "title": "Шаблоны", "rows": rows(folder), "own_folder": _own(folder).resolve(),
+        "former_folder": (_own(folder) / FORMER).resolve(),
         **extra}, status=status)
 
 
-_REFUSED = "rmo_template_refused"  # the session's note of the last refused upload
+# The session's note of the last upload or revert, shown once after a redirect: reloading the
+# page does not offer to send the file again.
+_REFUSED = "rmo_template_refused"
+_DONE = "rmo_template_done"
 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    # A refused upload is shown once, after a redirect: reloading the page does not offer
-    # to send the file again.
+    from ...build import latest_workbook
+
     refused_upload = request.session.pop(_REFUSED, None) or {}
-    return _index(request, saved=request.GET.get("saved", ""),
-                  reverted=request.GET.get("reverted", ""), **refused_upload)
+    done = request.session.pop(_DONE, None) or {}
+    if done:
+        # The documents change only when made again: offer it with the archive's workbook.
+        kept = latest_workbook(archive(request))
+        done["rebuild"] = kept.name if kept else ""
+    return _index(request, **refused_upload, **done)
 
 
 @require_GET
 def builtin(request: HttpRequest, name: str) -> HttpResponse:
-    path = builtin_templates() / _name(name)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=DOCX)
+    spec = _spec(name)
+    path = builtin_templates() / spec.template
+    return FileResponse(path.open("rb"), as_attachment=True, filename=spec.template_title,
+                        content_type=DOCX)
 
 
 @require_GET
 def builtin_zip(request: HttpRequest) -> HttpResponse:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for name in NAMES:
-            bundle.write(builtin_templates() / name, name)
+        for spec in KINDS:
+            bundle.write(builtin_templates() / spec.template, spec.template_title)
     stream.seek(0)
     return FileResponse(stream, as_attachment=True, filename="Шаблоны rmo.zip",
                         content_type="application/zip")
@@ -105,10 +119,12 @@ def builtin_zip(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def own(request: HttpRequest, name: str) -> HttpResponse:
-    path = _own(archive(request)) / _name(name)
+    spec = _spec(name)
+    path = _own(archive(request)) / spec.template
     if not path.is_file():
         raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=DOCX)
+    return FileResponse(path.open("rb"), as_attachment=True,
+                        filename=f"{spec.title} (свой).docx", content_type=DOCX)
 
 
 @post_only("/templates/")
@@ -116,47 +132,70 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
     from ...build import check_template
 
     folder = archive(request)
-    name = _name(name)
+    spec = _spec(name)
     try:
         upload = uploaded_file(request, "template", TEMPLATE)
     except Refused as error:
         return refused(request, error, "templates", BACK)
     work = Path(tempfile.mkdtemp(dir=temporary_folder(folder)))
     try:
-        candidate = work / name
+        # Under her own name, so that every message names the file she chose.
+        candidate = work / safe_filename(Path(upload.name).name)
         with candidate.open("wb") as stream:
             for chunk in upload.chunks():
                 stream.write(chunk)
         try:
-            check_template(candidate, folder)
+            check_template(candidate, folder, kind=spec.template)
         except RmoError as error:
             request.session[_REFUSED] = {
-                "failed": name, "upload_name": upload.name,
+                "failed": spec.template, "upload_name": upload.name,
                 "errors": [{"message": p.message, "fix": p.fix} for p in error.problems]}
             return redirect("/templates/#refused")
         with exclusive(folder):
             _room_for_former(folder)
-            _retire(folder, name)
-            write_new(_own(folder) / name, candidate.read_bytes())
+            _retire(folder, spec)
+            write_new(_own(folder) / spec.template, candidate.read_bytes())
     except Refused as error:
         return refused(request, error, "templates", BACK)
     except Busy:
         return refused(request, _busy(), "templates", BACK)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return redirect(f"/templates/?saved={name}")
+    request.session[_DONE] = {"saved": upload.name, "kind": spec.title}
+    return redirect("/templates/#done")
 
 
 @post_only("/templates/")
 def revert(request: HttpRequest, name: str) -> HttpResponse:
     folder = archive(request)
-    name = _name(name)
+    spec = _spec(name)
     try:
         with exclusive(folder):
-            _retire(folder, name)
+            _retire(folder, spec)
     except Busy:
         return refused(request, _busy(), "templates", BACK)
-    return redirect(f"/templates/?reverted={name}")
+    request.session[_DONE] = {"reverted": spec.title}
+    return redirect("/templates/#done")
+
+
+@post_only("/templates/")
+def rebuild(request: HttpRequest) -> HttpResponse:
+    """The documents made again from the workbook of the archive's last build, with the
+    templates as they are now."""
+    from ...build import latest_workbook
+    from .book import make_documents
+
+    folder = archive(request)
+    kept = latest_workbook(folder)
+    if kept is None:
+        return refused(request, Refused(
+            "Документы ещё не делались", "В архиве нет книги, по которой делались документы. "
+            "Выберите книгу в разделе «Книга года» и нажмите «Сделать документы».",
+            status=404), "templates", ("/", "К книге года"))
+    # A copy under the first version's name: the build then finds the kept one unchanged.
+    with kept.open("rb") as stream:
+        path = keep_file(folder, base_name(kept.name), iter(lambda: stream.read(2 ** 20), b""))
+    return make_documents(request, path)
 
 
 def _busy() -> Refused:
@@ -186,16 +225,16 @@ def _room_for_former(folder: Path) -> None:
         f"новый шаблон не сохранён. {who}"), status=429)
 
 
-def _retire(folder: Path, name: str) -> None:
+def _retire(folder: Path, spec: KindSpec) -> None:
     """Move the archive's own template aside (to «прежние», stamped), never delete it."""
-    current = _own(folder) / name
+    current = _own(folder) / spec.template
     if not current.is_file():
         return
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
-    target = _own(folder) / FORMER / f"{current.stem} до {stamp}.docx"
+    target = _own(folder) / FORMER / f"{spec.title} до {stamp}.docx"
     target.parent.mkdir(parents=True, exist_ok=True)
     number = 1
     while target.exists():
         number += 1
-        target = target.with_name(f"{current.stem} до {stamp} ({number}).docx")
+        target = target.with_name(f"{spec.title} до {stamp} ({number}).docx")
     current.replace(target)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from ...archive import safe_filename
 from ...errors import RmoError
 from ..settings import temporary_folder
 from .common import WORKBOOK, Refused, archive, page, post_only, refused, uploaded_file
@@ -42,7 +43,6 @@ def blank(request: HttpRequest) -> HttpResponse:
 def _keep(upload, folder: Path) -> Path:
     """The upload under her own file name, which the messages then name; a name this system
     cannot store is made safe."""
-    from ...archive import safe_filename
 
     folder.mkdir()
     name = Path(upload.name).name or "книга.xlsx"
@@ -64,7 +64,7 @@ def following(request: HttpRequest) -> HttpResponse:
     try:
         upload = uploaded_file(request, "workbook", WORKBOOK)
     except Refused as error:
-        return refused(request, error)
+        return refused(request, error, "year", ("/new-year/", "К новому году"))
     work = Path(tempfile.mkdtemp(dir=temporary_folder(archive(request))))
     try:
         year = new_year(_keep(upload, work / "книга"), work / "next.xlsx")

@@ -94,3 +94,34 @@ document.querySelectorAll("form[data-drop]").forEach(function (form) {
   }
   setTimeout(tick, 500);
 })();
+
+// A form that takes a while (checking a big book, making documents): its button is disabled
+// at once and says what is going on, so it is not pressed twice. Without JavaScript the form
+// is sent all the same.
+document.querySelectorAll("form[data-busy]").forEach(function (form) {
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter || form.querySelector("button[type=submit]");
+    if (!button || button.getAttribute("aria-busy")) return;
+    // After the browser has taken the form's fields: a disabled button is left out of them.
+    setTimeout(function () {
+      button.setAttribute("data-label", button.innerHTML);
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      button.textContent = "";
+      var spinner = document.createElement("span");
+      spinner.className = "spinner";
+      spinner.setAttribute("aria-hidden", "true");
+      button.appendChild(spinner);
+      button.appendChild(document.createTextNode(form.getAttribute("data-busy")));
+    }, 0);
+  });
+});
+// Back to a page the browser kept as it was left: its buttons work again.
+window.addEventListener("pageshow", function (event) {
+  if (!event.persisted) return;
+  document.querySelectorAll("button[aria-busy=true]").forEach(function (button) {
+    button.innerHTML = button.getAttribute("data-label");
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  });
+});
