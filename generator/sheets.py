@@ -113,12 +113,8 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
                     with archive.open(info) as stream:
                         head = stream.read(65536)
                     if re.search(rb"<!(?:DOCTYPE|ENTITY)", head, re.IGNORECASE):
-                        raise fail(
-                            f"Файл «{name}» содержит XML с объявлениями DTD или сущностей "
-                            f"(часть {info.filename}). В книгах Excel их не бывает; файл не "
-                            "прочитан.", "Сохраните книгу заново в Excel."
-                        )
-            return _sheet_facts(archive)
+                        raise _dtd(fail, name, info.filename)
+            return _sheet_facts(archive, lambda part: _dtd(fail, name, part))
     except zipfile.BadZipFile as error:
         raise fail(
             f"Файл «{name}» повреждён или сохранён не полностью.",
@@ -126,11 +122,16 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
         ) from error
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
-_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]+\d+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
+def _dtd(fail, name: str, part: str) -> RmoError:
+    return fail(f"Файл «{name}» содержит XML с объявлениями DTD или сущностей (часть {part}). "
+                "В книгах Excel их не бывает; файл не прочитан.", "Сохраните книгу заново в Excel.")
 
 
-def _sheet_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
+_RANGE = re.compile(r"[A-Z]+[0-9]+:[A-Z]+[0-9]+")
+_COORDINATE = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+def _sheet_facts(archive: zipfile.ZipFile, refuse) -> dict[str, SheetFacts]:
     from defusedxml.ElementTree import fromstring
 
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -146,18 +147,64 @@ def _sheet_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
         target = targets.get(sheet.get(f"{ns_rel}id"), "")
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         try:
-            xml = archive.read(part)
+            stream = archive.open(part)
         except KeyError:
             continue
-        found = SheetFacts()
-        found.merged = [m.decode() for m in _MERGE.findall(xml)]
-        if b"<f" in xml:
-            for coordinate, inner in _CELL.findall(xml):
-                if inner and re.search(rb"<(?:\w+:)?f[\s>/]", inner) and \
-                        not re.search(rb"<(?:\w+:)?v>[^<]", inner):
-                    found.formulas.add(coordinate.decode())
-        facts[sheet.get("name", "")] = found
+        with stream:
+            facts[sheet.get("name", "")] = _scan_sheet(stream, part, refuse)
     return facts
+
+
+def _scan_sheet(stream, part: str, refuse) -> SheetFacts:
+    """Merged ranges and formula cells with no saved value, in one pass of the XML parser:
+    time and memory grow with the sheet, whatever its XML holds (a regular expression over
+    the raw XML took minutes on cells repeated inside a comment). Each element is dropped
+    once read, so a sheet of a million rows is read in constant memory."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    found = SheetFacts()
+    parents: list = []
+    row = column = 0
+    cell = ""
+    formula = value = False
+    try:
+        for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            name = element.tag.rpartition("}")[2]
+            if event == "start":
+                parents.append(element)
+                if name == "row":
+                    number = element.get("r", "")
+                    given_row = number.isascii() and number.isdigit()
+                    row, column = int(number) if given_row else row + 1, 0
+                elif name == "c":
+                    # A cell may leave out its address: it is then the next in its row.
+                    given = _COORDINATE.fullmatch(element.get("r", ""))
+                    column = column_index_from_string(given[1]) if given else column + 1
+                    cell = given[0] if given else f"{get_column_letter(column)}{row}"
+                    formula = value = False
+                continue
+            parents.pop()
+            if name == "f" and cell:
+                formula = True
+            elif name == "v" and cell and element.text:
+                value = True
+            elif name == "c":
+                if formula and not value:
+                    found.formulas.add(cell)
+                cell = ""
+            elif name == "mergeCell" and _RANGE.fullmatch(element.get("ref", "")):
+                found.merged.append(element.get("ref"))
+            if parents:
+                parents[-1].remove(element)  # the only child left: removed at once
+    except DefusedXmlException as error:
+        raise refuse(part) from error
+    except (ParseError, ValueError):
+        pass  # a damaged sheet is reported when openpyxl reads it
+    return found
 
 
 @dataclass
