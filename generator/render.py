@@ -78,7 +78,7 @@ def environment():
 def render(template: Path, context: dict, properties: Properties) -> bytes:
     """Render one template with prepared strings and lists; return reproducible .docx bytes.
 
-    A template that fails, or that leaves a piece of a tag in the document, is an error in
+    A template that fails, or that holds a piece of a tag outside its tags, is an error in
     Russian naming the template and the text around the tag.
     """
     from docxtpl import DocxTemplate
@@ -89,11 +89,15 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
 
     document = DocxTemplate(template)
     document.init_docx()
-    broken = _unclosed(template, document)
+    broken, left = _read_once(template, document)
     if broken:
         raise RmoError([problem(
             f"Шаблон «{template.name}»: тег начат и не закончен — в тексте {broken}.",
             fix="Word мог потерять фигурную скобку или знак %. " + template_check.RETYPE)])
+    if left:
+        raise RmoError([problem(
+            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
+            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
     try:
         charts = iter(range(1, 100))
         values = {key: ChartRun(document, value, next(charts))
@@ -102,11 +106,6 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     except TemplateError as error:
         message, fix = _template_message(error, document, context)
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
-    left = template_check.leftover(document, context)
-    if left:
-        raise RmoError([problem(
-            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
-            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
     core = document.docx.core_properties
     core.title = properties.title
     core.author = properties.author
@@ -132,18 +131,20 @@ def check_syntax(template: Path) -> None:
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
 
 
-def _unclosed(template: Path, document) -> str:
-    """A tag begun and never ended, checked once per template file and version."""
+def _read_once(template: Path, document) -> tuple[str, str]:
+    """A tag begun and never ended, and a piece of a tag outside any tag, checked once per
+    template file and version. Both are read in the template, never in a document: the
+    workbook's text may hold «{{» and is printed as it is."""
     from . import template_check
 
     stat = template.stat()
     key = (str(template), stat.st_size, stat.st_mtime_ns)
     if key not in _CHECKED:
-        _CHECKED[key] = template_check.unclosed(document)
+        _CHECKED[key] = (template_check.unclosed(document), template_check.stray(document))
     return _CHECKED[key]
 
 
-_CHECKED: dict[tuple[str, int, int], str] = {}
+_CHECKED: dict[tuple[str, int, int], tuple[str, str]] = {}
 
 
 def _template_message(error, document, context: dict) -> tuple[str, str]:

@@ -15,7 +15,10 @@ from pathlib import Path
 
 from .errors import Problem, warning
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+# A tag ends before the next one begins: scanning stays linear in the text, however many
+# braces a crafted template holds.
+_TAG = re.compile(r"\{\{(?:(?!\}\}|\{\{|\{%|\{#).)*\}\}|\{%(?:(?!%\}|\{\{|\{%|\{#).)*%\}"
+                  r"|\{#(?:(?!#\}|\{#).)*#\}")
 _MARKER = re.compile(r"\{\{|\}\}|\{%|%\}")
 _WORD_QUOTES = re.compile("[«»“”„‘’]")
 _AROUND = 40  # characters of text shown on each side of a tag
@@ -206,43 +209,18 @@ def undefined_message(error, document, names: Iterable[str]) -> tuple[str, str]:
     return what, fix
 
 
-def leftover(document, context: Mapping[str, object]) -> str:
-    """The text around a `{{`, `}}`, `{%` or `%}` left in a rendered document by a tag Word
-    broke (a lost brace makes a tag plain text), unless it came from the workbook's text."""
-    from docx.oxml.ns import qn
-
-    from_data = sorted({s for s in _strings(context) if _MARKER.search(s)}, key=len,
-                       reverse=True)
-    for part in document.docx.part.package.iter_parts():
-        element = getattr(part, "_element", None)
-        if element is None or not str(part.partname).startswith("/word/"):
-            continue
-        texts = ["".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-                 for paragraph in element.iter(qn("w:p"))]
-        for text, around, shift in shown(texts):
+def stray(document) -> str:
+    """The text around a `{{`, `}}`, `{%` or `%}` outside every tag of the template: a tag
+    Word broke (a lost brace makes it plain text), which every document would print. Only
+    the template is read: text from the workbook is printed as typed and never counts."""
+    for xml in sources(document, patched=False):
+        for text, around, shift in shown(paragraphs(xml)):
             if not _MARKER.search(text):
                 continue
-            rest = text
-            for value in from_data:
-                rest = rest.replace(value, " " * len(value))
-            found = _MARKER.search(rest)
+            found = _MARKER.search(_TAG.sub(lambda tag: " " * len(tag[0]), text))
             if found:
                 return _quote(around, found.start() + shift, found.end() + shift)
     return ""
-
-
-def _strings(value: object) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            yield from _strings(item)
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:
-            yield from _strings(getattr(value, name))
 
 
 def unused_files(folder: Path, used: Sequence[str],
