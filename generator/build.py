@@ -273,11 +273,14 @@ def check_template(template: Path, out_dir: str | Path) -> None:
         workbook = read_workbook(source)
     except RmoError:
         return  # the archive's workbook is not this template's business
+    from .template_limits import CHECK_SECONDS, budget
+
     author = workbook.association.head.name
-    for document in stamp(documents(workbook), Ledger(Path())):
-        if document.template == template.name:
-            render(template, document.context, Properties(document.title, author,
-                                                          document.date))
+    with budget(CHECK_SECONDS):  # a template renders dozens of certificates: one deadline
+        for document in stamp(documents(workbook), Ledger(Path())):
+            if document.template == template.name:
+                render(template, document.context, Properties(document.title, author,
+                                                              document.date))
 
 
 def _same_kind(template: Path) -> None:

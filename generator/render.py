@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import Problem, RmoError, problem
@@ -41,38 +39,11 @@ class Properties:
     date: dt.date
 
 
-@lru_cache(maxsize=1)
 def environment():
-    """A sandboxed Jinja environment: user templates cannot reach Python internals, a missing
-    value is an error, not an empty string, and every value is XML-escaped.
+    """The sandboxed Jinja environment with a budget per render (generator.sandbox)."""
+    from .sandbox import environment as sandboxed
 
-    docxtpl compiles the XML of every part anew for each document; the same template gives
-    the same source, so compiled templates are kept (a year has dozens of certificates).
-    """
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class Caching(SandboxedEnvironment):
-        limit = 64
-
-        def __init__(self, **options):
-            super().__init__(**options)
-            self.compiled: OrderedDict[str, object] = OrderedDict()
-
-        def from_string(self, source, globals=None, template_class=None):
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            template = self.compiled.get(source)
-            if template is None:
-                template = super().from_string(source)
-                self.compiled[source] = template
-                if len(self.compiled) > self.limit:
-                    self.compiled.popitem(last=False)
-            else:
-                self.compiled.move_to_end(source)
-            return template
-
-    return Caching(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    return sandboxed()
 
 
 def render(template: Path, context: dict, properties: Properties) -> bytes:
@@ -86,6 +57,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
 
     from . import template_check
     from .charts import BarChart, ChartRun
+    from .template_limits import Failed, budget
 
     document = DocxTemplate(template)
     document.init_docx()
@@ -102,8 +74,11 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
         charts = iter(range(1, 100))
         values = {key: ChartRun(document, value, next(charts))
                   if isinstance(value, BarChart) else value for key, value in context.items()}
-        document.render(values, environment(), autoescape=True)
+        with budget():
+            document.render(values, environment(), autoescape=True)
     except TemplateError as error:
+        if isinstance(error, Failed) and template.parent == builtin_templates():
+            raise error.original from error  # a built-in template is right: a bug of ours
         message, fix = _template_message(error, document, context)
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
     core = document.docx.core_properties
@@ -153,9 +128,14 @@ def _template_message(error, document, context: dict) -> tuple[str, str]:
     from jinja2.exceptions import SecurityError
 
     from . import template_check
+    from .template_limits import Refusal
 
     if isinstance(error, UndefinedError):
         return template_check.undefined_message(error, document, context)
+    if isinstance(error, Refusal):
+        where = template_check.place(document, error.line, error.pattern)
+        return (error.what + (f" — в тексте {where}" if where else "")
+                + "; такой шаблон не принят.", error.fix)
     if isinstance(error, SecurityError):
         where = template_check.tag_with(document, "__")
         return ("шаблон пытается обратиться к внутренностям программы"

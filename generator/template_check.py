@@ -186,6 +186,26 @@ def tag_with(document, pattern: str) -> str:
     return ""
 
 
+def place(document, line: str, pattern: str) -> str:
+    """The text around the tag a refusal is about: the tag of that line of the template's
+    XML that matches the pattern, as Word shows it; else the first such tag anywhere."""
+    tags = [match[0] for match in _TAG.finditer(line)]
+    chosen = next((tag for tag in tags if re.search(pattern, tag)),
+                  tags[0] if len(tags) == 1 else "")
+    if chosen:
+        for tag, text, start, end in _tags(document):
+            if _plain(tag) == _plain(chosen):
+                return _quote(text, start, end)
+    return tag_with(document, pattern)
+
+
+def _plain(tag: str) -> str:
+    """A tag as Jinja reads it: without docxtpl's «p», «tr» and Word's quotes and spacing."""
+    tag = re.sub(r"^(\{[{%#])-?(?:p|tr|tc|r)?\s", r"\1 ", tag)
+    tag = re.sub("[“”„«»]", '"', re.sub("[‘’]", "'", tag))
+    return " ".join(re.sub(r"-?([}%#]\})$", r" \1", tag).split())
+
+
 def undefined_message(error, document, names: Iterable[str]) -> tuple[str, str]:
     """A field the program does not know: its name, where it stands, and a close name."""
     message = error.message or ""
