@@ -253,17 +253,20 @@ def check_template(template: Path, out_dir: str | Path) -> None:
     """Check a changed template as `--templates` would use it: render every document made
     from it with the newest workbook kept in the archive, or, with none yet, parse its tags.
     Raises RmoError naming the template and what to retype."""
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     from docx.opc.exceptions import PackageNotFoundError
 
     from .render import check_syntax
+    from .template_check import check_file
 
     not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
                                  fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
     try:
+        check_file(template)  # its size and links, before any part is parsed
         check_syntax(template)
-    except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+    except (BadZipFile, PackageNotFoundError, KeyError, ValueError, ParseError) as error:
         raise not_word from error
     _same_kind(template)
     source = latest_workbook(Path(out_dir))

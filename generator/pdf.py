@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import RmoError, problem
+from .ooxml import without_links
 
 WINDOWS_PATHS = (
     Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
@@ -46,17 +47,21 @@ def convert(documents: list[Path],
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="rmo-pdf-") as work:
         work_dir = Path(work)
-        # A profile of its own: a LibreOffice the user has open does not block the run.
-        profile = (work_dir / "profile").as_uri()
+        # A profile of its own: a LibreOffice the user has open does not block the run, and
+        # its settings forbid fetching anything a document links to.
+        profile = work_dir / "profile"
+        _settings(profile)
         out = work_dir / "out"
-        # Copies under plain names: LibreOffice names each PDF after its document.
+        # Copies under plain names (LibreOffice names each PDF after its document), with
+        # every link to an outside file or address cut: a template may not hold one, and
+        # LibreOffice would fetch it on the server.
         sources = []
         for i, document in enumerate(documents):
             copy = work_dir / f"{i:04d}.docx"
-            shutil.copyfile(document, copy)
+            copy.write_bytes(without_links(document.read_bytes()))
             sources.append(copy)
         try:
-            _run([program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            _run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                   "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
                  {**os.environ, "HOME": str(work_dir)},
                  lambda index: progress(index + 1, len(documents), documents[index])
@@ -76,6 +81,30 @@ def convert(documents: list[Path],
                                     + ". Ничего не записано; попробуйте ещё раз или "
                                     "запустите rmo без --pdf.")])
         return result
+
+
+# LibreOffice's own guard: links from documents outside trusted places (there are none) are
+# not followed, neither to addresses nor to files; macros never run.
+SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop
+ oor:name="Link" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def _settings(profile: Path) -> None:
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(SETTINGS, encoding="utf-8")
 
 
 def _run(command: list[str], env: dict[str, str], converted: Callable[[int], None]) -> None:

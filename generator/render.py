@@ -59,6 +59,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     from .charts import BarChart, ChartRun
     from .template_limits import Failed, budget
 
+    _check_package(template)
     document = DocxTemplate(template)
     document.init_docx()
     broken, left = _read_once(template, document)
@@ -104,6 +105,22 @@ def check_syntax(template: Path) -> None:
     except TemplateError as error:
         message, fix = _template_message(error, document, {})
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
+
+
+def _check_package(template: Path) -> None:
+    """The size limits of an uploaded template, held at build too (a template put in the
+    folder by hand): checked once per file and version, before python-docx unpacks it."""
+    from . import ooxml
+
+    stat = template.stat()
+    key = (str(template), stat.st_size, stat.st_mtime_ns)
+    if key not in _PACKAGES:
+        with ooxml.open_package(template, ooxml.TEMPLATE) as archive:
+            ooxml.check_package(archive, template.name, ooxml.TEMPLATE)
+        _PACKAGES.add(key)
+
+
+_PACKAGES: set[tuple[str, int, int]] = set()
 
 
 def _read_once(template: Path, document) -> tuple[str, str]:

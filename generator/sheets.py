@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import text
+from . import ooxml, text
 from .collect import Cell, Collector, Row
 from .errors import RmoError, problem
 from .similar import resembles
@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 
     from . import contract
 
-# A workbook of one school year is a few hundred kilobytes; this is far above any real one
-# and far below what would exhaust memory.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
 HEADER_SEARCH = 5  # how far down an empty row may push the header
 
 
@@ -87,9 +83,8 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
     return the facts of each sheet by its title."""
     name = path.name
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            names = {info.filename for info in infos}
+        with ooxml.open_package(path, ooxml.WORKBOOK) as archive:
+            names = set(archive.namelist())
             if "mimetype" in names and "content.xml" in names:
                 raise fail(
                     f"Файл «{name}» — таблица OpenDocument (.ods).", "Откройте её в LibreOffice "
@@ -99,32 +94,14 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
                 raise fail(
                     f"Файл «{name}» — архив, но не книга Excel.", "Нужна книга Excel (.xlsx)."
                 )
-            total = sum(info.file_size for info in infos)
-            packed = sum(info.compress_size for info in infos) or 1
-            if total > MAX_UNPACKED_BYTES or (total > 10_000_000
-                                              and total / packed > MAX_COMPRESSION_RATIO):
-                raise fail(
-                    f"Файл «{name}» распаковывается в {total // (1024 * 1024)} МБ — это не "
-                    "похоже на книгу РМО. Файл не прочитан.",
-                    "Проверьте, тот ли файл выбран; картинки из книги лучше удалить."
-                )
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with archive.open(info) as stream:
-                        head = stream.read(65536)
-                    if re.search(rb"<!(?:DOCTYPE|ENTITY)", head, re.IGNORECASE):
-                        raise _dtd(fail, name, info.filename)
-            return _sheet_facts(archive, lambda part: _dtd(fail, name, part))
+            ooxml.check_package(archive, name, ooxml.WORKBOOK)
+            return _sheet_facts(archive, lambda part: ooxml.dtd_refusal(name, part,
+                                                                        ooxml.WORKBOOK))
     except zipfile.BadZipFile as error:
         raise fail(
             f"Файл «{name}» повреждён или сохранён не полностью.",
             "Откройте его в Excel и сохраните заново."
         ) from error
-
-
-def _dtd(fail, name: str, part: str) -> RmoError:
-    return fail(f"Файл «{name}» содержит XML с объявлениями DTD или сущностей (часть {part}). "
-                "В книгах Excel их не бывает; файл не прочитан.", "Сохраните книгу заново в Excel.")
 
 
 _RANGE = re.compile(r"[A-Z]+[0-9]+:[A-Z]+[0-9]+")

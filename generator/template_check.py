@@ -301,3 +301,46 @@ def closer_kind(candidate: Path, expected: str, builtins: Mapping[str, Path]) ->
     if best != expected and scores[best] >= 0.6 and scores[best] > scores.get(expected, 0):
         return best
     return ""
+
+
+# What each kind of outside link is, and what to do instead, for the head who sees it.
+_LINKS = {
+    "image": ("картинка, вставленная ссылкой на", "Вставьте картинку в шаблон целиком "
+              "(Вставка → Рисунки, без «Связать с файлом») и загрузите шаблон снова."),
+    "hyperlink": ("гиперссылка на", "Удалите гиперссылку (правая кнопка мыши → «Удалить "
+                  "гиперссылку»): адрес можно оставить простым текстом."),
+    "attachedTemplate": ("присоединённый шаблон", "В Word: Разработчик → Шаблон документа — "
+                         "сотрите имя присоединённого шаблона, сохраните и загрузите снова."),
+    "subDocument": ("вложенный документ", "Вставьте текст вложенного документа в сам шаблон."),
+    "oleObject": ("объект, связанный с файлом", "Вставьте объект в шаблон целиком, без связи "
+                  "с файлом, или удалите его."),
+}
+_FIELD_FIX = ("Удалите поле (Alt+F9 показывает коды полей) и вставьте нужное прямо в "
+              "шаблон.")
+
+
+def check_file(path: Path) -> None:
+    """Refuse an uploaded template before it is parsed: too big, too compressed, of too many
+    parts, with a DTD, or reaching outside itself — a picture or a text fetched from an
+    address or a file, which LibreOffice would fetch on the server when making a PDF."""
+    from . import ooxml
+    from .errors import RmoError, problem
+
+    with ooxml.open_package(path, ooxml.TEMPLATE) as archive:
+        ooxml.check_package(archive, path.name, ooxml.TEMPLATE)
+        links = ooxml.outside_links(archive)
+    if not links:
+        return
+    link = links[0]
+    target = link.target if len(link.target) <= 80 else link.target[:79] + "…"
+    if link.part.endswith(".rels"):
+        what, fix = _LINKS.get(link.kind, ("ссылка на", "Удалите ссылку и загрузите шаблон "
+                                           "снова."))
+        said = f"в нём {what} «{target}»"
+    elif link.kind:
+        said, fix = f"в нём поле {link.kind}, которое берёт содержимое из «{target}»", _FIELD_FIX
+    else:
+        said, fix = f"в нём поле Word, код которого составляет тег: «{target}»", _FIELD_FIX
+    raise RmoError([problem(
+        f"Шаблон «{path.name}»: {said}. Шаблоны со ссылками на другие файлы и адреса не "
+        "принимаются: программа ничего не загружает ни при сборке, ни при PDF.", fix=fix)])
