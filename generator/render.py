@@ -55,22 +55,13 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
-    from . import template_check
     from .charts import BarChart, ChartRun
     from .template_limits import Failed, budget
 
     _check_package(template)
     document = DocxTemplate(template)
     document.init_docx()
-    broken, left = _read_once(template, document)
-    if broken:
-        raise RmoError([problem(
-            f"Шаблон «{template.name}»: тег начат и не закончен — в тексте {broken}.",
-            fix="Word мог потерять фигурную скобку или знак %. " + template_check.RETYPE)])
-    if left:
-        raise RmoError([problem(
-            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
-            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
+    _refuse_broken_tags(template, document)
     try:
         charts = iter(range(1, 100))
         values = {key: ChartRun(document, value, next(charts))
@@ -98,8 +89,10 @@ def check_syntax(template: Path) -> None:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
+    _check_package(template)
     document = DocxTemplate(template)
     document.init_docx()
+    _refuse_broken_tags(template, document)
     try:
         document.get_undeclared_template_variables(environment())
     except TemplateError as error:
@@ -121,6 +114,20 @@ def _check_package(template: Path) -> None:
 
 
 _PACKAGES: set[tuple[str, int, int]] = set()
+
+
+def _refuse_broken_tags(template: Path, document) -> None:
+    from . import template_check
+
+    broken, left = _read_once(template, document)
+    if broken:
+        raise RmoError([problem(
+            f"Шаблон «{template.name}»: тег начат и не закончен — в тексте {broken}.",
+            fix="Word мог потерять фигурную скобку или знак %. " + template_check.RETYPE)])
+    if left:
+        raise RmoError([problem(
+            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
+            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
 
 
 def _read_once(template: Path, document) -> tuple[str, str]:

@@ -257,3 +257,38 @@ def test_libreoffice_fetches_nothing_a_document_links_to(tmp_path, monkeypatch, 
     finally:
         listener.stop()
     assert listener.requests == []
+
+
+# --- crafted braces: checking takes time in proportion to the template ---------------------
+
+_BRACES = {
+    "openers in text": lambda n: "<w:p><w:r><w:t>" + "{{" * n + "</w:t></w:r></w:p>",
+    "commands in text": lambda n: "<w:p><w:r><w:t>" + "{%" * n + "</w:t></w:r></w:p>",
+    "docxtpl's run tags": lambda n: "<w:p><w:r><w:t>" + "{{r " * n + "</w:t></w:r></w:p>",
+    "openers in an attribute": lambda n: (f'<w:p><w:bookmarkStart w:id="1" w:name="{"{{" * n}"/>'
+                                          "</w:p>"),
+    "tags across runs": lambda n: "<w:p>" + "<w:r><w:t>{</w:t></w:r><w:r><w:t>{ x </w:t></w:r>"
+                                            * n + "</w:p>",
+}
+
+
+def _time_to_check(path: Path) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        with pytest.raises(RmoError):
+            check_template(path, path.parent / "archive")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(_BRACES))
+def test_checking_crafted_braces_takes_time_in_proportion_to_their_number(tmp_path, shape):
+    """Eight times the braces may take about eight times as long, never sixty-four: no
+    pattern in rmo or docxtpl scans from every brace to the end of the document."""
+    times = []
+    for n in (5_000, 40_000):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        times.append(_time_to_check(crafted(folder, in_body(_BRACES[shape](n)))))
+    assert times[1] / times[0] < 20, times
