@@ -74,13 +74,18 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
         message, fix = _template_message(error, document, context)
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
     core = document.docx.core_properties
-    core.title = properties.title
-    core.author = properties.author
-    core.last_modified_by = properties.author
+    # Word keeps at most 255 characters of each (python-docx refuses more): a very long name
+    # of an association is cut in the properties, never in the document.
+    core.title = _fit(properties.title)
+    core.author = core.last_modified_by = _fit(properties.author)
     moment = dt.datetime.combine(properties.date, dt.time(0, 0))
     core.created = core.modified = moment
     core.revision = 1
     return docx_bytes(document)
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def check_syntax(template: Path) -> None:

@@ -322,3 +322,16 @@ def test_template_syntax_typed_in_the_workbook_is_printed_as_typed(tmp_path):
     analysis = texts[DocumentKind.ANALYSIS]
     assert "1. Разбор шаблона {{ x }} и команды {% if %}" in analysis
     assert "2. «Скобки {{ и }} в тексте»" in analysis
+
+
+def test_a_very_long_name_is_cut_in_the_properties_not_in_the_document(tmp_path):
+    """Word keeps 255 characters of a title: a longer name of the association no longer stops
+    the build with an error in English."""
+    from docx import Document
+
+    name = "РМО " + "очень длинного названия " * 20
+    path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Название", name))
+    plan = build(path, tmp_path / "out", only="план").written[0].path
+    title = Document(str(plan)).core_properties.title
+    assert len(title) == 255 and title.endswith("…")
+    assert name.strip() in " ".join(full_text(plan).split())
