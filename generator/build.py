@@ -258,7 +258,7 @@ def check_template(template: Path, out_dir: str | Path) -> None:
 
     from docx.opc.exceptions import PackageNotFoundError
 
-    from .render import check_syntax
+    from .render import check_syntax, check_work
     from .template_check import check_file
 
     not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
@@ -271,6 +271,7 @@ def check_template(template: Path, out_dir: str | Path) -> None:
     _same_kind(template)
     source = latest_workbook(Path(out_dir))
     if source is None:
+        check_work(template)  # no workbook yet: its own work, with every value empty
         return
     try:
         workbook = read_workbook(source)

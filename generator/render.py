@@ -84,6 +84,29 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     return docx_bytes(document)
 
 
+def check_work(template: Path) -> None:
+    """Fill a template with no workbook, every value empty, under the budget of a build: the
+    work it does by itself (loops over numbers, long strings) is refused before any workbook
+    is there to fill it. What depends on the data is left to the render with the data."""
+    from docxtpl import DocxTemplate
+
+    from .sandbox import environment as sandboxed
+    from .template_limits import Failed, Refusal, budget
+
+    document = DocxTemplate(template)
+    document.init_docx()
+    try:
+        with budget():
+            document.render({}, sandboxed(dry=True), autoescape=True)
+    except Failed:
+        return  # a value computed from empty data: the workbook's render will tell
+    except Refusal as error:
+        message, fix = _template_message(error, document, {})
+        raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
+    except Exception:  # noqa: BLE001, S110 — empty data may trip anything; the real render tells
+        return
+
+
 def _fit(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 

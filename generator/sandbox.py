@@ -14,7 +14,7 @@ import re
 from collections import OrderedDict
 from functools import lru_cache, update_wrapper
 
-from jinja2 import StrictUndefined, Template, nodes
+from jinja2 import ChainableUndefined, StrictUndefined, Template, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import TemplateError
 from jinja2.runtime import markup_join, str_join
@@ -221,8 +221,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return value
 
 
-@lru_cache(maxsize=1)
-def environment() -> Sandbox:
+@lru_cache(maxsize=2)
+def environment(dry: bool = False) -> Sandbox:
     """The one environment: a missing value is an error, not an empty string, and every
-    value is XML-escaped."""
-    return Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    value is XML-escaped. `dry`: every value missing is empty, to try a template's own work
+    with no workbook (its loops over numbers, its arithmetic) before one is there."""
+    return Sandbox(undefined=ChainableUndefined if dry else StrictUndefined, autoescape=True,
+                   keep_trailing_newline=True)

@@ -165,3 +165,26 @@ def test_the_same_limits_hold_when_building(tmp_path):
         "Ошибка: " + said("тег составляет текст или список длиннее 1 000 000 знаков",
                           "{{ 'x' * 100000000 }}") + "\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_with_no_workbook_yet_a_template_is_tried_with_every_value_empty(tmp_path):
+    """At upload, before any build, its own work is tried under the same budget: nested
+    loops are refused then, and every built-in template passes."""
+    from generator.build import check_template
+    from generator.render import builtin_templates
+
+    loops = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+    folder = custom_plan(tmp_path / "мои", "{{ theme }}", loops)
+    with pytest.raises(RmoError) as caught:
+        check_template(folder / "plan.docx", tmp_path / "archive")
+    assert caught.value.problems[0].message == (
+        "Шаблон «plan.docx»: шаблон делает больше 200 000 шагов (циклы, вызовы, вычисления) — "
+        "в тексте «Методическая тема МО: {% for i in range(10000) %}{% for j in range(10000) %}"
+        "{% endfor %}{…»; такой шаблон не принят.")
+    for path in sorted(builtin_templates().glob("*.docx")):
+        copy = tmp_path / "copies" / path.name
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+        if path.name != "summary.docx":  # the centre's, not an association's
+            check_template(copy, tmp_path / "archive")
