@@ -131,13 +131,12 @@ def check_syntax(template: Path) -> None:
 def _check_package(template: Path) -> None:
     """The size limits of an uploaded template, held at build too (a template put in the
     folder by hand): checked once per file and version, before python-docx unpacks it."""
-    from . import ooxml
+    from . import template_check
 
     stat = template.stat()
     key = (str(template), stat.st_size, stat.st_mtime_ns)
     if key not in _PACKAGES:
-        with ooxml.open_package(template, ooxml.TEMPLATE) as archive:
-            ooxml.check_package(archive, template.name, ooxml.TEMPLATE)
+        template_check.check_package(template)
         _PACKAGES.add(key)
 
 

@@ -102,6 +102,16 @@ def test_a_template_of_thousands_of_parts_is_refused_before_they_are_listed(tmp_
                              "документа. Файл не прочитан. " + TOO_BIG)
 
 
+def test_a_template_of_a_hundred_thousand_tags_is_refused_before_compiling(tmp_path):
+    """Each tag is compiled code: 100 000 of them in 14 KB took 12 s and 1 GB."""
+    path = crafted(tmp_path, in_body("<w:p><w:r><w:t>" + "{{ theme }}" * 100_000
+                                     + "</w:t></w:r></w:p>"))
+    assert refused(path) == (
+        "Шаблон «plan.docx»: фигурных скобок в нём 200066, а в шаблоне документа их бывает "
+        "не больше 6000. Файл не прочитан. Проверьте, тот ли файл выбран: в шаблоне нужны "
+        "только теги встроенного шаблона и ваш текст.")
+
+
 def test_a_template_declaring_entities_is_refused(tmp_path):
     def change(name: str, data: bytes) -> bytes:
         if name == "word/document.xml":
