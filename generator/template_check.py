@@ -337,11 +337,15 @@ def check_package(path: Path, links: bool = False) -> list:
                      if info.filename.startswith("word/") and info.filename.endswith(".xml"))
         if braces > MAX_BRACES:
             raise RmoError([problem(
-                f"Шаблон «{path.name}»: фигурных скобок в нём {braces}, а в шаблоне документа "
-                f"их бывает не больше {MAX_BRACES}. Файл не прочитан.",
+                f"Шаблон «{path.name}»: фигурных скобок в нём {_spaced(braces)}, а в шаблоне "
+                f"документа их бывает не больше {_spaced(MAX_BRACES)}. Файл не прочитан.",
                 fix="Проверьте, тот ли файл выбран: в шаблоне нужны только теги встроенного "
                     "шаблона и ваш текст.")])
         return ooxml.outside_links(archive) if links else []
+
+
+def _spaced(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
 
 
 def check_file(path: Path) -> None:
