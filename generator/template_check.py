@@ -22,6 +22,7 @@ _TAG = re.compile(r"\{\{(?:(?!\}\}|\{\{|\{%|\{#).)*\}\}|\{%(?:(?!%\}|\{\{|\{%|\{
 _MARKER = re.compile(r"\{\{|\}\}|\{%|%\}")
 _WORD_QUOTES = re.compile("[«»“”„‘’]")
 _AROUND = 40  # characters of text shown on each side of a tag
+_LONGEST = 200  # characters of a tag shown at most
 
 RETYPE = ("Наберите тег заново одним куском, с прямыми кавычками \"…\": поле пишется "
           "{{ имя }}, команда — {% … %}.")
@@ -74,7 +75,11 @@ def paragraphs(xml: str) -> list[str]:
 
 
 def around(text: str, start: int, end: int) -> str:
-    """The piece of a paragraph from `start` to `end` with some text on either side."""
+    """The piece of a paragraph from `start` to `end` with some text on either side; a
+    very long piece (a crafted tag of a megabyte) is cut after its beginning."""
+    if end - start > _LONGEST:
+        left = max(0, start - _AROUND)
+        return ("…" if left else "") + text[left:start + _LONGEST].strip() + "…"
     left, right = max(0, start - _AROUND), min(len(text), end + _AROUND)
     return (("…" if left else "") + text[left:right].strip()
             + ("…" if right < len(text) else ""))

@@ -55,19 +55,19 @@ class Failed(Refusal):
         self.original = error
 
 
-def _number(value: int) -> str:
+def number(value: int) -> str:
     """«10 000»: thousands apart, as Russian text writes them."""
     return f"{value:,}".replace(",", " ")
 
 
 def too_long() -> Refusal:
-    return Refusal(f"тег составляет текст или список длиннее {_number(MAX_TEXT)} знаков",
+    return Refusal(f"тег составляет текст или список длиннее {number(MAX_TEXT)} знаков",
                    r"\*|~|\+|\|")
 
 
 def _too_wide(width: object, pattern: str) -> Refusal:
-    shown = _number(width) if isinstance(width, int) else width
-    return Refusal(f"ширина или число {shown} больше {_number(MAX_WIDTH)}", pattern)
+    shown = number(width) if isinstance(width, int) else width
+    return Refusal(f"ширина или число {shown} больше {number(MAX_WIDTH)}", pattern)
 
 
 class Budget:
@@ -83,7 +83,7 @@ class Budget:
     def step(self, count: int = 1) -> None:
         before, self.steps = self.steps, self.steps + count
         if self.steps > MAX_STEPS:
-            raise Refusal(f"шаблон делает больше {_number(MAX_STEPS)} шагов (циклы, вызовы, "
+            raise Refusal(f"шаблон делает больше {number(MAX_STEPS)} шагов (циклы, вызовы, "
                           "вычисления)", r"\bfor\b|\(")
         if before >> 8 != self.steps >> 8:  # the clock is read every 256 steps
             self.clock()
@@ -91,7 +91,7 @@ class Budget:
     def spend(self, chars: int) -> None:
         self.chars += chars
         if self.chars > MAX_CHARS:
-            raise Refusal(f"шаблон составляет больше {_number(MAX_CHARS)} знаков текста",
+            raise Refusal(f"шаблон составляет больше {number(MAX_CHARS)} знаков текста",
                           r"\bfor\b|\*|~")
         self.step()
 
@@ -206,7 +206,7 @@ def check_format(text: str) -> None:
 def safe_range(*args: int) -> range:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
-        raise Refusal(f"ряд range(…) длиннее {_number(MAX_RANGE)} чисел", r"\brange\b")
+        raise Refusal(f"ряд range(…) длиннее {number(MAX_RANGE)} чисел", r"\brange\b")
     return numbers
 
 

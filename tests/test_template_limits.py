@@ -143,7 +143,7 @@ def test_macros_calling_each_other_without_end_are_stopped(tmp_path, plan):
 def test_brackets_nested_too_deep_are_refused(tmp_path, plan):
     tag = "{{ " + "[" * 400 + "1" + "]" * 400 + " }}"
     assert refusal(tmp_path, plan, tag).startswith(
-        "Шаблон «plan.docx»: скобки в теге вложены слишком глубоко — в тексте «Методическая "
+        "Шаблон «plan.docx»: выражение в теге вложено слишком глубоко — в тексте «Методическая "
         "тема МО: {{ [[[[")
 
 
@@ -188,3 +188,17 @@ def test_with_no_workbook_yet_a_template_is_tried_with_every_value_empty(tmp_pat
         copy.write_bytes(path.read_bytes())
         if path.name != "summary.docx":  # the centre's, not an association's
             check_template(copy, tmp_path / "archive")
+
+
+@pytest.mark.parametrize(("tag", "what"), [
+    ("{{ " + "1+" * 100_000 + "1 }}", "выражение в теге вложено слишком глубоко"),
+    ("{{ theme" + ".a" * 100_000 + " }}", "выражение в теге вложено слишком глубоко"),
+    ("{{ [" + "1," * 40_000 + "1]|length }}", "в шаблоне больше 30 000 частей выражений"),
+])
+def test_an_expression_too_big_to_compile_is_refused_with_its_beginning(tmp_path, plan, tag,
+                                                                       what):
+    """A chain of a hundred thousand terms overflowed Python's stack; a list of 300 000
+    items took 18 s to compile. The message shows the tag's beginning, not a megabyte."""
+    message = refusal(tmp_path, plan, tag)
+    assert message.startswith(f"Шаблон «plan.docx»: {what} — в тексте «{AROUND}{tag[:60]}")
+    assert len(message) < 600
