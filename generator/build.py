@@ -316,32 +316,39 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
     `kind` is the built-in template it replaces (plan.docx) when the file is named otherwise,
     as the person named it («План мой.docx»). Raises RmoError naming the template and what to
     retype."""
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     from docx.opc.exceptions import PackageNotFoundError
 
-    from .render import check_syntax
+    from .render import check_syntax, check_work
+    from .template_check import check_file
 
     not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
                                  fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
     try:
+        check_file(template)  # its size and links, before any part is parsed
         check_syntax(template)
-    except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+    except (BadZipFile, PackageNotFoundError, KeyError, ValueError, ParseError) as error:
         raise not_word from error
     kind = kind or template.name
     _same_kind(template, kind)
     source = latest_workbook(Path(out_dir))
     if source is None:
+        check_work(template)  # no workbook yet: its own work, with every value empty
         return
     try:
         workbook = read_workbook(source)
     except RmoError:
         return  # the archive's workbook is not this template's business
+    from .template_limits import CHECK_SECONDS, budget
+
     author = workbook.association.head.name
-    for document in stamp(documents(workbook), Ledger(Path())):
-        if document.template == kind:
-            render(template, document.context, Properties(document.title, author,
-                                                          document.date))
+    with budget(CHECK_SECONDS):  # a template renders dozens of certificates: one deadline
+        for document in stamp(documents(workbook), Ledger(Path())):
+            if document.template == kind:
+                render(template, document.context, Properties(document.title, author,
+                                                              document.date))
 
 
 def _same_kind(template: Path, kind: str) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, RmoError, problem
+from .ooxml import without_links
 from .text import count
 
 MAC_PATH = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
@@ -153,8 +154,11 @@ def convert(documents: list[Path], progress: Progress | None = None,
     with tempfile.TemporaryDirectory(prefix="rmo-pdf-") as work:
         work_dir = Path(work)
         # A profile of its own, shared by the runs: a LibreOffice the user has open does not
-        # block them, and only the first run spends time creating it.
-        profile = (work_dir / "profile").as_uri()
+        # block them, only the first run spends time creating it, and its settings forbid
+        # fetching anything a document links to.
+        profile_folder = work_dir / "profile"
+        _settings(profile_folder)
+        profile = profile_folder.as_uri()
         env = {**os.environ, "HOME": str(work_dir)}
         done = 0
         for start in range(0, len(documents), batch):
@@ -190,13 +194,39 @@ def convert(documents: list[Path], progress: Progress | None = None,
 
 def _copies(work_dir: Path, documents: list[Path], start: int) -> list[Path]:
     """Copies under plain names: LibreOffice names each PDF after its document, and a
-    Cyrillic path on a command line is where Windows code pages go wrong."""
+    Cyrillic path on a command line is where Windows code pages go wrong. Every link to an
+    outside file or address is cut: a template may not hold one, and LibreOffice would fetch
+    it on the server."""
     sources = []
     for i, document in enumerate(documents):
         copy = work_dir / f"{start + i:04d}.docx"
-        shutil.copyfile(document, copy)
+        copy.write_bytes(without_links(document.read_bytes()))
         sources.append(copy)
     return sources
+
+
+# LibreOffice's own guard: links from documents outside trusted places (there are none) are
+# not followed, neither to addresses nor to files; macros never run.
+SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop
+ oor:name="Link" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def _settings(profile: Path) -> None:
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(SETTINGS, encoding="utf-8")
 
 
 def _run(command: list[str], env: dict[str, str], out: Path,

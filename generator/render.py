@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import Problem, RmoError, problem
@@ -41,80 +39,76 @@ class Properties:
     date: dt.date
 
 
-@lru_cache(maxsize=1)
 def environment():
-    """A sandboxed Jinja environment: user templates cannot reach Python internals, a missing
-    value is an error, not an empty string, and every value is XML-escaped.
+    """The sandboxed Jinja environment with a budget per render (generator.sandbox)."""
+    from .sandbox import environment as sandboxed
 
-    docxtpl compiles the XML of every part anew for each document; the same template gives
-    the same source, so compiled templates are kept (a year has dozens of certificates).
-    """
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class Caching(SandboxedEnvironment):
-        limit = 64
-
-        def __init__(self, **options):
-            super().__init__(**options)
-            self.compiled: OrderedDict[str, object] = OrderedDict()
-
-        def from_string(self, source, globals=None, template_class=None):
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            template = self.compiled.get(source)
-            if template is None:
-                template = super().from_string(source)
-                self.compiled[source] = template
-                if len(self.compiled) > self.limit:
-                    self.compiled.popitem(last=False)
-            else:
-                self.compiled.move_to_end(source)
-            return template
-
-    return Caching(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    return sandboxed()
 
 
 def render(template: Path, context: dict, properties: Properties) -> bytes:
     """Render one template with prepared strings and lists; return reproducible .docx bytes.
 
-    A template that fails, or that leaves a piece of a tag in the document, is an error in
+    A template that fails, or that holds a piece of a tag outside its tags, is an error in
     Russian naming the template and the text around the tag.
     """
     from jinja2 import TemplateError
 
-    from . import template_check
     from .charts import BarChart, ChartRun
     from .columns import template_class
+    from .template_limits import Failed, budget
 
+    _check_package(template)
     document = template_class()(template)
     document.init_docx()
-    broken = _unclosed(template, document)
-    if broken:
-        raise RmoError([problem(
-            f"Шаблон «{template.name}»: тег начат и не закончен — в тексте {broken}.",
-            fix="Word мог потерять фигурную скобку или знак %. " + template_check.RETYPE)])
+    _refuse_broken_tags(template, document)
     try:
         charts = iter(range(1, 100))
         values = {key: ChartRun(document, value, next(charts))
                   if isinstance(value, BarChart) else value for key, value in context.items()}
-        document.render(values, environment(), autoescape=True)
+        with budget():
+            document.render(values, environment(), autoescape=True)
     except TemplateError as error:
+        if isinstance(error, Failed) and template.parent == builtin_templates():
+            raise error.original from error  # a built-in template is right: a bug of ours
         message, fix = _template_message(error, document, context)
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
-    left = template_check.leftover(document, context)
-    if left:
-        raise RmoError([problem(
-            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
-            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
     core = document.docx.core_properties
-    core.title = properties.title
-    core.author = properties.author
-    core.last_modified_by = properties.author
+    # Word keeps at most 255 characters of each (python-docx refuses more): a very long name
+    # of an association is cut in the properties, never in the document.
+    core.title = _fit(properties.title)
+    core.author = core.last_modified_by = _fit(properties.author)
     moment = dt.datetime.combine(properties.date, dt.time(0, 0))
     core.created = core.modified = moment
     core.revision = 1
     return docx_bytes(document)
+
+
+def check_work(template: Path) -> None:
+    """Fill a template with no workbook, every value empty, under the budget of a build: the
+    work it does by itself (loops over numbers, long strings) is refused before any workbook
+    is there to fill it. What depends on the data is left to the render with the data."""
+    from docxtpl import DocxTemplate
+
+    from .sandbox import environment as sandboxed
+    from .template_limits import Failed, Refusal, budget
+
+    document = DocxTemplate(template)
+    document.init_docx()
+    try:
+        with budget():
+            document.render({}, sandboxed(dry=True), autoescape=True)
+    except Failed:
+        return  # a value computed from empty data: the workbook's render will tell
+    except Refusal as error:
+        message, fix = _template_message(error, document, {})
+        raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
+    except Exception:  # noqa: BLE001, S110 — empty data may trip anything; the real render tells
+        return
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def check_syntax(template: Path) -> None:
@@ -123,8 +117,10 @@ def check_syntax(template: Path) -> None:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
+    _check_package(template)
     document = DocxTemplate(template)
     document.init_docx()
+    _refuse_broken_tags(template, document)
     try:
         document.get_undeclared_template_variables(environment())
     except TemplateError as error:
@@ -132,18 +128,49 @@ def check_syntax(template: Path) -> None:
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
 
 
-def _unclosed(template: Path, document) -> str:
-    """A tag begun and never ended, checked once per template file and version."""
+def _check_package(template: Path) -> None:
+    """The size limits of an uploaded template, held at build too (a template put in the
+    folder by hand): checked once per file and version, before python-docx unpacks it."""
+    from . import template_check
+
+    stat = template.stat()
+    key = (str(template), stat.st_size, stat.st_mtime_ns)
+    if key not in _PACKAGES:
+        template_check.check_package(template)
+        _PACKAGES.add(key)
+
+
+_PACKAGES: set[tuple[str, int, int]] = set()
+
+
+def _refuse_broken_tags(template: Path, document) -> None:
+    from . import template_check
+
+    broken, left = _read_once(template, document)
+    if broken:
+        raise RmoError([problem(
+            f"Шаблон «{template.name}»: тег начат и не закончен — в тексте {broken}.",
+            fix="Word мог потерять фигурную скобку или знак %. " + template_check.RETYPE)])
+    if left:
+        raise RmoError([problem(
+            f"Шаблон «{template.name}»: в документе остался кусок тега — в тексте {left}.",
+            fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
+
+
+def _read_once(template: Path, document) -> tuple[str, str]:
+    """A tag begun and never ended, and a piece of a tag outside any tag, checked once per
+    template file and version. Both are read in the template, never in a document: the
+    workbook's text may hold «{{» and is printed as it is."""
     from . import template_check
 
     stat = template.stat()
     key = (str(template), stat.st_size, stat.st_mtime_ns)
     if key not in _CHECKED:
-        _CHECKED[key] = template_check.unclosed(document)
+        _CHECKED[key] = (template_check.unclosed(document), template_check.stray(document))
     return _CHECKED[key]
 
 
-_CHECKED: dict[tuple[str, int, int], str] = {}
+_CHECKED: dict[tuple[str, int, int], tuple[str, str]] = {}
 
 
 def _template_message(error, document, context: dict) -> tuple[str, str]:
@@ -152,9 +179,14 @@ def _template_message(error, document, context: dict) -> tuple[str, str]:
     from jinja2.exceptions import SecurityError
 
     from . import template_check
+    from .template_limits import Refusal
 
     if isinstance(error, UndefinedError):
         return template_check.undefined_message(error, document, context)
+    if isinstance(error, Refusal):
+        where = template_check.place(document, error.line, error.pattern)
+        return (error.what + (f" — в тексте {where}" if where else "")
+                + "; такой шаблон не принят.", error.fix)
     if isinstance(error, SecurityError):
         where = template_check.tag_with(document, "__")
         return ("шаблон пытается обратиться к внутренностям программы"

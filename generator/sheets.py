@@ -2,8 +2,10 @@
 
 Every problem becomes a Problem with the sheet and cell, collected in a Collector, never
 raised one by one: the user sees every mistake at once. Cell values are read by the types of
-generator.cells. (A little over 400 lines: the file's safety checks and the table reading
-share the facts of its zip; they part when the reader's modules are reorganised.)
+generator.cells.
+
+Over 400 lines: the one-pass scan of a sheet's XML (merged ranges, formulas without a value)
+stays beside the opening it serves until the modules are reorganised.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import text
+from . import ooxml, text
 from .collect import Cell, Collector, Row
 from .errors import RmoError, os_reason, problem
 from .similar import renamed, renamed_message, resembles
@@ -24,10 +26,6 @@ if TYPE_CHECKING:
 
     from . import contract
 
-# A workbook of one school year is a few hundred kilobytes; this is far above any real one
-# and far below what would exhaust memory.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
 HEADER_SEARCH = 5  # how far down an empty row may push the header
 
 
@@ -88,9 +86,8 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
     return the facts of each sheet by its title."""
     name = path.name
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            names = {info.filename for info in infos}
+        with ooxml.open_package(path, ooxml.WORKBOOK) as archive:
+            names = set(archive.namelist())
             if "mimetype" in names and "content.xml" in names:
                 raise fail(
                     f"Файл «{name}» — таблица OpenDocument (.ods).", "Откройте её в LibreOffice "
@@ -100,26 +97,9 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
                 raise fail(
                     f"Файл «{name}» — архив, но не книга Excel.", "Нужна книга Excel (.xlsx)."
                 )
-            total = sum(info.file_size for info in infos)
-            packed = sum(info.compress_size for info in infos) or 1
-            if total > MAX_UNPACKED_BYTES or (total > 10_000_000
-                                              and total / packed > MAX_COMPRESSION_RATIO):
-                raise fail(
-                    f"Файл «{name}» распаковывается в {total // (1024 * 1024)} МБ — это не "
-                    "похоже на книгу РМО. Файл не прочитан.",
-                    "Проверьте, тот ли файл выбран; картинки из книги лучше удалить."
-                )
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with archive.open(info) as stream:
-                        head = stream.read(65536)
-                    if re.search(rb"<!(?:DOCTYPE|ENTITY)", head, re.IGNORECASE):
-                        raise fail(
-                            f"Файл «{name}» содержит XML с объявлениями DTD или сущностей "
-                            f"(часть {info.filename}). В книгах Excel их не бывает; файл не "
-                            "прочитан.", "Сохраните книгу заново в Excel."
-                        )
-            return _sheet_facts(archive)
+            ooxml.check_package(archive, name, ooxml.WORKBOOK)
+            return _sheet_facts(archive, lambda part: ooxml.dtd_refusal(name, part,
+                                                                        ooxml.WORKBOOK))
     except zipfile.BadZipFile as error:
         raise fail(
             f"Файл «{name}» повреждён или сохранён не полностью.",
@@ -127,11 +107,11 @@ def _check_zip(path: Path, fail) -> dict[str, SheetFacts]:
         ) from error
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
-_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]+\d+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
+_RANGE = re.compile(r"[A-Z]+[0-9]+:[A-Z]+[0-9]+")
+_COORDINATE = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
 
-def _sheet_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
+def _sheet_facts(archive: zipfile.ZipFile, refuse) -> dict[str, SheetFacts]:
     from defusedxml.ElementTree import fromstring
 
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -147,18 +127,64 @@ def _sheet_facts(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
         target = targets.get(sheet.get(f"{ns_rel}id"), "")
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         try:
-            xml = archive.read(part)
+            stream = archive.open(part)
         except KeyError:
             continue
-        found = SheetFacts()
-        found.merged = [m.decode() for m in _MERGE.findall(xml)]
-        if b"<f" in xml:
-            for coordinate, inner in _CELL.findall(xml):
-                if inner and re.search(rb"<(?:\w+:)?f[\s>/]", inner) and \
-                        not re.search(rb"<(?:\w+:)?v>[^<]", inner):
-                    found.formulas.add(coordinate.decode())
-        facts[sheet.get("name", "")] = found
+        with stream:
+            facts[sheet.get("name", "")] = _scan_sheet(stream, part, refuse)
     return facts
+
+
+def _scan_sheet(stream, part: str, refuse) -> SheetFacts:
+    """Merged ranges and formula cells with no saved value, in one pass of the XML parser:
+    time and memory grow with the sheet, whatever its XML holds (a regular expression over
+    the raw XML took minutes on cells repeated inside a comment). Each element is dropped
+    once read, so a sheet of a million rows is read in constant memory."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    found = SheetFacts()
+    parents: list = []
+    row = column = 0
+    cell = ""
+    formula = value = False
+    try:
+        for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            name = element.tag.rpartition("}")[2]
+            if event == "start":
+                parents.append(element)
+                if name == "row":
+                    number = element.get("r", "")
+                    given_row = number.isascii() and number.isdigit()
+                    row, column = int(number) if given_row else row + 1, 0
+                elif name == "c":
+                    # A cell may leave out its address: it is then the next in its row.
+                    given = _COORDINATE.fullmatch(element.get("r", ""))
+                    column = column_index_from_string(given[1]) if given else column + 1
+                    cell = given[0] if given else f"{get_column_letter(column)}{row}"
+                    formula = value = False
+                continue
+            parents.pop()
+            if name == "f" and cell:
+                formula = True
+            elif name == "v" and cell and element.text:
+                value = True
+            elif name == "c":
+                if formula and not value:
+                    found.formulas.add(cell)
+                cell = ""
+            elif name == "mergeCell" and _RANGE.fullmatch(element.get("ref", "")):
+                found.merged.append(element.get("ref"))
+            if parents:
+                parents[-1].remove(element)  # the only child left: removed at once
+    except DefusedXmlException as error:
+        raise refuse(part) from error
+    except (ParseError, ValueError):
+        pass  # a damaged sheet is reported when openpyxl reads it
+    return found
 
 
 @dataclass

@@ -15,10 +15,14 @@ from pathlib import Path
 
 from .errors import Problem, warning
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+# A tag ends before the next one begins: scanning stays linear in the text, however many
+# braces a crafted template holds.
+_TAG = re.compile(r"\{\{(?:(?!\}\}|\{\{|\{%|\{#).)*\}\}|\{%(?:(?!%\}|\{\{|\{%|\{#).)*%\}"
+                  r"|\{#(?:(?!#\}|\{#).)*#\}")
 _MARKER = re.compile(r"\{\{|\}\}|\{%|%\}")
 _WORD_QUOTES = re.compile("[«»“”„‘’]")
 _AROUND = 40  # characters of text shown on each side of a tag
+_LONGEST = 200  # characters of a tag shown at most
 
 RETYPE = ("Наберите тег заново одним куском, с прямыми кавычками \"…\": поле пишется "
           "{{ имя }}, команда — {% … %}.")
@@ -71,7 +75,11 @@ def paragraphs(xml: str) -> list[str]:
 
 
 def around(text: str, start: int, end: int) -> str:
-    """The piece of a paragraph from `start` to `end` with some text on either side."""
+    """The piece of a paragraph from `start` to `end` with some text on either side; a
+    very long piece (a crafted tag of a megabyte) is cut after its beginning."""
+    if end - start > _LONGEST:
+        left = max(0, start - _AROUND)
+        return ("…" if left else "") + text[left:start + _LONGEST].strip() + "…"
     left, right = max(0, start - _AROUND), min(len(text), end + _AROUND)
     return (("…" if left else "") + text[left:right].strip()
             + ("…" if right < len(text) else ""))
@@ -183,6 +191,26 @@ def tag_with(document, pattern: str) -> str:
     return ""
 
 
+def place(document, line: str, pattern: str) -> str:
+    """The text around the tag a refusal is about: the tag of that line of the template's
+    XML that matches the pattern, as Word shows it; else the first such tag anywhere."""
+    tags = [match[0] for match in _TAG.finditer(line)]
+    chosen = next((tag for tag in tags if re.search(pattern, tag)),
+                  tags[0] if len(tags) == 1 else "")
+    if chosen:
+        for tag, text, start, end in _tags(document):
+            if _plain(tag) == _plain(chosen):
+                return _quote(text, start, end)
+    return tag_with(document, pattern)
+
+
+def _plain(tag: str) -> str:
+    """A tag as Jinja reads it: without docxtpl's «p», «tr» and Word's quotes and spacing."""
+    tag = re.sub(r"^(\{[{%#])-?(?:p|tr|tc|r)?\s", r"\1 ", tag)
+    tag = re.sub("[“”„«»]", '"', re.sub("[‘’]", "'", tag))
+    return " ".join(re.sub(r"-?([}%#]\})$", r" \1", tag).split())
+
+
 def undefined_message(error, document, names: Iterable[str]) -> tuple[str, str]:
     """A field the program does not know: its name, where it stands, and a close name."""
     message = error.message or ""
@@ -206,43 +234,18 @@ def undefined_message(error, document, names: Iterable[str]) -> tuple[str, str]:
     return what, fix
 
 
-def leftover(document, context: Mapping[str, object]) -> str:
-    """The text around a `{{`, `}}`, `{%` or `%}` left in a rendered document by a tag Word
-    broke (a lost brace makes a tag plain text), unless it came from the workbook's text."""
-    from docx.oxml.ns import qn
-
-    from_data = sorted({s for s in _strings(context) if _MARKER.search(s)}, key=len,
-                       reverse=True)
-    for part in document.docx.part.package.iter_parts():
-        element = getattr(part, "_element", None)
-        if element is None or not str(part.partname).startswith("/word/"):
-            continue
-        texts = ["".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-                 for paragraph in element.iter(qn("w:p"))]
-        for text, around, shift in shown(texts):
+def stray(document) -> str:
+    """The text around a `{{`, `}}`, `{%` or `%}` outside every tag of the template: a tag
+    Word broke (a lost brace makes it plain text), which every document would print. Only
+    the template is read: text from the workbook is printed as typed and never counts."""
+    for xml in sources(document, patched=False):
+        for text, around, shift in shown(paragraphs(xml)):
             if not _MARKER.search(text):
                 continue
-            rest = text
-            for value in from_data:
-                rest = rest.replace(value, " " * len(value))
-            found = _MARKER.search(rest)
+            found = _MARKER.search(_TAG.sub(lambda tag: " " * len(tag[0]), text))
             if found:
                 return _quote(around, found.start() + shift, found.end() + shift)
     return ""
-
-
-def _strings(value: object) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            yield from _strings(item)
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:
-            yield from _strings(getattr(value, name))
 
 
 def unused_files(folder: Path, used: Sequence[str],
@@ -303,3 +306,72 @@ def closer_kind(candidate: Path, expected: str, builtins: Mapping[str, Path]) ->
     if best != expected and scores[best] >= 0.6 and scores[best] > scores.get(expected, 0):
         return best
     return ""
+
+
+# What each kind of outside link is, and what to do instead, for the head who sees it.
+_LINKS = {
+    "image": ("картинка, вставленная ссылкой на", "Вставьте картинку в шаблон целиком "
+              "(Вставка → Рисунки, без «Связать с файлом») и загрузите шаблон снова."),
+    "hyperlink": ("гиперссылка на", "Удалите гиперссылку (правая кнопка мыши → «Удалить "
+                  "гиперссылку»): адрес можно оставить простым текстом."),
+    "attachedTemplate": ("присоединённый шаблон", "В Word: Разработчик → Шаблон документа — "
+                         "сотрите имя присоединённого шаблона, сохраните и загрузите снова."),
+    "subDocument": ("вложенный документ", "Вставьте текст вложенного документа в сам шаблон."),
+    "oleObject": ("объект, связанный с файлом", "Вставьте объект в шаблон целиком, без связи "
+                  "с файлом, или удалите его."),
+}
+_FIELD_FIX = ("Удалите поле (Alt+F9 показывает коды полей) и вставьте нужное прямо в "
+              "шаблон.")
+
+
+# A built-in template has up to 200 braces; each tag costs Jinja compiled code (100 000 tags
+# took 12 s and 1 GB), so a template holds at most this many.
+MAX_BRACES = 6000
+
+
+def check_package(path: Path, links: bool = False) -> list:
+    """The limits of a template file, at upload and at build: its zip (size, compression,
+    parts, DTD) and the number of its braces, before python-docx or Jinja reads it; with
+    `links`, the links it holds to the outside (ooxml.Link)."""
+    from . import ooxml
+    from .errors import RmoError, problem
+
+    with ooxml.open_package(path, ooxml.TEMPLATE) as archive:
+        ooxml.check_package(archive, path.name, ooxml.TEMPLATE)
+        braces = sum(archive.read(info).count(b"{") for info in archive.infolist()
+                     if info.filename.startswith("word/") and info.filename.endswith(".xml"))
+        if braces > MAX_BRACES:
+            raise RmoError([problem(
+                f"Шаблон «{path.name}»: фигурных скобок в нём {_spaced(braces)}, а в шаблоне "
+                f"документа их бывает не больше {_spaced(MAX_BRACES)}. Файл не прочитан.",
+                fix="Проверьте, тот ли файл выбран: в шаблоне нужны только теги встроенного "
+                    "шаблона и ваш текст.")])
+        return ooxml.outside_links(archive) if links else []
+
+
+def _spaced(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def check_file(path: Path) -> None:
+    """Refuse an uploaded template before it is parsed: too big, too compressed, of too many
+    parts or braces, with a DTD, or reaching outside itself — a picture or a text fetched from
+    an address or a file, which LibreOffice would fetch on the server when making a PDF."""
+    from .errors import RmoError, problem
+
+    links = check_package(path, links=True)
+    if not links:
+        return
+    link = links[0]
+    target = link.target if len(link.target) <= 80 else link.target[:79] + "…"
+    if link.part.endswith(".rels"):
+        what, fix = _LINKS.get(link.kind, ("ссылка на", "Удалите ссылку и загрузите шаблон "
+                                           "снова."))
+        said = f"в нём {what} «{target}»"
+    elif link.kind:
+        said, fix = f"в нём поле {link.kind}, которое берёт содержимое из «{target}»", _FIELD_FIX
+    else:
+        said, fix = f"в нём поле Word, код которого составляет тег: «{target}»", _FIELD_FIX
+    raise RmoError([problem(
+        f"Шаблон «{path.name}»: {said}. Шаблоны со ссылками на другие файлы и адреса не "
+        "принимаются: программа ничего не загружает ни при сборке, ни при PDF.", fix=fix)])

@@ -10,6 +10,8 @@ import zipfile
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 
@@ -447,3 +449,91 @@ def test_a_zip_bomb_is_refused_before_reading(tmp_path):
         "Файл «bomb.xlsx» распаковывается в 210 МБ — это не похоже на книгу РМО. Файл не "
         "прочитан. Проверьте, тот ли файл выбран; картинки из книги лучше удалить."]
     assert time.perf_counter() - start < 2
+
+
+# --- a crafted sheet: reading time grows with the file, never with its square ------------
+
+_SHEET = (b'<?xml version="1.0" encoding="UTF-8"?>'
+          b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+          b'<sheetData><row r="1"><c r="A1"><f>1+1</f></c>%s</row></sheetData></worksheet>')
+
+# What made a regular expression over the raw XML backtrack: cells begun and never ended,
+# hidden where the XML parser does not look for cells.
+_ADVERSARIAL = {
+    "comment": lambda n: b"<!--" + b'<c r="A1">' * n + b"-->",
+    "cdata": lambda n: b'<c r="B1" t="inlineStr"><is><t><![CDATA[' + b'<c r="A1"><f>' * n
+                       + b"]]></t></is></c>",
+    "instruction": lambda n: b"<?rmo " + b'<c r="A1">' * n + b"?>",
+    "text": lambda n: b'<c r="B1" t="inlineStr"><is><t>' + b"&lt;c r=&quot;A1&quot;&gt;" * n
+                      + b"</t></is></c>",
+}
+
+
+def _time_to_open(path) -> float:
+    from generator.sheets import open_workbook
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        book, facts = open_workbook(path)
+        best = min(best, time.perf_counter() - start)
+        book.close()
+    assert facts["Заседания"].formulas == {"A1"}
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(_ADVERSARIAL))
+def test_reading_a_crafted_sheet_takes_time_in_proportion_to_its_size(tmp_path, shape):
+    """Eight times the XML may take about eight times as long, never sixty-four."""
+    template = workbook(tmp_path)
+    times = []
+    for n in (4_000, 32_000):
+        xml = _SHEET % _ADVERSARIAL[shape](n)
+        path = _with_part(template, "xl/worksheets/sheet6.xml", xml)  # «Заседания»
+        times.append(_time_to_open(path))
+    assert times[1] / times[0] < 20, times
+
+
+@pytest.mark.slow
+def test_a_crafted_sheet_is_read_as_excel_reads_it(tmp_path):
+    """The cells in a comment are not cells; the book is read, the formula named."""
+    def change(book):
+        book["Заседания"]["A3"] = "=A2+1"
+    path = edit(workbook(tmp_path), change)
+    with zipfile.ZipFile(path) as book:
+        xml = book.read("xl/worksheets/sheet6.xml")
+    xml = xml.replace(b"<sheetData>", b"<sheetData>" + _ADVERSARIAL["comment"](20_000))
+    path = _with_part(path, "xl/worksheets/sheet6.xml", xml)
+    start = time.perf_counter()
+    assert check(path)[0].startswith("Лист «Заседания», ячейка A3: в ячейке формула, но её "
+                                     "значение не сохранено.")
+    assert time.perf_counter() - start < 10
+
+
+_CELLS = st.lists(st.tuples(st.sampled_from(["A", "B", "AA"]), st.integers(1, 30),
+                            st.booleans(), st.sampled_from([None, "", " ", "7"]),
+                            st.booleans()),
+                  max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cells=_CELLS, noise=st.sampled_from(sorted(_ADVERSARIAL)))
+def test_formulas_with_no_value_are_found_wherever_the_sheet_puts_them(cells, noise):
+    """Cells with and without their address, formula and value, among crafted noise: those
+    found are the cells with a formula and no saved value, and only real cells count."""
+    import io
+
+    from generator.sheets import _scan_sheet
+
+    rows, expected = [], set()
+    for letter, row, formula, value, addressed in cells:
+        address = f"{letter}{row}"
+        rows.append(f'<row r="{row}">' + (f'<c r="{address}">' if addressed else "<c>")
+                    + ("<f>1+1</f>" if formula else "")
+                    + ("" if value is None else f"<v>{value}</v>") + "</c></row>")
+        if formula and not value:
+            expected.add(address if addressed else f"A{row}")  # the first cell of its row
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b'<sheetData><row r="100">' + _ADVERSARIAL[noise](3) + b"</row>"
+             + "".join(rows).encode() + b"</sheetData></worksheet>")
+    assert _scan_sheet(io.BytesIO(sheet), "sheet.xml", None).formulas == expected

@@ -544,3 +544,22 @@ def test_a_file_over_the_limit_is_refused_in_russian_before_the_form_check(centr
     assert text(response).startswith(
         "Файл слишком большой Файл «Книга с фото.xlsx» весит 21 МБ, а программа принимает "
         "файлы до 20 МБ — это не похоже на книгу Excel (.xlsx).")
+
+
+def test_a_head_uploading_a_template_that_reaches_outside_is_refused(centre, tmp_path):
+    """At the centre a template with a picture linked to an address (LibreOffice on the
+    server would fetch it) is refused at upload, saying what and where it points."""
+    from .test_template_files import crafted, relation
+
+    head = centre.association("РМО школьных библиотекарей")
+    centre.person("head", "руководитель", head)
+    browser = centre.client("head")
+    path = crafted(tmp_path, relation("image", "http://169.254.169.254/latest/meta-data/"))
+    with path.open("rb") as stream:
+        sent = browser.post("/templates/upload/plan.docx", {"template": stream})
+    assert sent.status_code == 302
+    page = text(browser.get(sent["Location"]))
+    assert ("Шаблон «plan.docx» не принят, ничего не изменено: Шаблон «plan.docx»: в нём "
+            "картинка, вставленная ссылкой на «http://169.254.169.254/latest/meta-data/». "
+            "Шаблоны со ссылками на другие файлы и адреса не принимаются") in page
+    assert not (centre.archive(head) / "Шаблоны" / "plan.docx").exists()

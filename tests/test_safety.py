@@ -302,3 +302,36 @@ def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, them
     for value in (theme, task, item, heard, decision, event, conclusion):
         for word in words(clean(value)):
             assert word in everything, (word, value)
+
+
+@pytest.mark.slow
+def test_template_syntax_typed_in_the_workbook_is_printed_as_typed(tmp_path):
+    """«{{», «{%» and «}}» in a cell are the head's text: printed literally in every document
+    that shows it, never blamed on a template (the analysis quotes the item in a table)."""
+    agenda = [dict(row) for row in BASE["Повестка"]]
+    agenda[0]["Содержание"] = "Разбор шаблона {{ x }} и команды {% if %}"
+    agenda[1]["Содержание"] = "Выступление по теме «Скобки {{ и }} в тексте»"
+    agenda[1]["Решили"] = "Писать {% endif %} только в шаблонах."
+    path = workbook(tmp_path, Повестка=agenda)
+    results = build(path, tmp_path / "out").written
+    texts = {r.kind: full_text(r.path) for r in results if r.meeting in (None, 1)}
+    for kind in (DocumentKind.PROTOCOL, DocumentKind.PROGRAMME):
+        assert "Разбор шаблона {{ x }} и команды {% if %}" in texts[kind]
+        assert "Скобки {{ и }} в тексте" in texts[kind]
+    assert "Писать {% endif %} только в шаблонах." in texts[DocumentKind.PROTOCOL]
+    analysis = texts[DocumentKind.ANALYSIS]
+    assert "1. Разбор шаблона {{ x }} и команды {% if %}" in analysis
+    assert "2. «Скобки {{ и }} в тексте»" in analysis
+
+
+def test_a_very_long_name_is_cut_in_the_properties_not_in_the_document(tmp_path):
+    """Word keeps 255 characters of a title: a longer name of the association no longer stops
+    the build with an error in English."""
+    from docx import Document
+
+    name = "РМО " + "очень длинного названия " * 20
+    path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Название", name))
+    plan = build(path, tmp_path / "out", only="план").written[0].path
+    title = Document(str(plan)).core_properties.title
+    assert len(title) == 255 and title.endswith("…")
+    assert name.strip() in " ".join(full_text(plan).split())

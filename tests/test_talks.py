@@ -134,3 +134,29 @@ def test_why_a_meeting_was_cancelled(reason, said):
     from generator.documents.common import cancelled
 
     assert cancelled(reason) == said
+
+
+_CRAFTED = {
+    "blank lines": lambda n: "x" + "\n \n" * n + "x",
+    "blank lines before «по теме»": lambda n: "Доклад" + "\n \n" * n + "по теме «x»",
+    "«по» without «теме»": lambda n: "Доклад " + "по \n" * n + "«x»",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CRAFTED))
+def test_reading_a_crafted_agenda_item_takes_time_in_proportion_to_its_length(shape):
+    """A cell of thousands of blank lines once took 40 s to read (a pattern backtracked over
+    them from every position): eight times the text may take about eight times as long."""
+    import time
+
+    def timed(n: int) -> float:
+        text = _CRAFTED[shape](n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            talk(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = timed(1_000), timed(8_000)
+    assert large / small < 20, (small, large)

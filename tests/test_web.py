@@ -838,11 +838,10 @@ def test_a_broken_template_is_refused_with_the_tag_to_retype(site, tmp_path):
     assert (sent.status_code, sent["Location"]) == (302, "/templates/#refused")
     response = browser.get("/templates/")
     assert "не принят" not in text(browser.get("/templates/"))
-    # Her own file name, everywhere.
+    # Her own file name, everywhere; the same check as a build's: a tag begun and not ended.
     assert (f"Шаблон «План мой.docx» не принят, ничего не изменено: Шаблон «План мой.docx»: "
-            f"лишний "
-            f"знак «}}» внутри тега — в тексте «{tag[:-1]}». Что сделать: Word мог разбить тег "
-            "или заменить кавычки на «ёлочки».") in text(response)
+            f"тег начат и не закончен — в тексте «{tag[:-1]}». Что сделать: Word мог потерять "
+            "фигурную скобку или знак %.") in text(response)
     assert not (folder / "Шаблоны" / "plan.docx").exists()
     (tmp_path / "записка.docx").write_bytes(b"not a zip")
     response = upload(browser, tmp_path / "записка.docx", url="/templates/upload/plan.docx",
@@ -868,6 +867,39 @@ def test_a_build_names_a_broken_own_template_by_its_russian_name(site, tmp_path)
     assert response.status_code == 400
     assert rows(response, "Ошибки: исправьте их")[0][2] == (
         f"Шаблон «План работы.docx»: тег начат и не закончен — в тексте «{tag[:-1]}».")
+
+
+@pytest.mark.slow  # builds an archive
+def test_a_template_doing_too_much_work_is_refused_at_upload_quickly(site, tmp_path):
+    """Checked with the archive's workbook under the same budget as a build: nested loops
+    that would burn a core for hours are stopped at once, and said where they stand."""
+    browser, folder = site
+    built(browser, SAMPLE)
+    loops = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+    bad = _template_with(tmp_path, "{{ theme }}", loops)
+    start = time.perf_counter()
+    sent = upload(browser, bad, url="/templates/upload/plan.docx", field="template")
+    assert time.perf_counter() - start < 10
+    response = browser.get(sent["Location"])
+    assert ("Шаблон «plan.docx» не принят, ничего не изменено: Шаблон «plan.docx»: шаблон "
+            "делает больше 200 000 шагов (циклы, вызовы, вычисления) — в тексте «Методическая "
+            "тема МО: {% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{…»; "
+            "такой шаблон не принят. Что сделать: Шаблон только расставляет сведения из книги "
+            "по местам") in text(response)
+    assert not (folder / "Шаблоны" / "plan.docx").exists()
+
+
+def test_a_template_reading_another_file_is_refused_at_upload(site, tmp_path):
+    """Refused when its tags are read, before any workbook fills it: not a server error."""
+    browser, folder = site
+    bad = _template_with(tmp_path, "{{ theme }}", "{% include &apos;word/document.xml&apos; %}")
+    sent = upload(browser, bad, url="/templates/upload/plan.docx", field="template")
+    response = browser.get(sent["Location"])
+    assert ("Шаблон «plan.docx» не принят, ничего не изменено: Шаблон «plan.docx»: команда "
+            "{% include %} подключает другой файл — в тексте «Методическая тема МО: {% include "
+            "'word/document.xml' %}»; такой шаблон не принят. Что сделать: Шаблон должен быть "
+            "одним документом: перенесите нужный текст в него самого.") in text(response)
+    assert not (folder / "Шаблоны" / "plan.docx").exists()
 
 
 def test_another_documents_template_is_named_not_picked_apart(site, tmp_path):
