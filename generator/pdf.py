@@ -197,10 +197,15 @@ def _copies(work_dir: Path, documents: list[Path], start: int) -> list[Path]:
     Cyrillic path on a command line is where Windows code pages go wrong. Every link to an
     outside file or address is cut: a template may not hold one, and LibreOffice would fetch
     it on the server."""
+    import zipfile
+
     sources = []
     for i, document in enumerate(documents):
         copy = work_dir / f"{start + i:04d}.docx"
-        copy.write_bytes(without_links(document.read_bytes()))
+        try:
+            copy.write_bytes(without_links(document.read_bytes()))
+        except zipfile.BadZipFile:
+            pass  # not a Word package (HTML named .docx may link anywhere): no PDF for it
         sources.append(copy)
     return sources
 

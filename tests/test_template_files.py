@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import socket
 import threading
 import time
@@ -106,8 +107,10 @@ def test_a_template_of_a_hundred_thousand_tags_is_refused_before_compiling(tmp_p
     """Each tag is compiled code: 100 000 of them in 14 KB took 12 s and 1 GB."""
     path = crafted(tmp_path, in_body("<w:p><w:r><w:t>" + "{{ theme }}" * 100_000
                                      + "</w:t></w:r></w:p>"))
-    assert refused(path) == (
-        "Шаблон «plan.docx»: фигурных скобок в нём 200 066, а в шаблоне документа их "
+    # 200 000 braces added to those of the built-in plan, whatever their number.
+    said = re.sub(r"в нём 200\xa0?\s?0\d\d,", "в нём 200 0NN,", refused(path))
+    assert said == (
+        "Шаблон «plan.docx»: фигурных скобок в нём 200 0NN, а в шаблоне документа их "
         "бывает не больше 6 000. Файл не прочитан. Проверьте, тот ли файл выбран: в шаблоне нужны "
         "только теги встроенного шаблона и ваш текст.")
 
@@ -262,7 +265,7 @@ def test_libreoffice_fetches_nothing_a_document_links_to(tmp_path, monkeypatch, 
         if not cut:
             monkeypatch.setattr(pdf, "without_links", lambda package: package)
         made = pdf.convert([document])
-        assert made[document].startswith(b"%PDF-")
+        assert made.pdfs[document].startswith(b"%PDF-")
         time.sleep(0.5)
     finally:
         listener.stop()
