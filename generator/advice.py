@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .cells import Context
 
 if TYPE_CHECKING:
-    from .model import AgendaItem, Workbook
+    from .model import AgendaItem, Person, Workbook
     from .reading import Parameters
     from .sheets import Row
 
@@ -19,7 +19,8 @@ _WITHOUT = {"Решили": "без решений протоколы не го�
 
 
 def advise(ctx: Context, workbook: Workbook, params: Parameters,
-           item_rows: list[tuple[AgendaItem, Row | None]]) -> None:
+           item_rows: list[tuple[AgendaItem, Row | None]],
+           people_rows: dict[str, Row] | None = None) -> None:
     from .talks import talk
 
     association = workbook.association
@@ -37,6 +38,7 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
                      "протоколах подпись секретаря останется пустой.",
                      "Впишите параметр «Секретарь» — ФИО с листа «Участники».")
     head_talks: list[int] = []
+    unknown: list[Person] = []  # speakers whose certificate needs the gender
     absent: dict[str, str] = {}  # a column missing from the sheet → the sheet: said once
 
     def at_item(row: Row, column: str, message: str, fix: str) -> None:
@@ -61,6 +63,9 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
                     "Впишите ФИО докладчика с листа «Участники».")
         if kind.certified and association.head in item.speakers:
             head_talks.append(item.meeting)
+        if kind.certified:
+            unknown += [p for p in item.speakers if p.is_member and p.sex is None]
+    _genders(ctx, unknown, people_rows or {})
     for column, sheet in absent.items():
         ctx.collector.warn(f"нет столбца «{column}»: {_WITHOUT[column]}", sheet,
                            fix=f"Добавьте столбец «{column}» (он есть в пустой книге).")
@@ -72,3 +77,18 @@ def advise(ctx: Context, workbook: Workbook, params: Parameters,
                      "будет сделана.",
                      "Впишите параметр «Подписывает справки», например «Директор МАУ «БМЦ» "
                      "Е.А. Иванова».")
+
+
+def _genders(ctx: Context, speakers: list[Person], rows: dict[str, Row]) -> None:
+    """A certificate for someone whose name does not tell the gender is phrased without it
+    («заслушано выступление А.В. Касьян»): one «ж» or «м» in «Пол» makes it read naturally."""
+    from .declension import gender
+
+    for person in dict.fromkeys(speakers):
+        row = rows.get(person.name)
+        if row is None or gender(person) is not None:
+            continue
+        at = "Пол" if "Пол" in row.cells else "ФИО"
+        ctx.warn(f"по ФИО «{person.name}» не понять, женщина это или мужчина: справка о "
+                 "выступлении будет написана без рода («заслушано выступление …»).", row, at,
+                 fix="Впишите «ж» или «м» в столбец «Пол».")

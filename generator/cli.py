@@ -401,11 +401,17 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
       rmo summary библиотекари.xlsx математики.xlsx -o "Сводный отчёт.docx"
       rmo summary *.xlsx -o отчёт.docx --signer "Директор Е.А. Иванова"
     """
+    from .errors import warning
     from .report import write_summary
 
     result = write_summary(workbooks, target, templates, organisation, signer)
     associations = number_of(len(result.rows), "объединение", "объединения", "объединений")
     say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")
+    if not organisation.strip() and not result.organisation:
+        # An official paper names its originator: the books do not agree on one.
+        warn((warning("в отчёте не указан составитель: в книгах объединений разные "
+                      "«Организация».", fix="Сделайте отчёт заново с --organisation "
+                      "«название методического центра»."),))
 
 
 # The centre's administration lives in its own module, made with the classes above.

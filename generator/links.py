@@ -305,7 +305,7 @@ def assemble(ctx: Context, params: Parameters, roster: Roster, plan, meetings: M
         links.meetings_with(association, items, marks), taken_part, summary[1],
         participation_entered=participation[0], summary_entered=summary[0],
     )
-    advise(ctx, workbook, params, links.item_rows)
+    advise(ctx, workbook, params, links.item_rows, roster.rows)
     return workbook
 
 

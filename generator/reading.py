@@ -49,6 +49,7 @@ class Roster:
     # People whose «Статус» could not be read: whether they owe attendance marks is unknown,
     # so the wrong status is the one message about them.
     unsure: set[str] = field(default_factory=set)
+    rows: dict[str, Row] = field(default_factory=dict)  # name → its row, for warnings
 
 
 @dataclass
@@ -147,6 +148,7 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
         person = Person(name, position, institution, status or MemberStatus.MEMBER, sex)
         roster.by_key[key] = person
         roster.people.append(person)
+        roster.rows[name] = row
     return roster
 
 

@@ -69,6 +69,12 @@ class Talk:
         return _LESSONS[self.lesson][1]
 
     @property
+    def noun_prepositional(self) -> str:
+        """«открытом уроке», for «СЛУШАЛИ: … о проведённом открытом уроке «X»»: nobody is
+        heard «с открытым уроком»."""
+        return _LESSONS[self.lesson][3]
+
+    @property
     def done(self) -> str:
         """«проведён», agreeing with the lesson's noun in the certificate's passive phrasing."""
         return _LESSONS[self.lesson][2]
@@ -90,9 +96,10 @@ class Talk:
 
 
 _LESSONS = {
-    "занятие": ("открытое занятие", "открытым занятием", "проведено"),
-    "урок": ("открытый урок", "открытым уроком", "проведён"),
-    "мероприятие": ("открытое мероприятие", "открытым мероприятием", "проведено"),
+    "занятие": ("открытое занятие", "открытым занятием", "проведено", "открытом занятии"),
+    "урок": ("открытый урок", "открытым уроком", "проведён", "открытом уроке"),
+    "мероприятие": ("открытое мероприятие", "открытым мероприятием", "проведено",
+                    "открытом мероприятии"),
 }
 _LESSON_WORD = re.compile(r"^открыт\w*\s+(?P<word>заняти|урок|мероприяти)", re.IGNORECASE)
 
@@ -144,14 +151,16 @@ def talk(text: str, kind: TalkKind | None = None) -> Talk:
 
 
 def _subject(subject: str) -> str:
-    """«по формированию заявки. Работа с АИС «Книгозаказ»» → «по формированию заявки и по
-    вопросу «Работа с АИС „Книгозаказ“»»: a second sentence cannot be declined safely into
-    the certificate's sentence, so it is quoted as a question."""
+    """«по формированию заявки. Работа с АИС «Книгозаказ»» → «по формированию заявки (работа
+    с АИС «Книгозаказ»)»: a second sentence cannot be declined safely into the certificate's
+    sentence, so it stands in brackets as typed."""
     found = _SENTENCE.search(subject)
     if not found:
         return subject
     first, rest = subject[:found.start()], subject[found.start() + 1:].strip().rstrip(".")
-    return f"{first} и по вопросу {quoted(rest)}"
+    if rest[:1].isupper() and not rest[1:2].isupper():
+        rest = rest[0].lower() + rest[1:]
+    return f"{first} ({rest})"
 
 
 def _kind_of(head: re.Match) -> TalkKind:

@@ -11,6 +11,7 @@ import re
 import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -490,11 +491,19 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
     assert listed == on_disk
 
 
+def _copy_year(source: Path, target: Path) -> None:
+    """The year's documents and its service files (register, ledger) into another archive."""
+    from generator.archive import year_service
+
+    shutil.copytree(source / "2025-2026", target / "2025-2026")
+    shutil.copytree(year_service(source / "2025-2026"), year_service(target / "2025-2026"))
+
+
 @pytest.mark.slow  # builds an archive
 def test_a_row_is_the_association_of_the_archive_not_the_name_its_workbook_gives(two):
     centre, a, b, _ = two
     # The head of A builds B's workbook: it calls itself «РМО школьных библиотекарей».
-    shutil.copytree(centre.archive(b) / "2025-2026", centre.archive(a) / "2025-2026")
+    _copy_year(centre.archive(b), centre.archive(a))
     browser = centre.client("metod")
     page = browser.get("/centre/summary/")
     assert page.status_code == 200
@@ -519,7 +528,7 @@ def test_a_row_is_the_association_of_the_archive_not_the_name_its_workbook_gives
 @pytest.mark.slow  # builds an archive
 def test_a_workbook_that_cannot_be_read_leaves_out_its_own_association_only(two):
     centre, a, b, _ = two
-    shutil.copytree(centre.archive(b) / "2025-2026", centre.archive(a) / "2025-2026")
+    _copy_year(centre.archive(b), centre.archive(a))
     book = next((centre.archive(a) / "2025-2026").glob("*.xlsx"))
     for path in (centre.archive(a) / "2025-2026").glob("*.xlsx"):
         if path.name != "Реестр документов.xlsx":

@@ -13,7 +13,7 @@ from generator.cli import main
 from generator.declension import gender, name_dative, position_dative
 from generator.kinds import WORDS, DocumentKind
 from generator.model import Person, Sex
-from generator.reader import read_workbook
+from generator.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, SAMPLE, paragraphs, table_rows, tables, workbook
 
@@ -132,6 +132,28 @@ def test_a_certificate_with_an_ambiguous_name_uses_a_neutral_phrasing(papers):
         "(протокол от 22.04.2026\u00a0№\u00a02).")
 
 
+def test_a_name_whose_genitive_tells_the_gender_is_given_in_brackets(tmp_path):
+    """«Касьян А.В.» is «Касьяна» for a man and «Касьян» for a woman: the neutral phrasing
+    names the speaker in the nominative, beside the protocol, and `rmo check` says to fill
+    «Пол»."""
+    people = BASE["Участники"] + [{"ФИО": "Касьян А.В.", "Должность": "педагог-библиотекарь",
+                                   "Учреждение": "СОШ № 3"}]
+    marks = BASE["Посещаемость"] + [{"ФИО": "Касьян А.В.", 1: "+", 2: "+"}]
+    agenda = [*BASE["Повестка"], {"Заседание": 1, "Содержание": "Сообщение «Книги-юбиляры»",
+                                  "Докладчики": "Касьян А.В.", "Решили": "Принять к сведению."}]
+    path = workbook(tmp_path, Участники=people, Посещаемость=marks, Повестка=agenda)
+    assert [str(p) for p in inspect_workbook(path).warnings if "Пол" in str(p)] == [
+        "Лист «Участники», ячейка E7: по ФИО «Касьян А.В.» не понять, женщина это или "
+        "мужчина: справка о выступлении будет написана без рода («заслушано выступление …»). "
+        "Впишите «ж» или «м» в столбец «Пол»."]
+    found = {w.path.name: w.path for w in build(path, tmp_path / "out").written}
+    lines = paragraphs(found["Справка о выступлении (Касьян А.В., протокол № 1, п. 3).docx"])
+    assert lines[lines.index("СПРАВКА") + 1] == (
+        "Дана Касьян\u00a0А.В., педагогу-библиотекарю СОШ\u00a0№\u00a03, в том, что 15.10.2025 "
+        "на заседании РМО школьных библиотекарей заслушано сообщение «Книги-юбиляры» "
+        "(докладчик\u00a0– А.В.\u00a0Касьян; протокол от 15.10.2025\u00a0№\u00a01).")
+
+
 def test_an_extract_holds_the_one_item_with_its_decisions_and_the_certification(papers):
     from generator import issued
 
@@ -166,7 +188,9 @@ def test_registration_sheets_for_every_in_person_meeting_not_cancelled(papers):
                           "библиотекарей", "Дата: «____» ____________ 20___ г.",
                           "Место проведения: МАУ «БМЦ»"]
     first = paragraphs(papers["Лист регистрации, заседание № 1 от 15.10.2025.docx"].path)
-    assert first[2] == ("Лист регистрации участников заседания №\u00a01 РМО школьных "
+    # Held: attached to its minutes, as the protocol says («лист регистрации прилагается»).
+    assert first[0] == "Приложение к протоколу от 15.10.2025 №\u00a01"
+    assert first[3] == ("Лист регистрации участников заседания №\u00a01 РМО школьных "
                         "библиотекарей от 15.10.2025")
     (table,) = tables(path)
     rows = table_rows(table)

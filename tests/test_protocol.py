@@ -144,7 +144,7 @@ def test_two_speakers_an_item_not_given_special_characters_and_several_decisions
     ]
     # The withdrawn item keeps its number: an auditor comparing with the programme finds
     # no gap; the attendance says why.
-    assert ("2. Вопрос снят с повестки: Выступление по теме «Отменённое». Причина: отсутствие "
+    assert ("2. СНЯТ С ПОВЕСТКИ: выступление по теме «Отменённое». Причина: отсутствие "
             "докладчика (Орлова\u00a0Ю.А.).") in lines
     first = next(i for i, line in enumerate(lines) if line.startswith("1. СЛУШАЛИ:"))
     assert lines[first: first + 7] == [

@@ -116,9 +116,9 @@ def test_a_consultation_is_on_a_matter_not_a_title():
                  "Работа с АИС «Книгозаказ»")
     assert found.kind is TalkKind.CONSULTATION
     # What it was on, as one clause of the certificate's sentence.
-    # A second sentence cannot be declined into it safely: quoted as a question.
-    assert found.about == ("по формированию и заявке учебников по ФПУ и по вопросу «Работа с "
-                           "АИС „Книгозаказ“»")
+    # A second sentence cannot be declined into it safely: in brackets, as typed.
+    assert found.about == ("по формированию и заявке учебников по ФПУ (работа с АИС "
+                           "«Книгозаказ»)")
     assert talk("Консультация «Заявка на учебники»").about == "по теме «Заявка на учебники»"
 
 

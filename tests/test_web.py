@@ -653,8 +653,10 @@ def test_an_older_version_changed_by_hand_is_marked_and_its_old_pdf_not_offered(
     build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), folder)
     year = folder / "2025-2026"
     minutes = year / "Протокол № 2 от 22.04.2026.docx"  # version 1
-    monkeypatch.setattr("generator.pdf.convert", lambda documents, progress=None: {
-        path: b"%PDF-1.4 made before the edit" for path in documents})
+    from generator.pdf import Converted
+
+    monkeypatch.setattr("generator.pdf.convert", lambda documents, progress=None: Converted(
+        {path: b"%PDF-1.4 made before the edit" for path in documents}))
     add_pdfs([minutes])
     edited = Document(str(minutes))
     edited.add_paragraph("Подпись секретаря заверена.")

@@ -71,8 +71,8 @@ def analysis_document(workbook: Workbook) -> Document | None:
         "as_of": f"по состоянию на {date_numeric(figures.as_of)}" if figures.interim else "",
         **_theme(workbook, figures),
         **_members(figures),
-        **_meetings(figures),
-        **_talks(figures),
+        **_meetings(figures, workbook),
+        **_talks(figures, workbook),
         **_participation(figures, workbook),
         **_attendance(figures),
         **_summary(workbook),
@@ -170,7 +170,7 @@ def _short(meeting: Meeting) -> str:
     return "\n".join(f"{i}. {t}" for i, t in enumerate(topics, start=1))
 
 
-def _meetings(figures: Figures) -> dict:
+def _meetings(figures: Figures, workbook: Workbook) -> dict:
     notes = []
     for meeting in figures.cancelled:
         period = typography(lower_months(meeting.period))
@@ -182,7 +182,10 @@ def _meetings(figures: Figures) -> dict:
                      + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
     rows = [{
         "number": str(r.meeting.number),
-        "date": date_numeric(r.date),
+        # The protocol's number beside the plan's when a cancellation shifted them.
+        "date": date_numeric(r.date) + (
+            f"\n(протокол №{NBSP}{workbook.protocol_number(r.meeting)})"
+            if workbook.protocol_number(r.meeting) != r.meeting.number else ""),
         "content": _short(r.meeting),
         "present": f"{r.present} из {r.members}",
         "guests": str(r.guests) if r.guests else "–",
@@ -207,7 +210,7 @@ def _meetings(figures: Figures) -> dict:
     }
 
 
-def _talks(figures: Figures) -> dict:
+def _talks(figures: Figures, workbook: Workbook) -> dict:
     given = len(figures.talks_given)
     lines = []
     for talk in figures.talks_given:
@@ -222,6 +225,11 @@ def _talks(figures: Figures) -> dict:
             in_period(lower_months(meeting.period))
         why = " отменено" if meeting.status is MeetingStatus.CANCELLED else \
             ("" if meeting.held else " не проведено")
+        if meeting.held and meeting.date:  # the talk was withdrawn at a meeting held
+            when = (f"снято с повестки заседания {date_numeric(meeting.date)}, протокол "
+                    f"№{NBSP}{workbook.protocol_number(meeting)}")
+            missed.append(typography(f"{names} – {quoted(talk.topic)} ({when})."))
+            continue
         missed.append(typography(f"{names} – {quoted(talk.topic)} "
                                  f"(заседание №{NBSP}{meeting.number} {when}{why})."
                                  .replace(" )", ")")))
@@ -372,7 +380,7 @@ def _attendance(figures: Figures) -> dict:
     if not missed:
         sentence_ = "Все члены РМО посетили все проведённые заседания."
     elif stands_out:
-        sentence_ = f"Больше других пропустили заседания: {names}."
+        sentence_ = f"Больше всего пропусков: {names}."
     else:
         sentence_ = f"Пропустили заседания: {names}."
     return {

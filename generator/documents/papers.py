@@ -223,10 +223,10 @@ def registration_document(workbook: Workbook, meeting: Meeting) -> Document:
     rows += [{"number": str(len(members) + i), "name": "", "position": "", "institution": "",
               "signature": ""} for i in range(1, BLANK_ROWS + 1)]
     when = f" от {date_numeric(meeting.date)}" if meeting.date else ""
-    heading = typography(f"Лист регистрации участников заседания №{NBSP}{meeting.number} "
+    heading = typography(f"Лист регистрации участников заседания {_numbered(workbook, meeting)}"
                          f"{workbook.association.name}{when}")
     context = {**_list_header(workbook, meeting), "heading": unbroken_hyphens(heading),
-               "rows": rows}
+               "rows": rows, **_attachment(workbook, meeting)}
     return Document(
         kind=DocumentKind.REGISTRATION,
         filename=f"Лист регистрации, заседание № {meeting.number}{when}.docx",
@@ -272,24 +272,36 @@ def participants_document(workbook: Workbook, meeting: Meeting) -> Document:
              "position": typography(p.position), "institution": typography(p.institution)}
             for i, p in enumerate(people, start=1)]
     day = date_numeric(meeting.date)
-    protocol = workbook.protocol_number(meeting)
-    heading = typography(f"Список участников заседания №{NBSP}{meeting.number} "
+    heading = typography(f"Список участников заседания {_numbered(workbook, meeting)}"
                          f"{workbook.association.name} от {day}")
     return Document(
         kind=DocumentKind.PARTICIPANTS,
         filename=f"Список участников, заседание № {meeting.number} от {day}.docx",
         context={**_list_header(workbook, meeting), "heading": unbroken_hyphens(heading),
-                 "rows": rows,
-                 "attachment": "Приложение",
-                 "attachment_to": typography(f"к протоколу заседания "
-                                             f"{workbook.association.name.split()[0]}"),
-                 "attachment_of": f"от {day} №{NBSP}{protocol}",
+                 "rows": rows, **_attachment(workbook, meeting),
                  **minutes_signatures(workbook)},
         missing=_protocol_missing(workbook, meeting),
         title=heading.replace(NBSP, " "),
         date=meeting.date,
         meeting=meeting.number,
     )
+
+
+def _numbered(workbook: Workbook, meeting: Meeting) -> str:
+    """«№ 3 » for a paper's heading: the plan's number, left out for a meeting held whose
+    protocol is numbered otherwise (its date and the attachment mark name it)."""
+    if meeting.held and workbook.protocol_number(meeting) != meeting.number:
+        return ""
+    return f"№{NBSP}{meeting.number} "
+
+
+def _attachment(workbook: Workbook, meeting: Meeting) -> dict:
+    """«Приложение / к протоколу заседания РМО / от 18.02.2026 № 2» for a paper of a meeting
+    held; empty for one still to come."""
+    if not meeting.held or meeting.date is None:
+        return {"attachment": ""}
+    return {"attachment": f"Приложение к протоколу от {date_numeric(meeting.date)} "
+                          f"№{NBSP}{workbook.protocol_number(meeting)}"}
 
 
 def _guest_mark(person: Person) -> str:

@@ -167,6 +167,8 @@ def withdrawn_line(item: AgendaItem, meeting: Meeting | None) -> str:
     """What follows «Вопрос снят с повестки:»: the item, and why when the workbook tells —
     the item's own «Слушали», else the speaker's absence from the attendance."""
     text = typography(sentence(strip_numbering(item.text)))
+    if text[:1].isupper() and not text[1:2].isupper():  # «СНЯТ С ПОВЕСТКИ: выступление …»
+        text = text[0].lower() + text[1:]
     reason = item.heard.strip()
     if not reason and meeting is not None:
         away = [(p, meeting.attendance[p.name]) for p in item.speakers
@@ -186,7 +188,7 @@ def item_context(number: int, item: AgendaItem, association: Association,
     «Вопрос снят с повестки». ``last``: the item the signatures follow, whose final
     decision is kept on their page."""
     if not item.given:
-        return {"number": str(number), "label": "Вопрос снят с повестки", "withdrawn": True,
+        return {"number": str(number), "label": "СНЯТ С ПОВЕСТКИ", "withdrawn": True,
                 "text": withdrawn_line(item, meeting), "spoke": "", "heard": [],
                 "decisions": [], "decisions_head": [], "decided_last": [], "vote": "",
                 "last": last}

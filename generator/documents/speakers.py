@@ -87,7 +87,7 @@ def heard_line(item: AgendaItem, association: Association, who: Speakers) -> str
     found = talk_of(item)
     pattern = _SUBJECT[found.kind] if found.named else _SUBJECT[TalkKind.DISCUSSION]
     subject = pattern.format(title=found.title, about=found.about,
-                             lesson=found.noun_instrumental)
+                             lesson=found.noun_prepositional)
     names = [accusative(p, association) for p in who.people] + list(who.others)
     if not names:
         return typography(f"{subject[0].upper()}{subject[1:]}.") if subject else ""
@@ -121,7 +121,7 @@ _SUBJECT = {
     TalkKind.REPORT: "с докладом {title}",
     TalkKind.MASTER_CLASS: "с мастер-классом {title}",
     TalkKind.PRESENTATION: "с презентацией {title}",
-    TalkKind.OPEN_LESSON: "с {lesson} {title}",
+    TalkKind.OPEN_LESSON: "о проведённом {lesson} {title}",
     TalkKind.CONSULTATION: "с методической консультацией {about}",
     TalkKind.DISCUSSION: "по вопросу {title}",
 }

@@ -3,12 +3,10 @@ it remotely, so it has no signature column."""
 
 from __future__ import annotations
 
-from docx.shared import Cm
-
-from .blocks import loop_table, par
+from .blocks import loop_table
 from .minutes import minutes_signatures
-from .registration import list_header
-from .styles import CELL, CELL_CENTER, PLAIN, new_document
+from .registration import attachment_mark, list_header
+from .styles import CELL, CELL_CENTER, new_document
 
 FILE_TITLE = "Список участников"  # File → Properties of the template
 
@@ -16,12 +14,7 @@ FILE_TITLE = "Список участников"  # File → Properties of the t
 def make():
     """The template as a python-docx document."""
     doc = new_document()
-    # «Приложение к протоколу … от … № …» at the top right (ГОСТ Р 7.0.97): the lines start
-    # at one indent, each left-aligned.
-    for field in ("attachment", "attachment_to", "attachment_of"):
-        mark = par(doc, f"{{{{ {field} }}}}", PLAIN)
-        mark.paragraph_format.left_indent = Cm(9.5)
-    par(doc, "", PLAIN)
+    attachment_mark(doc)
     list_header(doc)
     loop_table(doc, "rows", [("№", "number", 0.9, CELL_CENTER), ("ФИО", "name", 4.4, CELL),
                              ("Должность", "position", 4.6, CELL),
