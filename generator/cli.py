@@ -372,7 +372,8 @@ def new_year(workbook: Path, target: Path) -> None:
                 type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
               required=True, metavar="ФАЙЛ",
-              help="Имя отчёта (.docx); существующий файл не перезаписывается.")
+              help="Имя отчёта: .docx — документ, .xlsx — таблица; существующий файл не "
+                   "перезаписывается.")
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
               metavar="ПАПКА",
               help="Папка со своими шаблонами (см. «rmo templates»): берётся её summary.docx.")
@@ -389,18 +390,22 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
     По строке на объединение: члены и учреждения, заседания, посещаемость,
     выступления, участие в мероприятиях по уровням, победители и призёры, курсы;
     строка «Итого»; затем выводы каждого объединения с листа «Итоги». Все книги
-    должны быть одного учебного года, по одной книге на объединение.
+    должны быть одного учебного года, по одной книге на объединение. Файл .xlsx —
+    та же таблица с числами в ячейках, для свода по области.
 
     \b
     Пример:
       rmo summary библиотекари.xlsx математики.xlsx -o "Сводный отчёт.docx"
       rmo summary *.xlsx -o отчёт.docx --signer "Директор Е.А. Иванова"
+      rmo summary *.xlsx -o "Сводная таблица.xlsx"
     """
     from .report import write_summary
 
     result = write_summary(workbooks, target, templates, organisation, signer)
     associations = number_of(len(result.rows), "объединение", "объединения", "объединений")
-    say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")
+    what = "Записана сводная таблица" if target.suffix.lower() == ".xlsx" else \
+        "Записан сводный отчёт"
+    say(f"{what} «{target}»: {result.year.label} учебный год, {associations}.")
 
 
 # The centre's administration lives in its own module, made with the classes above.

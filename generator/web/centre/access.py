@@ -28,7 +28,7 @@ LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name)  # the pages
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
     Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "summary",
-                                      "summary-docx", "associations", "people",
+                                      "summary-docx", "summary-xlsx", "associations", "people",
                                       "person-password", "person-disable", "person-enable",
                                       "person-remove"},
     Role.OFFICE: READ | ACCOUNT | {"centre", "centre-open"},

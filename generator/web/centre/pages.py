@@ -25,6 +25,7 @@ from .models import Association, Role
 from .rows import centre_summary, latest_workbooks
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The status page's columns: a document kind of the register, by the start of its label.
 STATUS_KINDS = (("plan", "План"), ("passport", "Паспорт"), ("analysis", "Анализ"))
 MINUTES = "Протокол"
@@ -167,6 +168,22 @@ def summary(request: HttpRequest) -> HttpResponse:
 def summary_docx(request: HttpRequest) -> HttpResponse:
     from ...report import summary_docx as make_docx
 
+    return _summary_file(request, ".docx", DOCX, lambda summary, centre: make_docx(
+        summary, organisation=centre.organisation, signer=centre.signer))
+
+
+@require_GET
+def summary_xlsx(request: HttpRequest) -> HttpResponse:
+    """The same table as a spreadsheet, for the region (generator.summary_table)."""
+    from ...summary_table import summary_xlsx as make_xlsx
+
+    return _summary_file(request, ".xlsx", XLSX, lambda summary, centre: make_xlsx(
+        summary, centre.organisation, centre.signer))
+
+
+def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) -> HttpResponse:
+    from django.utils.http import content_disposition_header
+
     year, _ = _chosen_year(request)
     books, _ = latest_workbooks(year) if year else ([], [])
     collected = centre_summary(books)
@@ -174,16 +191,14 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
         raise Http404  # nothing to add up: the page says why
     centre = load(settings.RMO_CENTRE)  # the originator and the signer of the report
     try:
-        data = make_docx(collected.summary, organisation=centre.organisation,
-                         signer=centre.signer)
+        data = make(collected.summary, centre)
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
             "label": year.replace("-", "/"), "problems": error.problems}, status=400)
-    response = HttpResponse(data, content_type=DOCX)
-    name = f"Сводный отчёт РМО {year}.docx"
-    from django.utils.http import content_disposition_header
-
+    response = HttpResponse(data, content_type=content_type)
+    title = "Сводный отчёт" if suffix == ".docx" else "Сводная таблица"
+    name = f"{title} РМО {year}{suffix}"
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("centre/status/", pages.status, name="status"),
     path("centre/summary/", pages.summary, name="summary"),
     path("centre/summary.docx", pages.summary_docx, name="summary-docx"),
+    path("centre/summary.xlsx", pages.summary_xlsx, name="summary-xlsx"),
     path("centre/associations/", pages.associations, name="associations"),
     path("centre/people/", pages.people_page, name="people"),
     path("centre/people/password/", pages.person_password, name="person-password"),
