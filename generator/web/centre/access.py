@@ -27,7 +27,7 @@ READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
 LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name)  # the pages of rmo serve
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
-    Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "summary",
+    Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "deadlines", "summary",
                                       "summary-docx", "summary-xlsx", "associations", "people",
                                       "person-password", "person-disable", "person-enable",
                                       "person-remove"},

@@ -19,6 +19,7 @@ urlpatterns = [
     path("centre/", pages.home, name="centre"),
     path("centre/open/<int:association_id>/", pages.open_association, name="centre-open"),
     path("centre/status/", pages.status, name="status"),
+    path("centre/status/deadlines/", pages.deadlines_save, name="deadlines"),
     path("centre/summary/", pages.summary, name="summary"),
     path("centre/summary.docx", pages.summary_docx, name="summary-docx"),
     path("centre/summary.xlsx", pages.summary_xlsx, name="summary-xlsx"),
