@@ -182,3 +182,17 @@ def test_states_and_school_years():
         ("не сдан", "", ""), ("сдан", "01.09.2025", "current")]
     assert school_year_of(dt.date(2025, 7, 31)).label == "2024/2025"
     assert school_year_of(dt.date(2025, 8, 1)).label == "2025/2026"
+
+
+def test_the_migrations_make_the_models_as_they_are():
+    """A model changed without its migration would leave a centre's database behind."""
+    import io
+
+    from django.core.management import call_command
+
+    from .web_client import configure
+
+    configure()
+    out = io.StringIO()
+    call_command("makemigrations", "centre", "--check", "--dry-run", stdout=out)
+    assert out.getvalue() == "No changes detected in app 'centre'\n"
