@@ -148,12 +148,12 @@ def _table(sheet, summary: CentreSummary, organisation: str) -> None:
             if not header:
                 cell.number_format = COLUMNS[cell.column - 1][2]
             if header or cell.row == last:
-                cell.font = Font(bold=True)
+                cell.font = Font(name="Calibri", bold=True)
             if header:
                 cell.fill = PatternFill("solid", fgColor="E7E6E6")
     for index, (_, width, _) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.row_dimensions[1].height = 130  # the longest upright header on two lines
+    sheet.row_dimensions[1].height = 150  # the longest upright header on two lines
     for row in range(2, last + 1):
         sheet.row_dimensions[row].height = 15 * max(
             _lines(sheet.cell(row, c).value, COLUMNS[c - 1][1]) for c in (2, 3))
@@ -185,7 +185,7 @@ def _about(sheet, summary: CentreSummary, organisation: str, signer: str) -> Non
         if isinstance(value, dt.date):
             cell.number_format = DATE
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        sheet.cell(row, 1).font = Font(bold=True)
+        sheet.cell(row, 1).font = Font(name="Calibri", bold=True)
         sheet.cell(row, 1).alignment = Alignment(vertical="top")
         sheet.row_dimensions[row].height = 15 * _lines(value, width)
     sheet.column_dimensions["A"].width = 16
