@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -112,8 +113,12 @@ def test_wrong_dates_are_told_in_russian_and_nothing_is_saved(district):
            "виде ДД.ММ.ГГГГ, например 15.09.2025. Срок сдачи анализа 31.05.2027 — не в " \
            "2025/2026 учебном году. Укажите дату с 01.08.2025 по 31.07.2026. Сроки не " \
            "сохранены: исправьте и нажмите «Сохранить сроки» ещё раз." in text(page)
-    assert 'name="passport" value="завтра"' in page.content.decode()  # kept to correct
+    body = page.content.decode()
+    assert 'name="passport" value="завтра"' in body  # kept to correct, and marked
+    assert re.findall(r'name="(\w+)"[^>]*aria-invalid="true"', body) == [
+        "plan", "passport", "analysis"]
     assert saved() == before
+    assert "aria-invalid" not in browser.get("/centre/status/").content.decode()
     wrong = set_deadlines(browser, year="2025-2027")
     assert wrong.status_code == 400
     assert "Учебный год «2025-2027» указан неверно: выберите его из списка на странице " \

@@ -152,19 +152,29 @@ def parse_due(raw: str, due: Due, year: SchoolYear) -> dt.date | None:
     return day
 
 
+class WrongDates(RmoError):
+    """Dates the form cannot take, with the fields that hold them (marked on the page)."""
+
+    def __init__(self, problems: list[Problem], fields: list[str]):
+        super().__init__(problems)
+        self.fields = tuple(fields)
+
+
 def store(folder: str, form) -> SchoolYear:
     """Save the year's deadlines from the form (a field left empty removes its deadline);
     every wrong date is told at once and nothing is saved then."""
     year = school_year(folder)
     dates: dict[str, dt.date | None] = {}
     problems: list[Problem] = []
+    fields: list[str] = []
     for due in DUES:
         try:
             dates[due.key.value] = parse_due(form.get(due.key.value, ""), due, year)
         except RmoError as error:
             problems.extend(error.problems)
+            fields.append(due.key.value)
     if problems:
-        raise RmoError(problems)
+        raise WrongDates(problems, fields)
     for key, day in dates.items():
         if day is None:
             Deadline.objects.filter(year=year.folder, kind=key).delete()

@@ -129,10 +129,11 @@ def status(request: HttpRequest) -> HttpResponse:
     return _status_page(request, request.GET.get("year", ""))
 
 
-def _status_page(request: HttpRequest, year: str, form=None, problems=(),
-                 code: int = 200) -> HttpResponse:
+def _status_page(request: HttpRequest, year: str, form=None, problems=(), code: int = 200,
+                 wrong=()) -> HttpResponse:
     """«Состояние»: the deadlines' form for one year (``form``: what was typed, when it is
-    shown again with ``problems``), then every association's documents of every year."""
+    shown again with ``problems``; ``wrong``: the fields to mark), then every association's
+    documents of every year."""
     dues = deadlines.all_dues()
     rows = []
     for association in Association.objects.all():
@@ -144,8 +145,8 @@ def _status_page(request: HttpRequest, year: str, form=None, problems=(),
     return _page(request, "status.html", "status", {
         "title": "Состояние объединений", "rows": rows, "years": offered, "year": year,
         "label": year.replace("-", "/"), "problems": problems,
-        "fields": [{"key": d.key.value, "title": d.title, "value": values.get(d.key.value, "")}
-                   for d in deadlines.DUES],
+        "fields": [{"key": d.key.value, "title": d.title, "value": values.get(d.key.value, ""),
+                    "wrong": d.key.value in wrong} for d in deadlines.DUES],
         "saved": request.GET.get("saved") == year}, status=code)
 
 
@@ -157,7 +158,8 @@ def deadlines_save(request: HttpRequest) -> HttpResponse:
     try:
         saved = deadlines.store(year, request.POST)
     except RmoError as error:
-        return _status_page(request, year, request.POST, error.problems, code=400)
+        return _status_page(request, year, request.POST, error.problems, code=400,
+                            wrong=getattr(error, "fields", ()))
     return redirect(f"/centre/status/?{urlencode({'year': saved.folder, 'saved': saved.folder})}")
 
 
