@@ -377,7 +377,8 @@ def new_year(workbook: Path, target: Path) -> None:
                 type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--out", "target", type=click.Path(path_type=Path, dir_okay=False),
               required=True, metavar="ФАЙЛ",
-              help="Имя отчёта (.docx); существующий файл не перезаписывается.")
+              help="Имя отчёта: .docx — документ, .xlsx — таблица; существующий файл не "
+                   "перезаписывается.")
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False),
               metavar="ПАПКА",
               help="Папка со своими шаблонами (см. «rmo templates»): берётся её summary.docx.")
@@ -394,19 +395,23 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
     По строке на объединение: члены и учреждения, заседания, посещаемость,
     выступления, участие в мероприятиях по уровням, победители и призёры, курсы;
     строка «Итого»; затем выводы каждого объединения с листа «Итоги». Все книги
-    должны быть одного учебного года, по одной книге на объединение.
+    должны быть одного учебного года, по одной книге на объединение. Файл .xlsx —
+    та же таблица с числами в ячейках, для свода по области.
 
     \b
     Пример:
       rmo summary библиотекари.xlsx математики.xlsx -o "Сводный отчёт.docx"
       rmo summary *.xlsx -o отчёт.docx --signer "Директор Е.А. Иванова"
+      rmo summary *.xlsx -o "Сводная таблица.xlsx"
     """
     from .errors import warning
     from .report import write_summary
 
     result = write_summary(workbooks, target, templates, organisation, signer)
     associations = number_of(len(result.rows), "объединение", "объединения", "объединений")
-    say(f"Записан сводный отчёт «{target}»: {result.year.label} учебный год, {associations}.")
+    what = "Записана сводная таблица" if target.suffix.lower() == ".xlsx" else \
+        "Записан сводный отчёт"
+    say(f"{what} «{target}»: {result.year.label} учебный год, {associations}.")
     if not organisation.strip() and not result.organisation:
         # An official paper names its originator: the books do not agree on one.
         warn((warning("в отчёте не указан составитель: в книгах объединений разные "

@@ -1,5 +1,6 @@
 """The centre's summary as a .docx: read the books, sum them (generator.summary), word them
-(generator.documents.summary) and render; `rmo summary` writes the result to a new file."""
+(generator.documents.summary) and render; `rmo summary` writes the result to a new file, a
+.docx or, by the file's extension, a spreadsheet (generator.summary_table)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from .documents.summary import summary_document
 from .errors import RmoError
 from .render import Properties, builtin_templates, render
 from .summary import CentreSummary, read_summary
+
+FORMATS = (".docx", ".xlsx")  # what `rmo summary -o` writes, by the file's extension
 
 
 def summary_docx(summary: CentreSummary, templates: Path | None = None,
@@ -29,16 +32,25 @@ def write_summary(paths: Sequence[str | Path], target: str | Path,
                   templates: Path | None = None, organisation: str = "",
                   signer: str = "") -> CentreSummary:
     """`rmo summary`: read the workbooks and write the report to a file that must not exist
-    yet (written under a temporary name, then renamed)."""
+    yet (written under a temporary name, then renamed): a .docx, or a .xlsx table; templates
+    are the document's only."""
     target = Path(target)
     if target.exists():
         raise RmoError.single(f"Файл «{target}» уже есть; rmo не перезаписывает файлы. "
                               "Укажите другое имя.")
-    if target.suffix.lower() != ".docx":
-        raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx.")
+    suffix = target.suffix.lower()
+    if suffix not in FORMATS:
+        raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx (документ) "
+                              "или .xlsx (таблица).")
     if templates is not None and not templates.is_dir():
         raise RmoError.single(f"Папка шаблонов «{templates}» не найдена. Создайте её "
                               "командой «rmo templates ПАПКА».")
     summary = read_summary(paths)
-    write_new(target, summary_docx(summary, templates, organisation, signer))
+    if suffix == ".xlsx":
+        from .summary_table import summary_xlsx
+
+        data = summary_xlsx(summary, organisation, signer)
+    else:
+        data = summary_docx(summary, templates, organisation, signer)
+    write_new(target, data)
     return summary

@@ -7,6 +7,7 @@ centre-*.png.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -117,6 +118,15 @@ def test_head_builds_office_downloads_methodist_reads_the_summary(centre_server,
     summary = tmp_path / "summary.docx"
     report.value.save_as(summary)
     assert "СВОДНЫЙ ОТЧЁТ" in full_text(summary).upper()
+    with page.expect_download() as spreadsheet:
+        page.get_by_role("link", name="Скачать таблицу (.xlsx)").click()
+    assert spreadsheet.value.suggested_filename == "Сводная таблица РМО 2025-2026.xlsx"
+    table = tmp_path / "summary.xlsx"
+    spreadsheet.value.save_as(table)
+    from openpyxl import load_workbook
+
+    cells = [[c.value for c in row] for row in load_workbook(table)["Таблица"].iter_rows()]
+    assert [row[1] for row in cells] == ["Объединение", LIBRARIANS, "Итого"]
     page.get_by_role("link", name="Люди").click()
     assert page.locator("table.people tbody tr").count() == 3
     shot(page, "centre-11-metodist-lyudi")
@@ -182,6 +192,73 @@ def test_the_methodist_disables_and_removes_people(centre_server, browser):  # n
     shot(small, "centre-18-telefon-lyudi")
     for opened in (phone, context, office):
         opened.close()
+
+
+def test_the_methodist_sets_deadlines_and_the_head_sees_hers(centre_server, browser):  # noqa: F811
+    from generator.model import SchoolYear
+    from generator.text import date_numeric
+
+    address = centre_server
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ru-RU")
+    page = context.new_page()
+    sign_in(page, address, "ivanova")  # builds the sample (2025/2026) today
+    page.set_input_files("#workbook", str(SAMPLE))
+    page.get_by_role("button", name="Проверить", exact=True).click()
+    page.get_by_role("button", name="Сделать документы").click()
+    page.wait_for_url(re.compile(r"/result/"))
+    assert page.locator("#deadlines-title").count() == 0  # no deadlines yet: nothing said
+    sign_out(page)
+
+    # The methodist: the sample's year, a past one, so the plan built today is late.
+    sign_in(page, address, "petrova")
+    page.get_by_role("link", name="Состояние").click()
+    page.select_option("#due-year", "2025-2026")
+    page.get_by_role("button", name="Показать").click()
+    assert page.locator("#due-title").inner_text() == "Сроки сдачи на 2025/2026 учебный год"
+    page.fill("#due-plan", "15.09.2025")
+    page.fill("#due-analysis", "31.05.2026")
+    page.get_by_role("button", name="Сохранить сроки").click()
+    page.wait_for_url(re.compile(r"saved=2025-2026$"))
+    assert "Сроки на 2025/2026 учебный год сохранены" in page.locator(".notice-good").inner_text()
+    row = page.locator("table.status tbody tr", has_text=LIBRARIANS)
+    assert row.locator("td[data-label=План] .state").inner_text() == "сдан с опозданием"
+    assert row.locator("td[data-label=Паспорт] .state").inner_text() == "сдан"  # no date set
+    other = page.locator("table.status tbody tr", has_text="РМО учителей математики")
+    assert other.locator("td[data-label=План]").inner_text() == "просрочен\nсрок 15.09.2025"
+    shot(page, "centre-19-metodist-sroki")
+
+    # This school year: a wrong date is told and kept to correct, then saved.
+    today = dt.date.today()  # the server's clock: the school year starts on 1 August
+    current = SchoolYear(today.year if today.month >= 8 else today.year - 1)
+    page.select_option("#due-year", current.folder)
+    page.get_by_role("button", name="Показать").click()
+    page.fill("#due-plan", date_numeric(current.last_day))
+    page.fill("#due-passport", f"31.02.{current.start + 1}")
+    page.get_by_role("button", name="Сохранить сроки").click()
+    alert = page.locator(".notice-bad").inner_text()
+    assert f"Срок сдачи паспорта «31.02.{current.start + 1}»: такой даты нет." in alert
+    assert page.input_value("#due-plan") == date_numeric(current.last_day)
+    shot(page, "centre-20-metodist-sroki-oshibka")
+    page.fill("#due-passport", "")
+    page.get_by_role("button", name="Сохранить сроки").click()
+    page.wait_for_url(re.compile(rf"saved={current.folder}$"))
+    sign_out(page)
+
+    # The head: her deadlines of this year on her first page; the past year's are not.
+    sign_in(page, address, "ivanova")
+    assert page.locator("#deadlines-title").inner_text() == "Сроки сдачи документов"
+    table = page.locator("section.deadlines table tbody tr")
+    assert table.count() == 1
+    assert table.first.inner_text().split("\t") == [
+        "План работы", current.label, f"до {date_numeric(current.last_day)}", "не сдан"]
+    shot(page, "centre-21-rukovoditel-sroki")
+    phone = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    phone.add_cookies(context.cookies())
+    small = phone.new_page()
+    small.goto(address + "/")
+    shot(small, "centre-22-telefon-rukovoditel-sroki")
+    phone.close()
+    context.close()
 
 
 # The centre server with a disk that is full for every file rmo writes atomically (documents,

@@ -25,9 +25,10 @@ from .test_web import rows, text
 # this table (and the access module) say otherwise.
 READ = {"archive", "archive-year", "archive-year-zip", "file"}
 ACCOUNT = {"logout", "password", "password-done"}
-METHODIST = READ | ACCOUNT | {"centre", "centre-open", "status", "summary", "summary-docx",
-                              "associations", "people", "person-password", "person-disable",
-                              "person-enable", "person-remove"}
+METHODIST = READ | ACCOUNT | {"centre", "centre-open", "status", "deadlines", "summary",
+                              "summary-docx", "summary-xlsx", "associations", "people",
+                              "person-password", "person-disable", "person-enable",
+                              "person-remove"}
 OFFICE = READ | ACCOUNT | {"centre", "centre-open"}
 CENTRE_ONLY = (METHODIST - READ - ACCOUNT) | {"login"}
 
@@ -407,8 +408,9 @@ def test_status_shows_each_associations_documents_and_last_build(two):
     table = rows(page, "Документы объединений")
     assert table[0] == ["РМО учителей математики", "документы ещё не делали"]
     name, year, plan, passport, minutes, analysis, last = table[1]
-    assert (name, year, plan, minutes, analysis) == (
-        "РМО школьных библиотекарей", "2025/2026", "есть", "3", "есть")
+    built = f"сдан {last[:10]}"  # no deadline set: handed in the day of the build
+    assert (name, year, plan, passport, minutes, analysis) == (
+        "РМО школьных библиотекарей", "2025/2026", built, built, "3", built)
     assert re.fullmatch(r"\d\d\.\d\d\.20\d\d \d\d:\d\d", last)
 
 
@@ -438,6 +440,22 @@ def test_the_summary_page_and_its_docx(two):
     lines = full_text(path).split("\n")
     assert lines[0] == "МАУ «Белоярский методический центр»"
     assert lines[-2] == "Директор\t______________\tЕ.А.\u00a0Иванова"
+    # The same table as a spreadsheet, linked beside the document.
+    assert '<a class="button" href="/centre/summary.xlsx?year=2025-2026">Скачать таблицу ' \
+           '(.xlsx)</a>' in page.content.decode()
+    table = browser.get("/centre/summary.xlsx?year=2025-2026")
+    assert table.status_code == 200
+    assert table["Content-Disposition"].endswith(
+        "filename*=utf-8''%D0%A1%D0%B2%D0%BE%D0%B4%D0%BD%D0%B0%D1%8F%20%D1%82%D0%B0%D0%B1%D0%BB"
+        "%D0%B8%D1%86%D0%B0%20%D0%A0%D0%9C%D0%9E%202025-2026.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(table.content))["Таблица"]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert [r[1] for r in cells] == ["Объединение", "РМО школьных библиотекарей", "Итого"]
+    assert cells[1][3:17] == cells[2][3:17] and cells[1][-1] == cells[2][-1] == \
+        "МАУ «Белоярский методический центр»"
+    assert browser.get("/centre/summary.xlsx?year=2019-2020").status_code == 404
 
 
 # --- builds at the same time ----------------------------------------------------------------

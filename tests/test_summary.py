@@ -374,7 +374,8 @@ def test_command_writes_the_report_and_never_overwrites(tmp_path):
 def test_command_errors_in_russian(tmp_path):
     result = run("summary", SAMPLE, "-o", tmp_path / "отчёт.pdf")
     assert result.exit_code == 1
-    assert result.output == "Ошибка: Имя «отчёт.pdf» должно оканчиваться на .docx.\n"
+    assert result.output == "Ошибка: Имя «отчёт.pdf» должно оканчиваться на .docx (документ) " \
+                            "или .xlsx (таблица).\n"
     result = run("summary", "-o", tmp_path / "отчёт.docx")
     assert result.exit_code == 2
     assert result.output.startswith("Ошибка: не указан аргумент КНИГА...")

@@ -77,7 +77,7 @@ def summary_document(summary: CentreSummary, organisation: str = "",
             "results": str(totals.high_results),
             "hours": number(totals.course_hours),
         },
-        "notes": _notes(summary),
+        "notes": notes(summary),
         "attendance_chart": _attendance_chart(summary) if totals.held else "",
         "level_chart": BarChart(
             title="Участие членов объединений в мероприятиях по уровням",
@@ -178,15 +178,16 @@ def _overview(summary: CentreSummary) -> list[str]:
     return lines
 
 
-def _notes(summary: CentreSummary) -> list[str]:
-    notes = []
+def notes(summary: CentreSummary) -> list[str]:
+    """The remarks under the table (the spreadsheet's «Сведения» repeats them)."""
+    found = []
     if summary.totals.associations > 1:
-        notes.append("Учреждения в строке «Итого» считаются без повторов: одно учреждение может "
+        found.append("Учреждения в строке «Итого» считаются без повторов: одно учреждение может "
                      "входить в несколько объединений.")
     if summary.interim:
-        notes.append("Где указано «данные на …», учебный год объединения ещё не завершён: "
+        found.append("Где указано «данные на …», учебный год объединения ещё не завершён: "
                      "не все заседания проведены.")
-    return notes
+    return found
 
 
 def _conclusions(index: int, row: AssociationRow) -> dict:

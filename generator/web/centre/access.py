@@ -28,8 +28,8 @@ READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
 LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name) - {"whoami"}
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
-    Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "summary",
-                                      "summary-docx", "associations", "people",
+    Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "deadlines", "summary",
+                                      "summary-docx", "summary-xlsx", "associations", "people",
                                       "person-password", "person-disable", "person-enable",
                                       "person-remove"},
     Role.OFFICE: READ | ACCOUNT | {"centre", "centre-open"},

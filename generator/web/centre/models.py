@@ -46,3 +46,29 @@ class FailedLogin(models.Model):
     login = models.CharField(max_length=150, db_index=True)
     address = models.CharField(max_length=64, db_index=True)
     at = models.DateTimeField(db_index=True)
+
+
+class DueKind(models.TextChoices):
+    """The documents the methodist sets a date for (generator.web.centre.deadlines says which
+    kind of the register each is)."""
+
+    PLAN = "plan", "план работы"
+    PASSPORT = "passport", "паспорт"
+    ANALYSIS = "analysis", "анализ работы"
+
+
+class Deadline(models.Model):
+    """The date by which every association hands in its document of a kind for a school year
+    (one date for the district: the centre chases all associations at once)."""
+
+    year = models.CharField("учебный год", max_length=9)  # «2025-2026», as the archive's folder
+    kind = models.CharField("документ", max_length=20, choices=DueKind.choices)
+    due = models.DateField("срок")
+
+    class Meta:
+        ordering = ["year", "kind"]
+        constraints = [models.UniqueConstraint(fields=["year", "kind"],
+                                               name="one_deadline_per_year_and_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}: {self.due:%d.%m.%Y}"

@@ -15,19 +15,18 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ... import register
+from ... import issued, register
 from ...errors import RmoError
 from ..pages.archive import when, year_folders
-from . import people
+from . import deadlines, people
 from .access import SELECTED, permitted
 from .folder import load
 from .models import Association, Role
 from .rows import centre_summary, latest_workbooks
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# The status page's columns: a document kind of the register, by the start of its label.
-STATUS_KINDS = (("plan", "План"), ("passport", "Паспорт"), ("analysis", "Анализ"))
-MINUTES = "Протокол"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MINUTES = "Протокол"  # the register's kind of the minutes the status page counts
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -95,28 +94,31 @@ def open_association(request: HttpRequest, association_id: int) -> HttpResponse:
     return redirect("/archive/")
 
 
-# --- status -------------------------------------------------------------------------------
+# --- status and deadlines --------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class YearStatus:
     association: str
     year: str
-    documents: dict  # "plan" / "passport" / "analysis" → bool
+    documents: dict  # DueKind value («plan», «passport», «analysis») → deadlines.State
     minutes: int
     last_build: str
 
 
-def year_status(association: Association) -> list[YearStatus]:
+def year_status(association: Association,
+                dues: dict[str, dict[str, dt.date]]) -> list[YearStatus]:
+    """The association's years that have documents or deadlines, newest first."""
+    archive = people.archive_folder(association)
+    folders = {y.name: y for y in year_folders(archive)}
     found = []
-    for year in year_folders(people.archive_folder(association)):
-        entries = register.load(year)
+    for name in sorted(set(folders) | set(dues), reverse=True):
+        year = folders.get(name)
+        entries = register.load(year) if year else []
         documents = [e for e in entries if e.file.lower().endswith(".docx")]
         builds = [e.written for e in entries if e.kind == register.WORKBOOK_KIND] or \
             [e.written for e in entries]
         found.append(YearStatus(
-            association.name, year.name.replace("-", "/"),
-            {key: any(e.kind.startswith(label) for e in documents)
-             for key, label in STATUS_KINDS},
+            association.name, name.replace("-", "/"), deadlines.states(year, dues.get(name, {})),
             len({e.meeting for e in documents if e.kind.startswith(MINUTES)}),
             when(max(builds, default=""))))
     return found
@@ -124,12 +126,41 @@ def year_status(association: Association) -> list[YearStatus]:
 
 @require_GET
 def status(request: HttpRequest) -> HttpResponse:
+    return _status_page(request, request.GET.get("year", ""))
+
+
+def _status_page(request: HttpRequest, year: str, form=None, problems=(), code: int = 200,
+                 wrong=()) -> HttpResponse:
+    """«Состояние»: the deadlines' form for one year (``form``: what was typed, when it is
+    shown again with ``problems``; ``wrong``: the fields to mark), then every association's
+    documents of every year."""
+    dues = deadlines.all_dues()
     rows = []
     for association in Association.objects.all():
-        years = year_status(association)
+        years = year_status(association, dues)
         rows.extend(years or [YearStatus(association.name, "", {}, 0, "")])
-    return _page(request, "status.html", "status", {"title": "Состояние объединений",
-                                                    "rows": rows})
+    offered = deadlines.offered_years(_years())
+    year = year if year in offered else deadlines.school_year_of(issued.today()).folder
+    values = form if form is not None else deadlines.form_values(year)
+    return _page(request, "status.html", "status", {
+        "title": "Состояние объединений", "rows": rows, "years": offered, "year": year,
+        "label": year.replace("-", "/"), "problems": problems,
+        "fields": [{"key": d.key.value, "title": d.title, "value": values.get(d.key.value, ""),
+                    "wrong": d.key.value in wrong} for d in deadlines.DUES],
+        "saved": request.GET.get("saved") == year}, status=code)
+
+
+@require_http_methods(["POST"])
+def deadlines_save(request: HttpRequest) -> HttpResponse:
+    """The methodist saves a year's deadlines; a wrong date: the page again, with what she
+    typed and what to correct."""
+    year = request.POST.get("year", "")
+    try:
+        saved = deadlines.store(year, request.POST)
+    except RmoError as error:
+        return _status_page(request, year, request.POST, error.problems, code=400,
+                            wrong=getattr(error, "fields", ()))
+    return redirect(f"/centre/status/?{urlencode({'year': saved.folder, 'saved': saved.folder})}")
 
 
 # --- summary ------------------------------------------------------------------------------
@@ -167,6 +198,22 @@ def summary(request: HttpRequest) -> HttpResponse:
 def summary_docx(request: HttpRequest) -> HttpResponse:
     from ...report import summary_docx as make_docx
 
+    return _summary_file(request, ".docx", DOCX, lambda summary, centre: make_docx(
+        summary, organisation=centre.organisation, signer=centre.signer))
+
+
+@require_GET
+def summary_xlsx(request: HttpRequest) -> HttpResponse:
+    """The same table as a spreadsheet, for the region (generator.summary_table)."""
+    from ...summary_table import summary_xlsx as make_xlsx
+
+    return _summary_file(request, ".xlsx", XLSX, lambda summary, centre: make_xlsx(
+        summary, centre.organisation, centre.signer))
+
+
+def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) -> HttpResponse:
+    from django.utils.http import content_disposition_header
+
     year, _ = _chosen_year(request)
     books, _ = latest_workbooks(year) if year else ([], [])
     collected = centre_summary(books)
@@ -174,16 +221,14 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
         raise Http404  # nothing to add up: the page says why
     centre = load(settings.RMO_CENTRE)  # the originator and the signer of the report
     try:
-        data = make_docx(collected.summary, organisation=centre.organisation,
-                         signer=centre.signer)
+        data = make(collected.summary, centre)
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
             "label": year.replace("-", "/"), "problems": error.problems}, status=400)
-    response = HttpResponse(data, content_type=DOCX)
-    name = f"Сводный отчёт РМО {year}.docx"
-    from django.utils.http import content_disposition_header
-
+    response = HttpResponse(data, content_type=content_type)
+    title = "Сводный отчёт" if suffix == ".docx" else "Сводная таблица"
+    name = f"{title} РМО {year}{suffix}"
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 

@@ -22,7 +22,8 @@ def options(centre: Centre) -> dict:
     context = result["TEMPLATES"][0]["OPTIONS"]["context_processors"]
     result["TEMPLATES"][0]["OPTIONS"]["context_processors"] = [
         *context, "django.contrib.auth.context_processors.auth",
-        "generator.web.centre.pages.navigation"]
+        "generator.web.centre.pages.navigation",
+        "generator.web.centre.deadlines.for_the_head"]
     result.update({
         "INSTALLED_APPS": APPS,
         "DATABASES": centre.databases(),
