@@ -14,6 +14,7 @@ import re
 import pytest
 
 from generator import issued
+from generator.register import path as register_path
 
 from .centre_site import centre_fixture  # noqa: F401 — the fixture «centre»
 from .test_web import rows, text
@@ -27,7 +28,9 @@ def register(folder, *entries) -> None:
     documents = [{"file": file, "kind": kind, "meeting": meeting, "version": version,
                   "sha256": "", "written": written, "workbook_sha256": ""}
                  for file, kind, version, meeting, written in entries]
-    (folder / "реестр.json").write_text(json.dumps({"documents": documents}), "utf-8")
+    kept = register_path(folder)  # in the archive's service folder
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text(json.dumps({"documents": documents}), "utf-8")
 
 
 @pytest.fixture
