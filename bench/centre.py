@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.associations import write_associations  # noqa: E402
-from generator import register  # noqa: E402
+from generator.archive import register  # noqa: E402
 from tests.centre_site import PASSWORD  # noqa: E402
 from tests.test_centre_server import Browser, serve, stop  # noqa: E402
 

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.text import plural
+from generator.russian.text import plural
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "rmo-2025-2026.xlsx"
@@ -93,7 +93,7 @@ def scaled_workbook(factor: int, target: Path) -> dict:
 
     import make_sample as sample
 
-    from generator.blank import write_workbook
+    from generator.workbook.blank import write_workbook
 
     suffixes = ["", "ина", "ова", "ева", "ская", "ина-Ким", "ова-Бойко", "ская-Лан",
                 "иха", "ия", "ыга", "юк", "ук", "ец", "ко", "ан"]
@@ -215,7 +215,7 @@ def report(results: dict, previous: dict | None) -> None:
           + was("ratio_build_to_floor"))
     print(f"3. rmo --help: {results['help']['seconds']} с" + was("help", "seconds")
           + f"; rmo check: {results['check']['seconds']} с" + was("check", "seconds"))
-    from generator.text import count
+    from generator.russian.text import count
 
     print("4. рост с данными (заседания, участники и участие × k):")
     for key, row in results["scaling"].items():

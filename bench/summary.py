@@ -32,8 +32,8 @@ def main() -> None:
         runs = [timed([*rmo(), "summary", *map(str, books), "-o", str(work / f"{i}.docx")])
                 for i in range(REPEAT)]
 
+        from generator.figures.centre import read_workbooks, summarise
         from generator.report import summary_docx
-        from generator.summary import read_workbooks, summarise
 
         reading, writing = [], []
         for _ in range(REPEAT):

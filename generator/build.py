@@ -9,15 +9,16 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import archive, register, service
-from .archive import State
+from .archive import register, service
+from .archive import store as archive
+from .archive.issued import Ledger, stamp
+from .archive.store import State
 from .documents.common import Document
+from .documents.kinds import KINDS, TEMPLATES, WORDS, DocumentKind, by_word
 from .errors import Problem, RmoError, problem
-from .issued import Ledger, stamp
-from .kinds import KINDS, TEMPLATES, WORDS, DocumentKind, by_word
 from .model import Workbook
-from .reader import read_workbook
-from .render import Properties, builtin_templates, check_templates, render
+from .render.render import Properties, builtin_templates, check_templates, render
+from .workbook.reader import read_workbook
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def parse_only(value: str | None) -> set[DocumentKind] | None:
     """`--only протоколы,справки` → the kinds to build; None builds every kind."""
     if not value:
         return None
-    from .text import normalize_key
+    from .russian.text import normalize_key
 
     chosen = set()
     for word in value.replace(";", ",").split(","):
@@ -111,7 +112,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
 
     Everything is read, checked and rendered in memory before the first file is written:
     a mistake anywhere leaves the archive exactly as it was. Before the first file, a journal
-    lists every file the build will write (generator/service.py): a failure while writing
+    lists every file the build will write (generator/archive/service.py): a failure while writing
     removes the files this build had written, and only those; a build killed outright is
     finished by the next one, which registers what it wrote.
     """
@@ -121,7 +122,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     folder = Path(out_dir) / workbook.association.year.folder
     warnings = workbook.warnings + (check_templates(Path(templates)) if templates else ())
     if pdf and not dry_run:
-        from .pdf import soffice
+        from .render.pdf import soffice
 
         soffice()  # no LibreOffice: say so before anything is written
     source_bytes = source.read_bytes()
@@ -245,7 +246,7 @@ def _pdfs(results: list[Written], batch: service.Batch, workbook_hash: str,
     could not make is said once, and the documents stay."""
     from dataclasses import replace as with_changes
 
-    from .pdf import convert
+    from .render.pdf import convert
 
     wanted = [r.path for r in results if not r.path.with_suffix(".pdf").exists()]
     sources = {path: register.sha256(path.read_bytes()) for path in wanted}
@@ -275,7 +276,7 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
     The PDFs made are kept even when LibreOffice failed on others; then RmoError says so."""
     import dataclasses
 
-    from .pdf import convert
+    from .render.pdf import convert
 
     if not documents:
         return []
@@ -321,8 +322,8 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
 
     from docx.opc.exceptions import PackageNotFoundError
 
-    from .render import check_syntax, check_work
-    from .template_check import check_file
+    from .render.render import check_syntax, check_work
+    from .render.template_check import check_file
 
     not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
                                  fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
@@ -341,7 +342,7 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
         workbook = read_workbook(source)
     except RmoError:
         return  # the archive's workbook is not this template's business
-    from .template_limits import CHECK_SECONDS, budget
+    from .render.template_limits import CHECK_SECONDS, budget
 
     author = workbook.association.head.name
     with budget(CHECK_SECONDS):  # a template renders dozens of certificates: one deadline
@@ -354,7 +355,7 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
 def _same_kind(template: Path, kind: str) -> None:
     """Refuse another kind's template (the protocol uploaded in the plan's place) by naming
     it, before its fields are reported one by one as unknown."""
-    from .template_check import closer_kind
+    from .render.template_check import closer_kind
 
     names = {spec.template: spec.title for spec in KINDS}
     if kind not in names:

@@ -1,17 +1,17 @@
-"""The centre's summary as a .docx: read the books, sum them (generator.summary), word them
+"""The centre's summary as a .docx: read the books, sum them (generator.figures.centre), word them
 (generator.documents.summary) and render; `rmo summary` writes the result to a new file, a
-.docx or, by the file's extension, a spreadsheet (generator.summary_table)."""
+.docx or, by the file's extension, a spreadsheet (generator.documents.summary_table)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from .archive import write_new
+from .archive.store import write_new
 from .documents.summary import summary_document
 from .errors import RmoError
-from .render import Properties, builtin_templates, render
-from .summary import CentreSummary, read_summary
+from .figures.centre import CentreSummary, read_summary
+from .render.render import Properties, builtin_templates, render
 
 FORMATS = (".docx", ".xlsx")  # what `rmo summary -o` writes, by the file's extension
 
@@ -47,7 +47,7 @@ def write_summary(paths: Sequence[str | Path], target: str | Path,
                               "командой «rmo templates ПАПКА».")
     summary = read_summary(paths)
     if suffix == ".xlsx":
-        from .summary_table import summary_xlsx
+        from .documents.summary_table import summary_xlsx
 
         data = summary_xlsx(summary, organisation, signer)
     else:

@@ -11,7 +11,7 @@ from .helpers import SAMPLE
 @pytest.fixture(scope="session")
 def sample_workbook():
     """The sample workbook as the reader gives it (a frozen Workbook: safe to share)."""
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     return read_workbook(SAMPLE)
 

@@ -16,7 +16,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from generator.blank import write_workbook
+from generator.workbook.blank import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "rmo-2025-2026.xlsx"

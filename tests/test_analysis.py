@@ -8,10 +8,10 @@ import zipfile
 import pytest
 
 from generator.build import build
-from generator.figures import compute
-from generator.kinds import DocumentKind
+from generator.documents.kinds import DocumentKind
+from generator.figures.association import compute
 from generator.model import Fulfilment, Kind, Level
-from generator.reader import read_workbook
+from generator.workbook.reader import read_workbook
 
 from .helpers import (
     BASE,

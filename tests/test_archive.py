@@ -11,10 +11,12 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator import archive, pdf, register
-from generator.archive import State
+from generator.archive import register
+from generator.archive import store as archive
+from generator.archive.store import State
 from generator.build import build
-from generator.cli import main
+from generator.cli.main import main
+from generator.render import pdf
 
 from .helpers import BASE, SAMPLE, set_param, soffice, without_warnings, workbook
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
+from generator.cli.main import main
 
 from .helpers import BASE, full_text, set_param, workbook
 
@@ -38,7 +38,7 @@ def check(path):
 def _every_problem_says_what_to_do(path):
     """The page shows «что не так» and «что сделать» in two columns: each problem of the
     corpus must fill both."""
-    from generator.reader import inspect_workbook
+    from generator.workbook.reader import inspect_workbook
 
     found = inspect_workbook(path)
     silent = [str(p) for p in (*found.errors, *found.warnings) if not p.fix.strip()]
@@ -221,7 +221,7 @@ def _dates(tmp_path, first, second, **kwargs):
 
 @pytest.mark.slow
 def test_dates_as_date_cells_text_and_serial_numbers(tmp_path):
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     path = _dates(tmp_path, "15.10.2025", 46134)  # 46134 is 22.04.2026 in a General cell
     meetings = read_workbook(path).meetings
@@ -243,7 +243,7 @@ def test_impossible_and_out_of_year_dates(tmp_path):
 def test_the_1904_date_system(tmp_path):
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     def change(book):
         book.epoch = CALENDAR_MAC_1904
@@ -257,7 +257,7 @@ def test_the_1904_date_system(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("year", ["2025-2026", "2025/26", " 2025 / 2026 ", "2025–2026"])
 def test_school_year_spellings(tmp_path, year):
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Учебный год", year))
     assert read_workbook(path).association.year.label == "2025/2026"
@@ -315,7 +315,7 @@ def test_values_outside_closed_lists_list_the_allowed_ones(tmp_path):
 @pytest.mark.slow
 def test_case_yo_and_spaces_are_forgiven(tmp_path):
     from generator.model import MemberStatus
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     people = [{**row, "Статус": " ПРИГЛАШЕННЫЙ "} if row.get("Статус") == "приглашённый" else row
               for row in BASE["Участники"]]
@@ -389,7 +389,7 @@ def test_invisible_characters_never_reach_a_document(tmp_path):
 def test_thousands_of_formatted_empty_rows_are_read_quickly(tmp_path):
     from openpyxl.styles import Font
 
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     def change(book):
         sheet = book["Повестка"]
@@ -470,7 +470,7 @@ _ADVERSARIAL = {
 
 
 def _time_to_open(path) -> float:
-    from generator.sheets import open_workbook
+    from generator.workbook.sheets import open_workbook
 
     best = float("inf")
     for _ in range(3):
@@ -523,7 +523,7 @@ def test_formulas_with_no_value_are_found_wherever_the_sheet_puts_them(cells, no
     found are the cells with a formula and no saved value, and only real cells count."""
     import io
 
-    from generator.sheets import _scan_sheet
+    from generator.workbook.sheets import _scan_sheet
 
     rows, expected = [], set()
     for letter, row, formula, value, addressed in cells:

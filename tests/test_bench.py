@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bench.associations import SAMPLE, association, write_associations
-from generator.reader import inspect_workbook
+from generator.workbook.reader import inspect_workbook
 
 
 def messages(path: Path) -> tuple[list[str], list[str]]:

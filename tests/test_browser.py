@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.kinds import KINDS
-from generator.render import builtin_templates
+from generator.documents.kinds import KINDS
+from generator.render.render import builtin_templates
 
 from .helpers import BASE, ROOT, SAMPLE, full_text, workbook
 

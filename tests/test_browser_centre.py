@@ -196,7 +196,7 @@ def test_the_methodist_disables_and_removes_people(centre_server, browser):  # n
 
 def test_the_methodist_sets_deadlines_and_the_head_sees_hers(centre_server, browser):  # noqa: F811
     from generator.model import SchoolYear
-    from generator.text import date_numeric
+    from generator.russian.text import date_numeric
 
     address = centre_server
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ru-RU")
@@ -268,7 +268,7 @@ import errno, os, sys
 def fsync(descriptor):
     raise OSError(errno.ENOSPC, "No space left on device")
 os.fsync = fsync
-from generator.cli import main
+from generator.cli.main import main
 sys.argv = ["rmo", *sys.argv[1:]]
 main()
 """

@@ -101,7 +101,7 @@ def two(centre, tmp_path_factory):
     if "b" not in _BUILT:  # built through the pages once; later tests get a copy of it
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        from generator.render import builtin_templates
+        from generator.render.render import builtin_templates
 
         browser = centre.client("head-b")
         _, build_id = build(browser)  # the build removes its upload: another one to check
@@ -499,7 +499,7 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
     assert answers["b1"][1] > released and answers["b2"][1] > released
     import json
 
-    from generator import register
+    from generator.archive import register
 
     year = centre.archive(b) / "2025-2026"
     listed = {e["file"] for e in json.loads(register.path(year).read_text("utf-8"))
@@ -511,7 +511,7 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
 
 def _copy_year(source: Path, target: Path) -> None:
     """The year's documents and its service files (register, ledger) into another archive."""
-    from generator.archive import year_service
+    from generator.archive.store import year_service
 
     shutil.copytree(source / "2025-2026", target / "2025-2026")
     shutil.copytree(year_service(source / "2025-2026"), year_service(target / "2025-2026"))

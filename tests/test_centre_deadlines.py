@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from generator import issued
-from generator.register import path as register_path
+from generator.archive import issued
+from generator.archive.register import path as register_path
 
 from .centre_site import centre_fixture  # noqa: F401 — the fixture «centre»
 from .test_web import rows, text

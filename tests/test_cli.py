@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import __version__
-from generator.cli import main
+from generator.cli.main import main
 
 from .helpers import SAMPLE
 

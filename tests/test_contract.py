@@ -8,13 +8,13 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from generator import contract
-from generator.blank import write_workbook
-from generator.cells import PersonRef
-from generator.contract_docs import markdown
 from generator.model import MeetingForm, MemberStatus, Sex, TalkKind
-from generator.newyear import init
-from generator.reader import read_workbook
+from generator.workbook import contract
+from generator.workbook.blank import write_workbook
+from generator.workbook.cells import PersonRef
+from generator.workbook.contract_docs import markdown
+from generator.workbook.newyear import init
+from generator.workbook.reader import read_workbook
 
 from .helpers import BASE, ROOT
 
@@ -22,7 +22,8 @@ from .helpers import BASE, ROOT
 def test_docs_workbook_md_is_generated_from_the_declaration():
     committed = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
     assert committed == markdown(), (
-        "docs/workbook.md is stale: run  python -m generator.contract_docs > docs/workbook.md")
+        "docs/workbook.md is stale: run "
+        " python -m generator.workbook.contract_docs > docs/workbook.md")
 
 
 def _validations(path) -> dict[str, dict[str, str]]:
@@ -39,7 +40,7 @@ def _validations(path) -> dict[str, dict[str, str]]:
 
 
 def _expected(sheet: contract.Sheet, header: str, names: str) -> str | None:
-    from generator.blank import declared_column
+    from generator.workbook.blank import declared_column
 
     column = declared_column(sheet, header)
     if column is None:

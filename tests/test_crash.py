@@ -1,7 +1,7 @@
 """A build killed outright (SIGKILL: the OOM killer, a power cut) is finished by the next one.
 
 A real `rmo build` process kills itself at a chosen step of writing, through the test-only
-environment variable RMO_TEST_KILL_AT (generator/archive.py: each file written under its
+environment variable RMO_TEST_KILL_AT (generator/archive/store.py: each file written under its
 temporary name is one step, its rename the next). Then rmo runs again, and the archive must
 be what one uninterrupted build makes: every document there, registered with its kind, the
 same bytes and numbers, no temporary file, no journal, the year listed by `rmo archive` and
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import issued, register
-from generator.kinds import DocumentKind
-from generator.service import JOURNAL
+from generator.archive import issued, register
+from generator.archive.service import JOURNAL
+from generator.documents.kinds import DocumentKind
 
 from .helpers import SAMPLE, workbook
 from .test_web import text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import Problem, RmoError, Severity, problem, warning
-from generator.reader import inspect_workbook, read_workbook
+from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import SAMPLE
 
@@ -68,7 +68,7 @@ def test_what_the_system_said_is_russian():
 
 
 def test_an_archive_under_a_file_is_said_in_russian(tmp_path):
-    from generator.archive import lock
+    from generator.archive.store import lock
     from generator.web.server import serve
 
     (tmp_path / "заметка.txt").write_text("x")

@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.errors import RmoError
-from generator.newyear import new_year
-from generator.reader import inspect_workbook, read_workbook
+from generator.workbook.newyear import new_year
+from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, SAMPLE, workbook
 from .test_web import rows, site, text, upload  # noqa: F401 — `site` is a fixture

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator import journal, register
-from generator.archive import State
+from generator.archive import journal, register
+from generator.archive.store import State
 from generator.build import build
-from generator.cli import main
+from generator.cli.main import main
 
 from .helpers import BASE, SAMPLE, soffice, without_warnings, workbook
 

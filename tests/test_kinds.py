@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build import documents, parse_only
-from generator.cli import main
+from generator.cli.main import main
+from generator.documents.kinds import KINDS, TEMPLATES, WORDS, DocumentKind
 from generator.errors import RmoError
-from generator.kinds import KINDS, TEMPLATES, WORDS, DocumentKind
-from generator.render import builtin_templates
+from generator.render.render import builtin_templates
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

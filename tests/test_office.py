@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from generator import issued, register
-from generator.archive import State
+from generator.archive import issued, register
+from generator.archive.store import State
 from generator.build import build
 
 from .helpers import BASE, paragraphs, soffice, table_rows, tables, to_pdf_text, workbook

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build import build
-from generator.cli import main
-from generator.declension import gender, name_dative, position_dative
-from generator.kinds import WORDS, DocumentKind
+from generator.cli.main import main
+from generator.documents.kinds import WORDS, DocumentKind
 from generator.model import Person, Sex
-from generator.reader import inspect_workbook, read_workbook
+from generator.russian.declension import gender, name_dative, position_dative
+from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, SAMPLE, paragraphs, table_rows, tables, workbook
 
@@ -155,7 +155,7 @@ def test_a_name_whose_genitive_tells_the_gender_is_given_in_brackets(tmp_path):
 
 
 def test_an_extract_holds_the_one_item_with_its_decisions_and_the_certification(papers):
-    from generator import issued
+    from generator.archive import issued
 
     lines = paragraphs(papers["Выписка из протокола № 1, п. 2 (Петрова В.Г.).docx"].path)
     assert lines[3:9] == ["ВЫПИСКА ИЗ ПРОТОКОЛА", "15.10.2025\t№\u00a01", "",
@@ -241,7 +241,7 @@ def test_init_then_build_lists_what_to_fill_in_first(tmp_path):
 
 
 def test_the_blank_workbook_guides_the_user(tmp_path):
-    from generator.newyear import init
+    from generator.workbook.newyear import init
 
     book = openpyxl.load_workbook(init(tmp_path / "new.xlsx"))
     assert book.sheetnames[0] == "Инструкция"

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import pdf, register
+from generator.archive import register
 from generator.build import add_pdfs, build
-from generator.cli import main
+from generator.cli.main import main
 from generator.errors import RmoError
+from generator.render import pdf
 
 from .helpers import BASE, set_param, soffice, without_warnings, workbook
 

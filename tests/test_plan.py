@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from generator.build import build
-from generator.kinds import DocumentKind
+from generator.documents.kinds import DocumentKind
 
 from .helpers import (
     BASE,

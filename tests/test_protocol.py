@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from generator.build import build
+from generator.documents.kinds import DocumentKind
 from generator.errors import RmoError
-from generator.kinds import DocumentKind
 
 from .helpers import (
     BASE,

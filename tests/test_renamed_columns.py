@@ -9,8 +9,8 @@ import pytest
 
 from generator.build import build
 from generator.errors import RmoError
-from generator.figures import compute
-from generator.reader import inspect_workbook, read_workbook
+from generator.figures.association import compute
+from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, workbook
 
@@ -128,7 +128,7 @@ def test_a_missing_speakers_column_is_one_warning_never_a_cell_with_a_question_m
 
 
 def test_a_row_reference_to_a_missing_column_names_a_real_cell():
-    from generator.collect import Cell, Row
+    from generator.workbook.collect import Cell, Row
 
     row = Row("Повестка", 7, {"Содержание": Cell("x", "B7"), "Заседание": Cell(1, "A7"),
                               "Голосование": Cell(None, "AA7")})

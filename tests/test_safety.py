@@ -11,13 +11,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator import archive
-from generator.archive import safe_filename
+from generator.archive import store as archive
+from generator.archive.store import safe_filename
 from generator.build import build
-from generator.cells import EXCEL_ERRORS
-from generator.cli import main
-from generator.kinds import TEMPLATES, DocumentKind
-from generator.render import builtin_templates
+from generator.cli.main import main
+from generator.documents.kinds import TEMPLATES, DocumentKind
+from generator.render.render import builtin_templates
+from generator.workbook.cells import EXCEL_ERRORS
 
 from .helpers import (
     BASE,
@@ -297,7 +297,7 @@ def test_any_unicode_in_text_cells_builds_clean_documents(tmp_path_factory, them
     for result in results:
         assert_xml_strict(result.path)
         everything.update(words(full_text(result.path)))
-    from generator.text import clean
+    from generator.russian.text import clean
 
     for value in (theme, task, item, heard, decision, event, conclusion):
         for word in words(clean(value)):

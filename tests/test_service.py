@@ -13,9 +13,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from generator import archive, issued, register, service
+from generator.archive import issued, register, service
+from generator.archive import store as archive
 from generator.build import build
-from generator.cli import main
+from generator.cli.main import main
 
 from .helpers import SAMPLE
 

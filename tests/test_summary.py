@@ -10,11 +10,11 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from generator import issued
-from generator.cli import main
+from generator.archive import issued
+from generator.cli.main import main
 from generator.errors import RmoError
+from generator.figures.centre import read_summary
 from generator.report import write_summary
-from generator.summary import read_summary
 
 from .helpers import (
     BASE,
@@ -401,7 +401,7 @@ def test_word_finds_properties_in_schema_order_and_every_field_supplied(two, tmp
     from docxtpl import DocxTemplate
 
     from generator.documents.summary import summary_document
-    from generator.render import builtin_templates, environment
+    from generator.render.render import builtin_templates, environment
 
     from .test_word import out_of_order
 

@@ -66,8 +66,8 @@ def test_one_row_per_association_then_the_totals_all_numbers(table):
 def test_no_meeting_held_leaves_the_attendance_empty_not_zero(tmp_path):
     from dataclasses import replace
 
-    from generator.summary import combine, read_summary
-    from generator.summary_table import table_rows
+    from generator.documents.summary_table import table_rows
+    from generator.figures.centre import combine, read_summary
 
     row = read_summary([mathematics(tmp_path)]).rows[0]
     idle = replace(row, held=0, presences=0, possible_presences=0, average_attendance=0)

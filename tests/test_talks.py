@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.declension import name_accusative, position_accusative
 from generator.model import Person, TalkKind
-from generator.talks import quoted, talk
-from generator.text import typography
+from generator.russian.declension import name_accusative, position_accusative
+from generator.russian.talks import quoted, talk
+from generator.russian.text import typography
 
 NB = "\u00a0"
 
@@ -102,7 +102,7 @@ def test_positions_in_the_accusative(position, accusative):
 
 
 def test_the_second_association_reads_without_errors(tmp_path):
-    from generator.reader import read_workbook
+    from generator.workbook.reader import read_workbook
 
     from .second_sample import write
 

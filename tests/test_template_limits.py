@@ -1,5 +1,5 @@
 """A user's template has a budget: what it may not do is refused in Russian, naming the
-template and the tag, quickly, at upload and at build alike (generator.sandbox)."""
+template and the tag, quickly, at upload and at build alike (generator.render.sandbox)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import template_limits
 from generator.build import documents
-from generator.cli import main
+from generator.cli.main import main
 from generator.errors import RmoError
-from generator.reader import read_workbook
-from generator.render import Properties, render
+from generator.render import template_limits
+from generator.render.render import Properties, render
+from generator.workbook.reader import read_workbook
 
 from .helpers import SAMPLE
 from .test_safety import custom_plan
@@ -172,7 +172,7 @@ def test_with_no_workbook_yet_a_template_is_tried_with_every_value_empty(tmp_pat
     """At upload, before any build, its own work is tried under the same budget: nested
     loops are refused then, and every built-in template passes."""
     from generator.build import check_template
-    from generator.render import builtin_templates
+    from generator.render.render import builtin_templates
 
     loops = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
     folder = custom_plan(tmp_path / "мои", "{{ theme }}", loops)

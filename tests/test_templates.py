@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.kinds import TEMPLATES
+from generator.documents.kinds import TEMPLATES
 from tools.templates import COMMITTED, write
 
 

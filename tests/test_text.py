@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator import text
+from generator.russian import text
 
 
 @pytest.mark.parametrize(("n", "expected"), [

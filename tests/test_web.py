@@ -18,9 +18,9 @@ import openpyxl
 import pytest
 from docx import Document
 
-from generator import register
-from generator.kinds import KINDS
-from generator.render import builtin_templates
+from generator.archive import register
+from generator.documents.kinds import KINDS
+from generator.render.render import builtin_templates
 from generator.web.pages.templates import NAMES
 
 from .helpers import BASE, SAMPLE, full_text, workbook
@@ -88,7 +88,7 @@ def broken(tmp_path: Path) -> Path:
 # --- the command and signing in ----------------------------------------------------------
 
 def test_rmo_help_stays_fast_and_never_imports_django():
-    code = ("import sys, time; t = time.perf_counter(); from generator.cli import main\n"
+    code = ("import sys, time; t = time.perf_counter(); from generator.cli.main import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(time.perf_counter() - t, 'django' in sys.modules, file=sys.stderr)")
     best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True,
@@ -653,9 +653,9 @@ def test_an_older_version_changed_by_hand_is_marked_and_its_old_pdf_not_offered(
     build(workbook(tmp_path, name="v2.xlsx", Повестка=agenda), folder)
     year = folder / "2025-2026"
     minutes = year / "Протокол № 2 от 22.04.2026.docx"  # version 1
-    from generator.pdf import Converted
+    from generator.render.pdf import Converted
 
-    monkeypatch.setattr("generator.pdf.convert", lambda documents, progress=None: Converted(
+    monkeypatch.setattr("generator.render.pdf.convert", lambda documents, progress=None: Converted(
         {path: b"%PDF-1.4 made before the edit" for path in documents}))
     add_pdfs([minutes])
     edited = Document(str(minutes))

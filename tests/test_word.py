@@ -20,8 +20,8 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from generator.build import documents, template_path
-from generator.kinds import KINDS
-from generator.render import environment
+from generator.documents.kinds import KINDS
+from generator.render.render import environment
 
 
 def sequence(cls) -> tuple[str, ...]:
@@ -83,7 +83,7 @@ def test_properties_are_in_schema_order_in_every_document(sample_documents):
 
 @pytest.mark.slow
 def test_every_field_of_every_template_is_supplied(sample_workbook):
-    from generator.issued import Ledger, stamp
+    from generator.archive.issued import Ledger, stamp
 
     workbook = sample_workbook
     # As build() renders them: with the numbers and dates of issue of the ledger.

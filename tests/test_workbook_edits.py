@@ -10,9 +10,9 @@ import openpyxl
 from click.testing import CliRunner
 
 from generator.build import build
-from generator.cli import main
+from generator.cli.main import main
 from generator.model import Level, MemberStatus, Result
-from generator.reader import inspect_workbook, read_workbook
+from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, full_text, set_param, workbook
 

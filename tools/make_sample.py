@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.blank import write_workbook  # noqa: E402
+from generator.workbook.blank import write_workbook  # noqa: E402
 
 ASSOCIATION = [
     ["Название", "РМО школьных библиотекарей"],

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.kinds import TEMPLATES  # noqa: E402 — after the path is set
+from generator.documents.kinds import TEMPLATES  # noqa: E402 — after the path is set
 from tools.templates import COMMITTED, write  # noqa: E402
 
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..charts import BarChart
-from ..figures import Figures, compute
-from ..issued import Issue
-from ..kinds import DocumentKind
+from ..archive.issued import Issue
+from ..figures.association import Figures, compute
 from ..model import (
     Fulfilment,
     Kind,
@@ -23,8 +21,9 @@ from ..model import (
     Summary,
     Workbook,
 )
-from ..talks import quoted, talk_of
-from ..text import (
+from ..render.charts import BarChart
+from ..russian.talks import quoted, talk_of
+from ..russian.text import (
     NBSP,
     count,
     date_numeric,
@@ -40,6 +39,7 @@ from ..text import (
     typography,
 )
 from .common import Document, alphabetical, cancelled, head_signature, in_period, signer_title
+from .kinds import DocumentKind
 
 KIND_TITLE = {
     Kind.CONTEST: "конкурсы", Kind.CONFERENCE: "конференции", Kind.SEMINAR: "семинары",
@@ -252,7 +252,7 @@ def _guest(person) -> str:
     """« (приглашённая)» after a guest's name in the talks: not counted among the members."""
     if person.is_member:
         return ""
-    from ..declension import FEMALE, gender
+    from ..russian.declension import FEMALE, gender
 
     found = gender(person)
     return " (приглашённая)" if found == FEMALE else \

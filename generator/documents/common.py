@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..archive.issued import Issue
 from ..errors import Problem
-from ..issued import Issue
-from ..kinds import DocumentKind
 from ..model import Association, Meeting, MeetingForm, Person
-from ..text import NBSP, initials_first, sort_key, split_name, surname_first, typography
+from ..russian.text import NBSP, initials_first, sort_key, split_name, surname_first, typography
+from .kinds import DocumentKind
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def unbroken_hyphens(heading: str) -> str:
 def cancelled(reason: str) -> str:
     """What follows «отменено»: « в связи с карантином по гриппу», or «. Причина: …» when the
     reason (a free text) cannot be put in the instrumental for sure."""
-    from ..declension import phrase_instrumental
+    from ..russian.declension import phrase_instrumental
 
     reason = reason.strip().rstrip(".")
     if not reason:

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from ..declension import FEMALE, gender, name_dative, name_genitive_any, position_dative
+from ..archive.issued import Issue
 from ..errors import Problem, problem
-from ..issued import Issue
-from ..kinds import DocumentKind
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, TalkKind, Workbook
-from ..talks import talk_of
-from ..text import NBSP, date_numeric, initials_first, surname_first, typography
+from ..russian.declension import FEMALE, gender, name_dative, name_genitive_any, position_dative
+from ..russian.talks import talk_of
+from ..russian.text import NBSP, date_numeric, initials_first, surname_first, typography
 from .common import (
     Document,
     alphabetical,
@@ -21,6 +20,7 @@ from .common import (
     unbroken_hyphens,
     venue,
 )
+from .kinds import DocumentKind
 from .protocol import (
     LIST_LIMIT,
     agenda_line,

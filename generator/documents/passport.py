@@ -5,9 +5,8 @@ members (ФИО, должность, учреждение) as a table of their o
 
 from __future__ import annotations
 
-from ..kinds import DocumentKind
 from ..model import MeetingStatus, Person, Workbook
-from ..text import (
+from ..russian.text import (
     NBSP,
     count,
     date_numeric,
@@ -25,6 +24,7 @@ from .common import (
     period_span,
     signer_title,
 )
+from .kinds import DocumentKind
 
 
 def _person(person: Person) -> str:

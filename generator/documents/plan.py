@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import DocumentKind
 from ..model import AgendaItem, CalendarRow, Meeting, Workbook
-from ..text import NBSP, date_numeric, lines, sentence, strip_numbering, typography
+from ..russian.text import NBSP, date_numeric, lines, sentence, strip_numbering, typography
 from .common import Document, head_signature, person_line, signer_title
+from .kinds import DocumentKind
 from .speakers import kind_word
 
 

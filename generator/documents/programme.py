@@ -4,10 +4,10 @@ positions."""
 
 from __future__ import annotations
 
-from ..kinds import DocumentKind
 from ..model import Meeting, MeetingStatus, Workbook
-from ..text import NBSP, date_numeric, strip_numbering, typography
+from ..russian.text import NBSP, date_numeric, strip_numbering, typography
 from .common import Document, head_signature, online, signer_title, unbroken_hyphens, venue
+from .kinds import DocumentKind
 from .speakers import nominative, speakers
 
 

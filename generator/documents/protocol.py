@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import Problem, problem
-from ..figures import was_present
-from ..kinds import DocumentKind
+from ..figures.association import was_present
 from ..model import AgendaItem, Association, Meeting, Person, Workbook
-from ..text import (
+from ..russian.text import (
     NBSP,
     date_numeric,
     initials_first,
@@ -22,6 +21,7 @@ from ..text import (
     typography,
 )
 from .common import Document, alphabetical, online, venue
+from .kinds import DocumentKind
 from .speakers import discussed_line, heard_line, kind_word, speakers, spoke_line
 
 # With more people present the list goes on a registration sheet (documents.md §2).

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..declension import name_accusative, position_accusative
 from ..model import AgendaItem, Association, Person, TalkKind
-from ..talks import quoted, talk_of
-from ..text import surname_first, typography
+from ..russian.declension import name_accusative, position_accusative
+from ..russian.talks import quoted, talk_of
+from ..russian.text import surname_first, typography
 
 _HEAD_ROLE = re.compile(r"^руководител[ья]\b", re.IGNORECASE)
 _SECRETARY_ROLE = re.compile(r"^секретар[ья]\b", re.IGNORECASE)
@@ -131,7 +131,7 @@ def _genitive_to_accusative(phrase: str) -> str | None:
     """«основных направлений работы РМО» → «основные направления работы РМО»: the leading
     adjectives and the first noun in the genitive are put in the accusative; the rest depends
     on them and stays."""
-    from ..declension import _morph
+    from ..russian.declension import _morph
 
     morph = _morph()
     words = phrase.split(" ")

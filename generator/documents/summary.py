@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..charts import BarChart
-from ..issued import today
-from ..summary import LEVELS, AssociationRow, CentreSummary
-from ..text import (
+from ..archive.issued import today
+from ..figures.centre import LEVELS, AssociationRow, CentreSummary
+from ..render.charts import BarChart
+from ..russian.text import (
     NBSP,
     count,
     date_numeric,

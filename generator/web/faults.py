@@ -87,7 +87,7 @@ def fault(error: BaseException | None, *, folder_only: bool = False) -> Fault | 
     """
     from django.db import InterfaceError, OperationalError
 
-    from ..archive import FolderError
+    from ..archive.store import FolderError
 
     for cause in _chain(error):
         if isinstance(cause, (OperationalError, InterfaceError)):

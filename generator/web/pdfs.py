@@ -14,7 +14,7 @@ from . import jobs
 
 def available() -> bool:
     from ..errors import RmoError
-    from ..pdf import soffice
+    from ..render.pdf import soffice
 
     try:
         soffice()
@@ -70,7 +70,7 @@ def progress(folder: Path, build_id: str, report: dict) -> dict:
 def _stale(year: Path, documents: list[Path]) -> set[Path]:
     """Documents changed by hand after their PDF was made: that PDF is not theirs any more
     (rmo never overwrites it, so it is named as made before the change)."""
-    from .. import register
+    from ..archive import register
 
     entries = {e.file: e for e in register.load(year)}
     found = set()

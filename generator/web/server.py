@@ -117,7 +117,7 @@ def serve(folder: Path, port: int | None = None, open_browser: bool = True,
     except OSError as error:
         raise RmoError.single(f"Не удалось создать папку архива «{folder}»: "
                               f"{os_reason(error)}.") from error
-    from ..service import prepare
+    from ..archive.service import prepare
 
     repaired = prepare(folder)  # an old archive's service files moved, a killed build ended
     token = sign_in_key(folder.resolve())

@@ -11,8 +11,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from ..archive import SERVICE as SERVICE  # the archive's service folder: one definition
-from ..archive import private_file, private_folder, service_folder, write_private
+from ..archive.store import SERVICE as SERVICE  # the archive's service folder: one definition
+from ..archive.store import private_file, private_folder, service_folder, write_private
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest workbook or template the page accepts
 # A request body over this (the file and the form around it) is refused before it is read;

@@ -29,7 +29,7 @@ FILE_TITLE = "Сводный отчёт"  # File → Properties of the template
 # (group over the column, the column's header, the row's field, width in cm). With the five
 # levels of participation (LEVEL_WIDTH each) the widths make the 25.2 cm between the margins
 # of a landscape A4 page (297 mm less 30 and 15 mm); fewer levels leave their width to the
-# levels shown (generator/columns.py).
+# levels shown (generator/render/columns.py).
 BEFORE = [
     ("", "№", "number", 0.9),
     ("", "Объединение, руководитель", "name", 5.5),

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ... import issued, register
+from ...archive import issued, register
+from ...documents.kinds import DocumentKind
 from ...errors import Problem, RmoError, problem
-from ...kinds import DocumentKind
 from ...model import SchoolYear
-from ...text import date_numeric, date_parts, parse_date
+from ...russian.text import date_numeric, date_parts, parse_date
 from .models import Deadline, DueKind, Role
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ...archive import SERVICE, private_file, private_folder, service_folder
+from ...archive.store import SERVICE, private_file, private_folder, service_folder
 from ...errors import RmoError, os_reason
 
 SETTINGS = "rmo-centre.toml"

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ... import issued, register
+from ...archive import issued, register
 from ...errors import RmoError
 from ..pages.archive import when, year_folders
 from . import deadlines, people
@@ -204,8 +204,8 @@ def summary_docx(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def summary_xlsx(request: HttpRequest) -> HttpResponse:
-    """The same table as a spreadsheet, for the region (generator.summary_table)."""
-    from ...summary_table import summary_xlsx as make_xlsx
+    """The same table as a spreadsheet, for the region (generator.documents.summary_table)."""
+    from ...documents.summary_table import summary_xlsx as make_xlsx
 
     return _summary_file(request, ".xlsx", XLSX, lambda summary, centre: make_xlsx(
         summary, centre.organisation, centre.signer))

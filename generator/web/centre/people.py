@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from ...archive import safe_filename
+from ...archive.store import safe_filename
 from ...errors import RmoError
 from .folder import ASSOCIATIONS
 from .models import Association, FailedLogin, Person, Role

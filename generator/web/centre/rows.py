@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ... import register
+from ...archive import register
 from ...errors import Problem, RmoError, problem
-from ...summary import AssociationRow, CentreSummary, combine, named
+from ...figures.centre import AssociationRow, CentreSummary, combine, named
 from ..pages.archive import year_folders
 from . import people
 from .models import Association
@@ -65,8 +65,8 @@ _ROWS: dict[tuple[str, int, int], AssociationRow] = {}  # (path, size, mtime) â†
 def _row(path: Path) -> AssociationRow:
     """A workbook's row as the workbook names it, read once per file: the archive never
     rewrites a workbook it keeps, so a path with the same size and time is the same book."""
-    from ...reader import read_workbook
-    from ...summary import association_row
+    from ...figures.centre import association_row
+    from ...workbook.reader import read_workbook
 
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)

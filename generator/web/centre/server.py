@@ -32,7 +32,7 @@ def serve(folder: Path, host: str, port: int, say: Callable[[str], None] = print
     from ..bodies import UNLIMITED, drain_large_bodies
 
     application = get_wsgi_application()
-    from ...service import prepare
+    from ...archive.service import prepare
     from .rows import warm
 
     repaired = [f"{archive.name}: {note}"  # rmo 0.x's layout moved, a killed build finished

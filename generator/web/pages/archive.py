@@ -11,9 +11,9 @@ from pathlib import Path
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from ... import register
-from ...archive import base_name
-from ...kinds import DocumentKind
+from ...archive import register
+from ...archive.store import base_name
+from ...documents.kinds import DocumentKind
 from .common import archive, page
 
 _YEAR = re.compile(r"^\d{4}-\d{4}$")

@@ -14,9 +14,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
-from ... import text
-from ...archive import replace, safe_filename
+from ...archive.store import replace, safe_filename
 from ...errors import RmoError
+from ...russian import text
 from ..faults import fault, os_error
 from ..jobs import Busy, exclusive, is_busy
 from ..settings import service_folder
@@ -60,7 +60,7 @@ def check_upload(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def check(request: HttpRequest, upload_id: str) -> HttpResponse:
-    from ...reader import inspect_workbook
+    from ...workbook.reader import inspect_workbook
 
     try:
         path = find_upload(archive(request), upload_id)
@@ -130,7 +130,7 @@ def _template_titles(problems) -> list:
     Russian names, as «Шаблоны» does («Шаблон «Протокол.docx»», not «protocol.docx»)."""
     import dataclasses
 
-    from ...kinds import KINDS
+    from ...documents.kinds import KINDS
 
     def shown(text: str) -> str:
         for spec in KINDS:

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
-from ...archive import safe_filename
-from ...text import count
+from ...archive.store import safe_filename
+from ...russian.text import count
 from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT, service_folder
 
 NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),

@@ -22,11 +22,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
-from ...archive import base_name, safe_filename, write_new
+from ...archive.store import base_name, safe_filename, write_new
+from ...documents.kinds import KINDS, KindSpec
 from ...errors import RmoError
-from ...kinds import KINDS, KindSpec
-from ...render import builtin_templates
-from ...text import count
+from ...render.render import builtin_templates
+from ...russian.text import count
 from ..jobs import Busy, exclusive
 from ..settings import temporary_folder
 from .common import (

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from ...archive import safe_filename
+from ...archive.store import safe_filename
 from ...errors import RmoError
 from ..settings import temporary_folder
 from .common import WORKBOOK, Refused, archive, page, post_only, refused, uploaded_file
@@ -33,7 +33,7 @@ def _send(work: Path, path: Path, name: str) -> FileResponse:
 
 @require_GET
 def blank(request: HttpRequest) -> HttpResponse:
-    from ...newyear import init
+    from ...workbook.newyear import init
 
     work = Path(tempfile.mkdtemp(dir=temporary_folder(archive(request))))
     path = init(work / "Книга РМО.xlsx")
@@ -59,7 +59,7 @@ def _keep(upload, folder: Path) -> Path:
 
 @post_only("/new-year/")
 def following(request: HttpRequest) -> HttpResponse:
-    from ...newyear import new_year
+    from ...workbook.newyear import new_year
 
     try:
         upload = uploaded_file(request, "workbook", WORKBOOK)

@@ -1,0 +1,114 @@
+"""The document kinds rmo makes, declared once.
+
+Building, `--only` and its help, `rmo templates`, the README's list and the tests all read
+this table. Adding a kind means: its builder (a function of the workbook in
+generator/documents/), its template (a module of tools/templates/ and the .docx it makes),
+a member of `DocumentKind` and one row of `KINDS`.
+
+Builders are named, not imported: `rmo --help` reads the table and must not load the
+document modules.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Workbook
+    from .common import Document
+
+
+class DocumentKind(enum.Enum):
+    """A kind of document; the value is the register's «Вид» column."""
+
+    PLAN = "План"
+    PASSPORT = "Паспорт"
+    PROGRAMME = "Программа"
+    PROTOCOL = "Протокол"
+    ANALYSIS = "Анализ"
+    EXTRACT = "Выписка"
+    CERTIFICATE = "Справка"
+    REGISTRATION = "Лист регистрации"
+    PARTICIPANTS = "Список участников"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @property
+    def spec(self) -> KindSpec:
+        return _BY_KIND[self]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """One row of the table."""
+
+    kind: DocumentKind
+    title: str  # what a person calls the paper («Выписка из протокола»)
+    word: str  # the word of `--only`
+    aliases: tuple[str, ...]  # other words `--only` accepts for it
+    template: str  # file name of the built-in template, in templates/
+    builder: str  # "module:function" in generator.documents; function(workbook) → documents
+
+    @property
+    def label(self) -> str:
+        return self.kind.label
+
+    @property
+    def template_title(self) -> str:
+        """The template's file name where a person sees it (the page, its downloads and
+        messages): «Протокол.docx»; `template` stays the name in the package and in a
+        `--templates` folder."""
+        return f"{self.title}.docx"
+
+    def build(self, workbook: Workbook) -> list[Document]:
+        module, _, function = self.builder.partition(":")
+        make: Callable[[Workbook], list[Document]] = getattr(
+            importlib.import_module(f"{__package__}.{module}"), function)
+        return make(workbook)
+
+
+# In filing order: the order of a build's documents.
+KINDS: tuple[KindSpec, ...] = (
+    KindSpec(DocumentKind.PLAN, "План работы", "план", ("планы",),
+             "plan.docx", "plan:plan_documents"),
+    KindSpec(DocumentKind.PASSPORT, "Паспорт РМО", "паспорт", ("паспорт рмо",),
+             "passport.docx", "passport:passport_documents"),
+    KindSpec(DocumentKind.PROGRAMME, "Программа заседания", "программы",
+             ("программа", "программа заседания", "программы заседаний"),
+             "programme.docx", "programme:programme_documents"),
+    KindSpec(DocumentKind.PROTOCOL, "Протокол", "протоколы", ("протокол", "минуты"),
+             "protocol.docx", "protocol:protocol_documents"),
+    KindSpec(DocumentKind.ANALYSIS, "Анализ работы", "анализ", (),
+             "analysis.docx", "analysis:analysis_documents"),
+    KindSpec(DocumentKind.EXTRACT, "Выписка из протокола", "выписки", ("выписка",),
+             "extract.docx", "papers:extract_documents"),
+    KindSpec(DocumentKind.CERTIFICATE, "Справка о выступлении", "справки", ("справка",),
+             "certificate.docx", "papers:certificate_documents"),
+    KindSpec(DocumentKind.REGISTRATION, "Лист регистрации", "листы",
+             ("лист", "листы регистрации", "лист регистрации", "регистрация"),
+             "registration.docx", "papers:registration_documents"),
+    KindSpec(DocumentKind.PARTICIPANTS, "Список участников", "списки",
+             ("список", "список участников", "списки участников"),
+             "participants.docx", "papers:participants_documents"),
+)
+
+_BY_KIND = {spec.kind: spec for spec in KINDS}
+# Reports over several workbooks are not kinds of a build (no `--only` word, not written
+# into an association's archive), but their templates ship and are restyled like the others.
+REPORT_TEMPLATES: tuple[str, ...] = ("summary.docx",)  # the centre's summary: report.py
+TEMPLATES: tuple[str, ...] = tuple(spec.template for spec in KINDS) + REPORT_TEMPLATES
+WORDS: tuple[str, ...] = tuple(spec.word for spec in KINDS)
+
+
+def by_word(word: str) -> KindSpec | None:
+    """The kind a word of `--only` names (already normalised: lower case, single spaces)."""
+    for spec in KINDS:
+        if word == spec.word or word in spec.aliases:
+            return spec
+    return None

@@ -1,0 +1,1 @@
+"""Russian language: typography, names and their cases, the word forms of talks."""

@@ -1,0 +1,336 @@
+"""The workbook contract, declared once: every sheet, column and parameter of the input.
+
+The reader (generator.workbook.reading), `rmo init` (generator.workbook.blank: headers, widths,
+drop-downs, the «Инструкция» sheet), `rmo new-year` (generator.workbook.newyear) and
+docs/workbook.md (`python -m generator.workbook.contract_docs > docs/workbook.md`)
+are all derived from this module.
+Adding a column means: one `Column` here, and the code that uses its value.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ..model import (
+    Fulfilment,
+    Kind,
+    Level,
+    MeetingForm,
+    MeetingStatus,
+    MemberStatus,
+    PlanSection,
+    Result,
+    Sex,
+    Summary,
+    TalkKind,
+)
+from ..russian.text import normalize_key
+from .cells import (
+    CellType,
+    Choice,
+    Date,
+    MarkType,
+    MeetingRef,
+    Number,
+    PersonRef,
+    Text,
+    Year,
+    YesNo,
+)
+
+
+class Layout(enum.Enum):
+    TABLE = "таблица"  # header in row 1, one record per row
+    PARAMETERS = "параметры"  # «Параметр» — «Значение»
+    ATTENDANCE = "посещаемость"  # «ФИО», then one column per meeting
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: CellType
+    required: bool = False  # the header must be there and the value filled in
+    width: int = 12
+    cleared: bool = False  # emptied by `rmo new-year`
+    help: str = ""
+    aliases: tuple[str, ...] = ()  # other headers read as this one
+    what: str = ""  # how a message names the expected value, when not the type's words
+
+    @property
+    def key(self) -> str:
+        return normalize_key(self.name)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: CellType
+    required: bool = False
+    help: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    required: bool = True
+    layout: Layout = Layout.TABLE
+    help: str = ""
+    emptied: bool = False  # every data row removed by `rmo new-year`
+    roster_keyed: bool = False  # one row per person: a totals row «Итого» is not a person
+    missing: str = ""  # what the documents say when an optional sheet is missing
+
+    @property
+    def key(self) -> str:
+        return normalize_key(self.name)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+
+# --- closed lists and the other spellings accepted for their values -----------------------
+
+STATUS = Choice(MemberStatus, {MemberStatus.MEMBER: ("член", "участник"),
+                               MemberStatus.GUEST: ("гость", "приглашенная", "приглашённая",
+                                                    "приглашен", "приглашена")})
+SEX = Choice(Sex, {Sex.FEMALE: ("жен", "женский", "ж.", "f"),
+                   Sex.MALE: ("муж", "мужской", "м.", "m")},
+             allowed="«ж», «м» или пусто (пол определится по ФИО).")
+SECTION = Choice(PlanSection, {PlanSection.TASKS: ("задача",),
+                               PlanSection.DIRECTIONS: ("направление работы", "направления"),
+                               PlanSection.FORMS: ("форма работы", "формы"),
+                               PlanSection.RESULTS: ("ожидаемый результат", "результаты")})
+FULFILMENT = Choice(
+    Fulfilment,
+    {Fulfilment.DONE: ("выполнено", "выполнен", "выполнены"),
+     Fulfilment.PARTLY: ("частично выполнена", "выполнена частично", "выполнено частично"),
+     Fulfilment.NOT_DONE: ("не выполнено", "не выполнен", "не выполнены")},
+    tail="prefix",
+    allowed="«выполнена», «частично», «не выполнена» (после них можно комментарий через "
+            "двоеточие).",
+    dropdown_style="warning",
+)
+MEETING_STATUS = Choice(
+    MeetingStatus,
+    {MeetingStatus.CANCELLED: ("отменен", "отменена", "отмена"),
+     MeetingStatus.MOVED: ("перенесен", "перенесена", "перенос")},
+    tail="reason", wrong="такого статуса нет",
+    allowed="пусто, «отменено» или «перенесено», причина — после двоеточия.",
+    dropdown_style="warning",
+)
+FORM = Choice(MeetingForm, {MeetingForm.IN_PERSON: ("очная", "очное", "офлайн"),
+                            MeetingForm.REMOTE: ("дистанционная", "дистанционное", "онлайн",
+                                                 "заочно")})
+TALK_KIND = Choice(TalkKind, {TalkKind.OPEN_LESSON: ("открытый урок", "открытое мероприятие"),
+                              TalkKind.MASTER_CLASS: ("мастер класс",),
+                              TalkKind.CONSULTATION: ("методическая консультация",)})
+EVENT_KIND = Choice(Kind, {Kind.COURSES: ("курсы", "курсы пк", "повышение квалификации"),
+                           Kind.MASTER_CLASS: ("мастер класс",),
+                           Kind.CONFERENCE: ("научно-практическая конференция",)})
+LEVEL = Choice(Level, {Level.SCHOOL: ("школа",),
+                       Level.MUNICIPAL: ("районный", "городской", "муниципалитет"),
+                       Level.REGIONAL: ("окружной", "областной", "краевой", "республиканский"),
+                       Level.FEDERAL: ("федеральный", "российский"),
+                       Level.INTERNATIONAL: ("мировой",)})
+RESULT = Choice(Result, {Result.WINNER: ("1 место", "первое место", "гран-при"),
+                         Result.PRIZE_WINNER: ("2 место", "3 место", "второе место",
+                                               "третье место", "призер"),
+                         Result.PARTICIPANT: ("участие", "участница"),
+                         Result.LAUREATE: ("лауреатка",)})
+SUMMARY = Choice(Summary, {Summary.CONCLUSIONS: ("вывод",), Summary.PROBLEMS: ("проблема",),
+                           Summary.NEXT_TASKS: ("задачи на следующий учебный год",)})
+
+
+class Given(enum.Enum):
+    YES = "да"
+    NO = "нет"
+
+
+GIVEN = YesNo(Given, {Given.YES: ("+", "проведено", "проведен"),
+                      Given.NO: ("-", "не проведено", "не проведен")},
+              allowed="пусто или «да» (пункт проведён), «нет» (не проведён).")
+
+NAME = PersonRef()
+SPEAKERS = PersonRef(what="ФИО докладчиков", many=True, dropdown_style="warning")
+
+# --- the sheets ------------------------------------------------------------------------------
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("Название", Text(), True, "краткое название объединения",
+              "РМО школьных библиотекарей"),
+    Parameter("Учебный год", Year(), True, "два соседних года", "2025/2026"),
+    Parameter("Методическая тема", Text(), True, "тема года",
+              "Библиотеки как центры внеклассной работы и творческого развития."),
+    Parameter("Руководитель", NAME, True, "ФИО с листа «Участники»", "Леонтьева Н.А."),
+    Parameter("Секретарь", NAME, False, "ФИО с листа «Участники»; подписывает протоколы", ""),
+    Parameter("Полное название", Text(), False, "для шапки документов",
+              "Районное методическое объединение школьных библиотекарей"),
+    Parameter("Организация", Text(), False, "учреждение, при котором работает объединение",
+              "МАУ «БМЦ»"),
+    Parameter("Место проведения", Text(), False, "место заседаний по умолчанию", "МАУ «БМЦ»"),
+    Parameter("Населённый пункт", Text(one_line=True), False,
+              "где составлены документы", "г. Белоярский"),
+    Parameter("Подписывает справки", Text(one_line=True), False,
+              "кто подписывает справки о выступлении; справку руководителя без этой строки "
+              "подписать некому", "Директор МАУ «БМЦ» Е.А. Иванова"),
+    Parameter("Цель", Text(), False, "цель работы объединения на год; для паспорта РМО",
+              "Совершенствование профессиональной компетентности школьных библиотекарей."),
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("Объединение", (
+        Column("Параметр", Text(), True, 24, help="название параметра, как в списке ниже"),
+        Column("Значение", Text(), False, 90, help="значение параметра"),
+    ), layout=Layout.PARAMETERS,
+        help="Параметр — значение: Название, Учебный год (2025/2026), Методическая тема, "
+             "Руководитель (ФИО как на листе «Участники»); по желанию — Секретарь, Полное "
+             "название, Организация, Место проведения (по умолчанию для протоколов), "
+             "Населённый пункт, Подписывает справки, Цель."),
+    Sheet("Разделы плана", (
+        Column("Раздел", SECTION, True, 24, help="раздел плана"),
+        Column("Текст", Text(), True, 90, help="один пункт плана, без номера"),
+        Column("Выполнение", FULFILMENT, False, 30, cleared=True,
+               help="только для задач, в мае: выполнена, частично, не выполнена; "
+                    "комментарий — после двоеточия"),
+    ), help="Одна строка — один пункт плана. Раздел: Задачи, Направления работы, Формы "
+            "работы, Ожидаемые результаты. Номера и маркеры ставить не нужно. Выполнение (в "
+            "мае, только для задач): выполнена, частично, не выполнена; комментарий — после "
+            "двоеточия."),
+    Sheet("Участники", (
+        Column("ФИО", Text(what="ФИО", words=True, one_line=True), True, 30,
+               help="«Мазеева Р.В.» или полностью; по этому ФИО человека ищут на других "
+                    "листах", aliases=("Ф.И.О.", "Фамилия И.О.")),
+        Column("Должность", Text(words=True, one_line=True), True, 26,
+               help="педагог-библиотекарь, библиотекарь, методист…",
+               what="текст (должность)"),
+        Column("Учреждение", Text(one_line=True), True, 34, help="СОШ № 3, МАУ «БМЦ»…",
+               what="текст (учреждение)"),
+        Column("Статус", STATUS, False, 16,
+               help="член РМО (по умолчанию) или приглашённый: гостей не считают "
+                    "отсутствующими"),
+        Column("Пол", SEX, False, 8,
+               help="ж или м — только если его не понять по фамилии (Бойко, Ким)"),
+    ), roster_keyed=True,
+        help="Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по этому ФИО "
+             "человека ищут на других листах. Статус: член РМО (по умолчанию) или "
+             "приглашённый (гостей не считают отсутствующими). Пол (ж или м) нужен, только "
+             "если его не понять по фамилии (Бойко, Ким): для справок о выступлении."),
+    Sheet("Календарный план", (
+        Column("Раздел", Text(), False, 40,
+               help="заголовок над группой строк плана"),
+        Column("Срок", Text(), True, 26, help="В течение года, май, Сентябрь – октябрь",
+               what="срок (например, «В течение года»)"),
+        Column("Содержание", Text(), True, 60,
+               help="пункт работы; несколько пунктов — каждый с новой строки",
+               what="текст (содержание работы)"),
+        Column("Ответственный", Text(), True, 30,
+               help="Руководитель МО, РМО библиотекарей", what="текст (ответственный)"),
+        Column("Заседание", MeetingRef(), False, 12,
+               help="номер заседания: здесь в плане стоит его блок (тогда остальное можно "
+                    "не заполнять)"),
+    ), help="Строки таблицы плана, которые не являются заседаниями, в порядке плана. Раздел — "
+            "заголовок над группой строк. Несколько пунктов с одним сроком можно вписать в "
+            "одну ячейку, каждый с новой строки (Alt+Enter), и ответственных — так же, по "
+            "строке на пункт. Чтобы поставить в план заседание, впишите его номер в столбец "
+            "«Заседание» — остальное возьмётся с листов «Заседания» и «Повестка»."),
+    Sheet("Заседания", (
+        Column("№", MeetingRef(), True, 6, help="1, 2, 3…, без повторов",
+               aliases=("Номер", "№ заседания")),
+        Column("Срок", Text(), True, 30, help="как в плане: «Сентябрь – октябрь – ноябрь»",
+               what="срок из плана"),
+        Column("Дата", Date(), False, 14, cleared=True,
+               help="когда заседание прошло; пусто — ещё не прошло"),
+        Column("Место", Text(), False, 36,
+               help="где; по умолчанию — «Место проведения» с листа «Объединение»"),
+        Column("Статус", MEETING_STATUS, False, 30, cleared=True,
+               help="пусто, отменено или перенесено; причина — после двоеточия"),
+        Column("Форма", FORM, False, 16,
+               help="очно или дистанционно; по умолчанию дистанционно, если Место начинается "
+                    "с «дистанционно» или «онлайн»"),
+    ), help="Одна строка — одно заседание. Срок — как в плане («Сентябрь – октябрь – "
+            "ноябрь»). Дата — когда заседание прошло (15.10.2025 или 15 октября 2025); "
+            "пока даты нет, протокол не делается. Статус: отменено или перенесено, причина — "
+            "после двоеточия. Форма: очно или дистанционно."),
+    Sheet("Повестка", (
+        Column("Заседание", MeetingRef(), True, 12, help="номер заседания"),
+        Column("Содержание", Text(), True, 60,
+               help="пункт повестки, как в плане. Пункт или решение об утверждении плана "
+                    "(«Утверждение плана работы …», «Утвердить план …») проведённого "
+                    "заседания ставит над планом гриф «УТВЕРЖДЁН протоколом заседания РМО "
+                    "от … № …»",
+               what="текст (пункт повестки)"),
+        Column("Докладчики", SPEAKERS, False, 30,
+               help="ФИО с листа «Участники», через «;» или с новой строки"),
+        Column("Ответственный", Text(), False, 26,
+               help="текст вместо докладчиков: «Руководитель МО»"),
+        Column("Слушали", Text(), False, 40, help="кратко, о чём говорили"),
+        Column("Решили", Text(), False, 50, help="решения, каждое с новой строки"),
+        Column("Проведено", GIVEN, False, 12, help="«нет», если пункт не состоялся"),
+        Column("Вид", TALK_KIND, False, 18,
+               help="выступление (по умолчанию), сообщение, доклад, мастер-класс, "
+                    "презентация, открытое занятие, консультация, обсуждение (без справки); "
+                    "если пусто — по началу текста: «Мастер-класс «…»», «Сообщение «…»», "
+                    "«Методическая консультация по …»"),
+        Column("Голосование", Text(), False, 24,
+               help="как принято решение: «единогласно» или «за – 12, против – 0»"),
+    ), emptied=True,
+        help="Пункты всех заседаний по порядку. Докладчики — ФИО с листа «Участники» через "
+             "«;». Ответственный — текст вместо докладчиков («Руководитель МО»). Слушали — "
+             "кратко, о чём говорили. Решили — решения, каждое с новой строки. Проведено: "
+             "«нет», если пункт не состоялся. Вид — что делал докладчик; Голосование — как "
+             "принято решение."),
+    Sheet("Посещаемость", (
+        Column("ФИО", PersonRef(dropdown_style="stop"), True, 30, help="ФИО с листа «Участники»",
+               aliases=("Ф.И.О.",)),
+        Column("1", MarkType(), False, 10, cleared=True, help="отметка о заседании № 1"),
+        Column("2", MarkType(), False, 10, cleared=True, help="отметка о заседании № 2"),
+        Column("3", MarkType(), False, 10, cleared=True, help="отметка о заседании № 3"),
+    ), layout=Layout.ATTENDANCE, roster_keyed=True,
+        help="ФИО и по столбцу на заседание (заголовок — номер заседания). Отметки: + (был), "
+             "- или н (не был), или причина текстом: «болезнь», «курсы ПК»."),
+    Sheet("Участие", (
+        Column("ФИО", PersonRef(dropdown_style="stop"), True, 26, help="ФИО с листа «Участники»"),
+        Column("Мероприятие", Text(), True, 50, help="название конкурса, конференции, курсов",
+               what="текст (название мероприятия)"),
+        Column("Вид", EVENT_KIND, True, 26, help="вид мероприятия"),
+        Column("Уровень", LEVEL, True, 18, help="уровень мероприятия"),
+        Column("Результат", RESULT, False, 16, help="участник, призёр, победитель…"),
+        Column("Дата", Text(), False, 14, help="дата или текст"),
+        Column("Часы", Number(what="число часов, например 72"), False, 8,
+               help="часы — для курсов"),
+    ), required=False, emptied=True,
+        missing="сведения об участии в мероприятиях не внесены",
+        help="Конкурсы, конференции, семинары, курсы, публикации членов РМО. Вид, Уровень и "
+             "Результат — из списка; Часы — для курсов."),
+    Sheet("Итоги", (
+        Column("Раздел", SUMMARY, True, 26, help="Выводы, Проблемы, Задачи на следующий год"),
+        Column("Текст", Text(), True, 100, help="слова руководителя, по пункту в строке"),
+    ), required=False, emptied=True, missing="итоги года не внесены",
+        help="Слова руководителя для анализа работы в мае. Раздел: Выводы, Проблемы, "
+             "Задачи на следующий год."),
+)
+
+INSTRUCTION_SHEET = "Инструкция"
+INTRODUCTION = (
+    "Одна книга — один учебный год. Программа rmo делает из неё план работы, протоколы "
+    "заседаний и анализ работы за год. Названия листов и столбцов менять нельзя (программа "
+    "скажет, если не узнает название); порядок столбцов — любой; свои столбцы и листы можно "
+    "добавлять, программа их не читает и предупреждает об этом. Пустые строки пропускаются."
+)
+
+_BY_KEY = {normalize_key(s.name): s for s in SHEETS}
+SHEET_ORDER = tuple(s.name for s in SHEETS)
+
+
+def sheet(name: str) -> Sheet:
+    return _BY_KEY[normalize_key(name)]
+
+
+def parameter(name: str) -> Parameter:
+    return next(p for p in PARAMETERS if normalize_key(p.name) == normalize_key(name))

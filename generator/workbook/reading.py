@@ -1,0 +1,416 @@
+"""One reader per sheet: each turns its sheet into records, references left unresolved.
+
+A reference to another sheet (a person's name, a meeting number) is kept as a `Ref` with the
+cell it stands in; generator.workbook.links checks and resolves every reference once all sheets are
+read, so that one broken sheet never makes the others look wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import (
+    AgendaItem,
+    CalendarRow,
+    Meeting,
+    MeetingForm,
+    MeetingStatus,
+    MemberStatus,
+    Person,
+    Plan,
+    PlanSection,
+    Summary,
+    Task,
+)
+from ..russian import text
+from . import contract
+from .cells import Context, Text
+from .collect import Cell
+from .contract import Layout
+from .names import fold_latin, is_totals, latin_letter, totals_row
+from .sheets import Row, Sheets
+from .similar import closest, resembles
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A value typed on one sheet that must exist on another, and where it stands."""
+
+    value: str | int
+    row: Row
+    column: str
+
+
+@dataclass
+class Roster:
+    people: list[Person] = field(default_factory=list)
+    by_key: dict[str, Person] = field(default_factory=dict)
+    read: bool = False  # the sheet was read whole: references to it can be checked
+    # People whose «Статус» could not be read: whether they owe attendance marks is unknown,
+    # so the wrong status is the one message about them.
+    unsure: set[str] = field(default_factory=set)
+    rows: dict[str, Row] = field(default_factory=dict)  # name → its row, for warnings
+
+
+@dataclass
+class Parameters:
+    values: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, Row] = field(default_factory=dict)
+    typed: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Meetings:
+    meetings: list[Meeting] = field(default_factory=list)
+    read: bool = False
+    # Meetings whose «Форма» was typed; the others take the rule of the contract.
+    forms: dict[int, MeetingForm] = field(default_factory=dict)
+    # A number typed again: (number, its row, the cell where it stands first). Said by
+    # generator.workbook.links, with the references to a number then missing folded into it.
+    duplicates: list[tuple[int, Row, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    meeting: Ref | None
+    item: AgendaItem | None  # speakers still empty; None when the row is incomplete
+    speakers: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    row: CalendarRow
+    meeting: Ref | None
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    name: Ref
+    cells: Row  # with a column per meeting number, named by the number
+
+
+@dataclass
+class Attendance:
+    sheet: str = ""
+    present: bool = False
+    name_column: bool = False
+    columns: dict[int, str] = field(default_factory=dict)  # meeting → column letter
+    headers: dict[int, tuple[str, str]] = field(default_factory=dict)  # meeting → (raw, cell)
+    rows: list[AttendanceRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    name: Ref | None
+    row: Row
+    values: tuple  # event, kind, level, result, date, hours
+
+
+def read_value(ctx: Context, row: Row, column: contract.Column, required: bool | None = None):
+    """A declared column's value through its type."""
+    return column.type.read(ctx, row, column.name,
+                            required=column.required if required is None else required,
+                            what=column.what)
+
+
+# --- «Участники» ------------------------------------------------------------------------------
+
+def read_people(sheets: Sheets, ctx: Context) -> Roster:
+    declared = contract.sheet("Участники")
+    roster = Roster()
+    table = sheets.table(declared)
+    if table is None:
+        return roster
+    roster.read = True
+    _, rows = table
+    first_row: dict[str, str] = {}
+    col = declared.column
+    for row in rows:
+        name = read_value(ctx, row, col("ФИО"))
+        position = read_value(ctx, row, col("Должность"))
+        institution = read_value(ctx, row, col("Учреждение"))
+        status = read_value(ctx, row, col("Статус"))
+        sex = read_value(ctx, row, col("Пол"))
+        if not name:
+            continue
+        if is_totals(name):
+            totals_row(ctx, row, "ФИО", name)
+            continue
+        if status is None and Text().read(ctx, row, "Статус"):
+            roster.unsure.add(name)
+        latin_letter(ctx, row, "ФИО", name)
+        key = text.person_key(fold_latin(name))
+        if key in first_row:
+            ctx.add(f"«{name}» уже есть в ячейке {first_row[key]}.", row, "ФИО",
+                    fix="ФИО в списке участников не должны повторяться.")
+            continue
+        first_row[key] = row.coordinate("ФИО")
+        person = Person(name, position, institution, status or MemberStatus.MEMBER, sex)
+        roster.by_key[key] = person
+        roster.people.append(person)
+        roster.rows[name] = row
+    return roster
+
+
+# --- «Объединение» ----------------------------------------------------------------------------
+
+def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
+    found = Parameters()
+    table = sheets.table(contract.sheet("Объединение"))
+    if table is None:
+        return found
+    _, rows = table
+    known = {text.normalize_key(p.name): p for p in contract.PARAMETERS}
+    unknown: dict[str, Row] = {}
+    for row in rows:
+        raw = Text().read(ctx, row, "Параметр")
+        declared = known.get(text.normalize_key(raw))
+        if declared is None:
+            unknown[raw] = row  # a note of the user's own, or a typo
+            continue
+        found.rows[declared.name] = row
+        found.values[declared.name] = Text().read(ctx, row, "Значение")
+        if found.values[declared.name]:
+            found.typed[declared.name] = declared.type.read(ctx, row, "Значение")
+    for declared in contract.PARAMETERS:
+        name = declared.name
+        if not declared.required or found.values.get(name):
+            continue
+        if name in found.rows:
+            ctx.add(f"не заполнено значение параметра «{name}».", found.rows[name], "Значение",
+                    fix="Впишите его в столбец «Значение».")
+            continue
+        near = closest(name, list(unknown))
+        if near:
+            ctx.add(f"«{near}» — может быть, это параметр «{name}»?", unknown[near], "Параметр",
+                    fix="Напишите его название точно так.")
+        else:
+            ctx.collector.add(f"нет строки с параметром «{name}» (столбец «Параметр»).",
+                              "Объединение", fix=f"Добавьте строку «{name}» и впишите значение.")
+    return found
+
+
+# --- «Разделы плана» --------------------------------------------------------------------------
+
+def read_plan(sheets: Sheets, ctx: Context) -> Plan:
+    declared = contract.sheet("Разделы плана")
+    table = sheets.table(declared)
+    if table is None:
+        return Plan()
+    _, rows = table
+    lists: dict[PlanSection, list] = {section: [] for section in PlanSection}
+    col = declared.column
+    for row in rows:
+        section = read_value(ctx, row, col("Раздел"))
+        body = read_value(ctx, row, col("Текст"))
+        fulfilment, comment = contract.FULFILMENT.read_with_tail(ctx, row, "Выполнение")
+        if section is None or not body:
+            continue
+        if section is PlanSection.TASKS:
+            lists[section].append(Task(text.strip_numbering(body), fulfilment, comment))
+        else:
+            if fulfilment is not None:
+                ctx.add("«Выполнение» заполняют только для задач.", row, "Выполнение",
+                        fix="Очистите эту ячейку.")
+            lists[section].append(text.strip_numbering(body))
+    return Plan(
+        tasks=tuple(lists[PlanSection.TASKS]),
+        directions=tuple(lists[PlanSection.DIRECTIONS]),
+        forms=tuple(lists[PlanSection.FORMS]),
+        results=tuple(lists[PlanSection.RESULTS]),
+    )
+
+
+# --- «Заседания» ------------------------------------------------------------------------------
+
+def default_form(place: str) -> MeetingForm:
+    """The rule of the contract: remote when the place says so."""
+    key = text.normalize_key(place)
+    return MeetingForm.REMOTE if key.startswith(("дистанционно", "онлайн")) else \
+        MeetingForm.IN_PERSON
+
+
+def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
+    declared = contract.sheet("Заседания")
+    found = Meetings()
+    table = sheets.table(declared)
+    if table is None:
+        return found
+    found.read = True
+    _, rows = table
+    seen: dict[int, str] = {}
+    col = declared.column
+    for row in rows:
+        number = read_value(ctx, row, col("№"))
+        period = read_value(ctx, row, col("Срок"))
+        date = read_value(ctx, row, col("Дата"))
+        place = read_value(ctx, row, col("Место"))
+        status, reason = contract.MEETING_STATUS.read_with_tail(ctx, row, "Статус")
+        form = read_value(ctx, row, col("Форма"))
+        if number is None:
+            found.read = False  # a number we cannot read may be the one referred to
+            continue
+        if number in seen:
+            found.duplicates.append((number, row, seen[number]))
+            continue
+        seen[number] = row.coordinate("№")
+        if form is not None:
+            found.forms[number] = form
+        found.meetings.append(Meeting(number, period, date, place,
+                                      status or MeetingStatus.PLANNED, reason))
+    found.meetings.sort(key=lambda m: m.number)
+    return found
+
+
+# --- «Календарный план» -----------------------------------------------------------------------
+
+def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
+    declared = contract.sheet("Календарный план")
+    table = sheets.table(declared)
+    if table is None:
+        return []
+    _, rows = table
+    entries = []
+    col = declared.column
+    for row in rows:
+        meeting = read_value(ctx, row, col("Заседание"))
+        needed = meeting is None
+        period = read_value(ctx, row, col("Срок"), needed)
+        content = read_value(ctx, row, col("Содержание"), needed)
+        responsible = read_value(ctx, row, col("Ответственный"), needed)
+        section = read_value(ctx, row, col("Раздел"))
+        ref = Ref(meeting, row, "Заседание") if meeting is not None else None
+        entries.append(CalendarEntry(CalendarRow(section, period, content, responsible,
+                                                 meeting), ref))
+    return entries
+
+
+# --- «Повестка» -------------------------------------------------------------------------------
+
+def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
+    declared = contract.sheet("Повестка")
+    table = sheets.table(declared)
+    if table is None:
+        return []
+    _, rows = table
+    items = []
+    col = declared.column
+    for row in rows:
+        meeting = read_value(ctx, row, col("Заседание"))
+        content = read_value(ctx, row, col("Содержание"))
+        speakers = tuple(Ref(name, row, "Докладчики")
+                         for name in read_value(ctx, row, col("Докладчики")))
+        given = read_value(ctx, row, col("Проведено"))
+        decisions = tuple(map(text.strip_numbering,
+                              text.lines(read_value(ctx, row, col("Решили")))))
+        kind = read_value(ctx, row, col("Вид"))
+        ref = Ref(meeting, row, "Заседание") if meeting is not None else None
+        if meeting is None or not content:
+            items.append(AgendaRow(ref, None, speakers))  # its references are still checked
+            continue
+        item = AgendaItem(
+            meeting=meeting, text=text.strip_numbering(content),
+            responsible=read_value(ctx, row, col("Ответственный")),
+            heard=read_value(ctx, row, col("Слушали")), decisions=decisions,
+            given=given is not contract.Given.NO, kind=kind,
+            vote=read_value(ctx, row, col("Голосование")),
+            cells={column.name: row.coordinate(column.name) for column in declared.columns
+                   if column.name in row.cells},
+        )
+        items.append(AgendaRow(ref, item, speakers))
+    return items
+
+
+# --- «Посещаемость» ---------------------------------------------------------------------------
+
+_MEETING_HEADER = re.compile(r"(?:заседание\s*)?(?:№\s*)?(\d{1,3})(?:\s*\(.*\))?\.?",
+                             flags=re.IGNORECASE)
+
+
+def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
+    declared = contract.sheet("Посещаемость")
+    assert declared.layout is Layout.ATTENDANCE
+    found = Attendance(sheet=declared.name)
+    ws = sheets.sheet(declared.name, required=False)
+    if ws is None:
+        return found
+    found.present = True
+    found.sheet = ws.title
+    name_keys = {declared.columns[0].key, *map(text.normalize_key, declared.columns[0].aliases)}
+    name_index = None
+    columns: dict[str, int] = {}
+    unknown: dict[int, Cell] = {}
+    for i, cell in enumerate(sheets.header_cells(ws)):
+        if cell.value is None or not text.clean(str(cell.value)):
+            continue
+        raw = text.clean(str(cell.value))
+        if isinstance(cell.value, float) and cell.value.is_integer():
+            raw = str(int(cell.value))
+        if text.normalize_key(raw) in name_keys and name_index is None:
+            name_index = i
+            continue
+        match = _MEETING_HEADER.fullmatch(raw)
+        if match is None:
+            unknown[i] = cell  # notes, totals and other columns of the user's own
+            continue
+        number = int(match[1])
+        found.columns[number] = "".join(ch for ch in cell.coordinate if ch.isalpha())
+        found.headers[number] = (raw, cell.coordinate)
+        columns[str(number)] = i
+    if name_index is None:
+        near = next(((i, c) for i, c in unknown.items()
+                     if resembles(str(c.value), ["ФИО"])), None)
+        if near is not None:
+            ctx.collector.add(f"столбец «{text.clean(str(near[1].value))}» программа не знает. "
+                              "Может быть, это «ФИО»?", ws.title, near[1].coordinate,
+                              fix="Переименуйте заголовок.")
+        else:
+            ctx.collector.add("в первой строке нет столбца «ФИО».", ws.title,
+                              fix="Добавьте столбец «ФИО» в первую строку.")
+        return found
+    found.name_column = True
+    columns = {"ФИО": name_index, **columns}
+    filled: dict[int, list] = {}
+    for row in sheets.rows(ws, columns, unknown=set(unknown), filled=filled):
+        found.rows.append(AttendanceRow(Ref("", row, "ФИО"), row))
+    for i in sorted(filled):
+        sheets.unread_column(ws.title, unknown[i])
+    return found
+
+
+# --- «Участие» --------------------------------------------------------------------------------
+
+def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[ParticipationRow]]:
+    declared = contract.sheet("Участие")
+    table = sheets.table(declared)
+    if table is None:
+        return sheets.sheet(declared.name, required=False) is not None, []
+    _, rows = table
+    found = []
+    col = declared.column
+    for row in rows:
+        name = read_value(ctx, row, col("ФИО"))
+        values = tuple(read_value(ctx, row, col(c)) for c in
+                       ("Мероприятие", "Вид", "Уровень", "Результат", "Дата", "Часы"))
+        found.append(ParticipationRow(Ref(name, row, "ФИО") if name else None, row, values))
+    return True, found
+
+
+# --- «Итоги» ----------------------------------------------------------------------------------
+
+def read_summary(sheets: Sheets, ctx: Context) -> tuple[bool, dict[Summary, tuple[str, ...]]]:
+    declared = contract.sheet("Итоги")
+    table = sheets.table(declared)
+    if table is None:
+        return sheets.sheet(declared.name, required=False) is not None, {}
+    _, rows = table
+    found: dict[Summary, list[str]] = {s: [] for s in Summary}
+    col = declared.column
+    for row in rows:
+        section = read_value(ctx, row, col("Раздел"))
+        body = read_value(ctx, row, col("Текст"))
+        if section and body:
+            found[section].append(text.strip_numbering(body))
+    return True, {s: tuple(v) for s, v in found.items()}
+
