@@ -45,12 +45,12 @@ def person(name: str, out_dir: Path, target: Path, since: str | None, until: str
       rmo person "Тарасов Виктор Андреевич" -o "Справка Тарасов.docx"
       rmo person "Тарасов В.А." archive -o справка.docx --since 2023/2024 --until 2025/2026
     """
-    from . import record
+    from . import record, record_file
 
     first = record.parse_year(since, "Начало периода") if since else None
     last = record.parse_year(until, "Конец периода") if until else None
     found = record.find(name, [record.Source(out_dir)], first, last)
-    done = record.write(found, target, templates)
+    done = record_file.write(found, target, templates)
     say(f"Записана справка «{target}»: {found.name}, {found.period}, "
         f"рег. {done.issued}.")
     say(f"Копия в архиве: {done.kept}")

@@ -1,7 +1,6 @@
-"""A person's record over the school years an archive keeps: who the person is in the
-workbooks of each year's latest build, and the record («Справка об участии в работе районного
-методического объединения») issued from them — numbered from the same ledger as the
-certificates, kept in the latest year's folder and listed in its register.
+"""A person over the school years an archive keeps: who the person is in the workbooks of
+each year's latest build, for the record («Справка об участии в работе районного методического
+объединения», generator/record_file.py issues it).
 
 Teachers are attested every five years, and the commission asks for the methodical work of the
 whole period; the workbooks each build used are already in the archive, so nothing is retyped.
@@ -15,15 +14,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import archive, register
+from . import register
 from .errors import RmoError, problem
-from .issued import Ledger, stamp
 from .model import Person, Workbook
 from .register import YearBook
-from .text import full_name_parts, split_name, surname_first
-
-TEMPLATE = "person.docx"  # one of kinds.REPORT_TEMPLATES
-RECORD_KIND = "Справка об участии"  # the register's «Вид» of a record
+from .text import full_name_parts, split_name
 
 
 @dataclass(frozen=True)
@@ -221,80 +216,3 @@ def find(query: str, sources: list[Source], since: int | None = None,
         f"«{query.strip()}» — такого человека нет в книгах архива за {shown} "
         f"(лист «Участники»)." + (f" Может быть, «{near}»?" if near else ""),
         fix="Напишите ФИО полностью или как «Фамилия И.О.».")])
-
-
-@dataclass(frozen=True)
-class Issued:
-    """A record written: its bytes, its copy in the archive and its number and date."""
-
-    data: bytes
-    kept: Path  # the archive's copy, in the latest year's folder
-    issued: str  # «№ 12 от 05.12.2026»
-    found: Found
-    filename: str
-
-
-def issue(found: Found, templates: Path | None = None, organisation: str = "") -> Issued:
-    """Render the record and keep it in the folder of the person's latest year: a number and
-    a date from that archive's ledger, the file beside the year's documents (a new version
-    when its text changed, never over an old one) and a line in the year's register."""
-    from .build import template_path
-    from .documents.record import record_document
-    from .render import Properties, render
-
-    document = record_document(found, organisation)
-    if document.missing:
-        raise RmoError(list(document.missing))
-    latest = found.years[-1].book
-    folder = latest.folder
-    with archive.lock(folder.parent):
-        ledger = Ledger.load(folder)
-        [stamped] = stamp([document], ledger)
-        data = render(template_path(TEMPLATE, templates), stamped.context,
-                      Properties(document.title, found.years[-1].workbook.association.head.name,
-                                 stamped.date))
-        name = archive.safe_filename(document.filename)
-        generated = {e.file: e.sha256 for e in register.load(folder)}
-        planned = archive.plan(folder, name, data, generated)
-        entries = []
-        if planned.status in (archive.State.NEW, archive.State.VERSION):
-            archive.write_new(planned.path, data)
-            entries.append(register.Entry(
-                planned.path.name, RECORD_KIND, None, planned.version, register.sha256(data),
-                register.now(), "", person=surname_first(found.name).replace("\u00a0", " "),
-                issued=stamped.issued))
-        try:
-            register.update(folder, entries, {name: planned.path.name})
-            ledger.save()
-        except BaseException:
-            if entries:
-                planned.path.unlink(missing_ok=True)
-            raise
-    return Issued(data, planned.path, stamped.issued, found, name)
-
-
-def write(found: Found, target: Path, templates: Path | None = None) -> Issued:
-    """`rmo person`: issue the record and write a copy to a file that must not exist yet."""
-    if target.exists():
-        raise RmoError.single(f"Файл «{target}» уже есть; rmo не перезаписывает файлы. "
-                              "Укажите другое имя.")
-    if target.suffix.lower() != ".docx":
-        raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx.")
-    if templates is not None and not templates.is_dir():
-        raise RmoError.single(f"Папка шаблонов «{templates}» не найдена. Создайте её "
-                              "командой «rmo templates ПАПКА».")
-    done = issue(found, templates)
-    archive.write_new(target, done.data)
-    return done
-
-
-def unsigned_problem(year: Year, person: Person, said: str):
-    """Why nobody can sign the record, pointing at the latest year's «Подписывает справки»."""
-    association = year.workbook.association
-    return problem(
-        f"справку об участии ({surname_first(person.name)}) подписать некому: в книге "
-        f"{year.book.year} учебного года «{year.book.path.name}» {said}.", "Объединение",
-        association.cells.get("Подписывает справки", ""),
-        fix="Впишите параметр «Подписывает справки» — должность и ФИО руководителя "
-            "организации, например «Директор МАУ «БМЦ» Е.А. Иванова», и сделайте документы "
-            "этого года заново.")

@@ -191,14 +191,16 @@ def write(path: Path, start: int, signer: str = SIGNER) -> Path:
     return path
 
 
-def build_archive(folder: Path, signer: str = SIGNER) -> Path:
-    """Build the three years into one archive, the way a head does it each year."""
+def build_archive(folder: Path, signer: str = SIGNER, years=(2023, 2024, 2025)) -> Path:
+    """Build the years into one archive, the way a head does it each year: the plan of each
+    (enough to keep the workbook), and the certificates of the last, which take numbers from
+    the ledger the records share."""
     from generator.build import build
 
     out = folder / "archive"
-    for start in (2023, 2024, 2025):
+    for start in years:
         book = write(folder / f"rmo-{start}-{start + 1}.xlsx", start, signer)
-        build(book, out, only="план")
+        build(book, out, only="план,справки" if start == years[-1] else "план")
     return out
 
 

@@ -9,11 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..declension import FEMALE, gender, name_dative, position_dative
-from ..errors import Problem
+from ..errors import Problem, problem
 from ..figures import was_present
 from ..issued import Issue
 from ..model import Kind, Participation, Person, TalkKind
-from ..record import Found, Year, period_label, unsigned_problem
+from ..record import Found, Year, period_label
 from ..talks import talk_of
 from ..text import NBSP, date_numeric, number, surname_first, typography
 from .papers import certificate_signature, talks
@@ -102,10 +102,15 @@ def year_context(year: Year, several: bool) -> dict:
                              f"{person.institution}."),
         "attendance": f"Посещение заседаний: {present} из {len(held)}." if held
         else "Заседаний в этом учебном году ещё не было.",
-        "talks": talk_line(year, person),
-        "events": [_event(p) for p in mine if p.kind is not Kind.COURSES],
-        "courses": [_course(p) for p in mine if p.kind is Kind.COURSES],
+        "talks": listed(talk_line(year, person)),
+        "events": listed([_event(p) for p in mine if p.kind is not Kind.COURSES]),
+        "courses": listed([_course(p) for p in mine if p.kind is Kind.COURSES]),
     }
+
+
+def listed(lines: list[str]) -> list[str]:
+    """A list as an official paper punctuates it: «;» after each line, «.» after the last."""
+    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
 
 
 def period_words(found: Found) -> str:
@@ -137,10 +142,22 @@ def totals(years: list[dict], found: Found) -> str:
                 if p.person.name == y.person.name and p.kind is Kind.COURSES)
     courses = sum(len(y["courses"]) for y in years)
     course = f"{courses} ({number(hours)}{NBSP}ч.)" if hours else str(courses)
-    return (f"Всего за {found.period}: выступлений на заседаниях — "
-            f"{sum(len(y['talks']) for y in years)}, участий в конкурсах и мероприятиях — "
-            f"{sum(len(y['events']) for y in years)}, курсов повышения квалификации — "
-            f"{course}.")
+    return typography(f"Всего за {found.period}: выступлений на заседаниях — "
+                      f"{sum(len(y['talks']) for y in years)}, участий в конкурсах и "
+                      f"мероприятиях — {sum(len(y['events']) for y in years)}, курсов "
+                      f"повышения квалификации — {course}.")
+
+
+def unsigned_problem(year: Year, person: Person, said: str):
+    """Why nobody can sign the record, pointing at the latest year's «Подписывает справки»."""
+    association = year.workbook.association
+    return problem(
+        f"справку об участии ({surname_first(person.name)}) подписать некому: в книге "
+        f"{year.book.year} учебного года «{year.book.path.name}» {said}.", "Объединение",
+        association.cells.get("Подписывает справки", ""),
+        fix="Впишите параметр «Подписывает справки» — должность и ФИО руководителя "
+            "организации, например «Директор МАУ «БМЦ» Е.А. Иванова», и сделайте документы "
+            "этого года заново.")
 
 
 def _signature(found: Found) -> tuple[str, str, tuple[Problem, ...]]:
