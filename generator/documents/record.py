@@ -181,7 +181,9 @@ def record_document(found: Found, organisation: str = "") -> RecordDocument:
     name = surname_first(found.name).replace(NBSP, " ")
     first, last = found.years[0].start, found.years[-1].start
     context = {
-        "organisation": typography(organisation or latest.organisation),
+        # A record of several associations is the centre's paper: its name heads it.
+        "organisation": typography(organisation if several and organisation
+                                   else latest.organisation),
         "association": "" if several else typography(latest.full_name or latest.name),
         "town": typography(latest.town),
         "subject": "об участии в работе районных методических объединений" if several
