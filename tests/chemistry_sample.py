@@ -197,6 +197,7 @@ def build_archive(folder: Path, signer: str = SIGNER, years=(2023, 2024, 2025)) 
     the ledger the records share."""
     from generator.build import build
 
+    folder.mkdir(parents=True, exist_ok=True)
     out = folder / "archive"
     for start in years:
         book = write(folder / f"rmo-{start}-{start + 1}.xlsx", start, signer)

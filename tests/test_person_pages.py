@@ -72,6 +72,9 @@ def test_the_local_archive_lists_the_people_and_makes_the_record(chemistry, tmp_
                          "участвовал в работе РМО учителей химии и биологии Советского района.")
     assert "2023/2024 учебный год" not in record
     assert (folder / "2025-2026" / "Справка об участии (Тарасов В.А., 2024–2026).docx").is_file()
+    year = browser.get("/archive/2025-2026/").content.decode()
+    assert "<h2>Справки об участии за годы</h2>" in year
+    assert "Справка об участии (Тарасов В.А., 2024–2026).docx" in year
     refused = browser.post("/archive/record/", {"name": "Смирнова Е.П.", "since": "2023/2024",
                                                 "until": "2025/2026"})
     assert refused.status_code == 400

@@ -15,6 +15,8 @@ from ... import register
 from ...archive import base_name
 from ...errors import RmoError
 from ...kinds import DocumentKind
+from ...record_file import RECORD_KIND
+from ...text import typography
 from .common import archive, own_templates, page, post_only, refusal
 
 _YEAR = re.compile(r"^\d{4}-\d{4}$")
@@ -101,7 +103,11 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
         held = f" от {dates[number]}" if number in dates else ""
         result.append(Group(f"Заседание № {number}{held}",
                             [d for d in documents.values() if d.meeting == number]))
-    rest = [d for d in documents.values() if d.meeting is None and d not in top]
+    records = [d for d in documents.values() if d.kind == RECORD_KIND]
+    if records:
+        result.append(Group("Справки об участии за годы", records))
+    rest = [d for d in documents.values()
+            if d.meeting is None and d not in top and d not in records]
     if rest:
         result.append(Group("Другие файлы", rest))  # put in the folder by hand
     return result, workbooks
@@ -139,8 +145,8 @@ def people_rows(folders: list[Path], names: list[str] | None = None
     for person in found:
         latest = person.years[-1]
         labels = list(dict.fromkeys(y.book.year for y in person.years))
-        rows.append({"name": person.name, "position": latest.person.position,
-                     "institution": latest.person.institution,
+        rows.append({"name": person.name, "position": typography(latest.person.position),
+                     "institution": typography(latest.person.institution),
                      "associations": list(dict.fromkeys(y.association for y in person.years)),
                      "years": labels, "period": person.period})
     return rows, []
