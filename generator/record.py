@@ -90,7 +90,7 @@ def parse_year(text: str, what: str) -> int:
     return int(match[1])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # a district: 30 associations × several years
 def _read(path: str, size: int, mtime: int) -> Workbook:
     """A kept workbook read once: the archive never rewrites a workbook it keeps."""
     from .reader import read_workbook
