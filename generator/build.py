@@ -370,14 +370,9 @@ def _same_kind(template: Path, kind: str) -> None:
 
 def latest_workbook(out_dir: Path) -> Path | None:
     """The workbook the archive's newest build used, if the archive keeps one."""
-    newest: tuple[str, Path] | None = None
-    for folder in sorted(out_dir.glob("*")) if out_dir.is_dir() else []:
-        for entry in register.load(folder):
-            path = folder / entry.file
-            if entry.kind == register.WORKBOOK_KIND and path.is_file() and \
-                    (newest is None or entry.written >= newest[0]):
-                newest = (entry.written, path)
-    return newest[1] if newest else None
+    books = register.latest_workbooks(out_dir)
+    newest = max(reversed(books), key=lambda book: book.written, default=None)
+    return newest.path if newest else None
 
 
 def copy_templates(target: str | Path) -> list[Path]:

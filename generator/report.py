@@ -24,7 +24,8 @@ def summary_docx(summary: CentreSummary, templates: Path | None = None,
     document = summary_document(summary, organisation, signer)
     custom = templates / document.template if templates else None
     template = custom if custom and custom.is_file() else builtin_templates() / document.template
-    author = organisation.strip() or summary.organisation or "rmo"
+    # The centre is the author of its report; with no name given, none rather than «rmo».
+    author = organisation.strip() or summary.organisation
     return render(template, document.context, Properties(document.title, author, document.date))
 
 

@@ -25,12 +25,14 @@ from .test_web import rows, text
 # this table (and the access module) say otherwise.
 READ = {"archive", "archive-year", "archive-year-zip", "file"}
 ACCOUNT = {"logout", "password", "password-done"}
-METHODIST = READ | ACCOUNT | {"centre", "centre-open", "status", "deadlines", "summary",
-                              "summary-docx", "summary-xlsx", "associations", "people",
-                              "person-password", "person-disable", "person-enable",
-                              "person-remove"}
+# «Справка за годы» of one association (a page of rmo serve) is the head's and the methodist's.
+RECORD = {"archive-record"}
+METHODIST = READ | ACCOUNT | RECORD | {"centre", "centre-open", "status", "deadlines", "summary",
+                                       "summary-docx", "summary-xlsx", "associations", "people",
+                                       "person-password", "person-disable", "person-enable",
+                                       "person-remove", "records", "record-docx"}
 OFFICE = READ | ACCOUNT | {"centre", "centre-open"}
-CENTRE_ONLY = (METHODIST - READ - ACCOUNT) | {"login"}
+CENTRE_ONLY = (METHODIST - READ - ACCOUNT - RECORD) | {"login"}
 
 
 def patterns() -> list[URLPattern]:

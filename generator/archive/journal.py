@@ -170,6 +170,9 @@ def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title:
     from ..ooxml import xlsx_bytes
 
     book = Workbook()
+    # File → Properties names who keeps the journal, not the library that wrote it.
+    book.properties.creator = title.removeprefix("Реестр документов ").split(",")[0]
+    book.properties.title = title
     sheet = book.active
     sheet.title = "Реестр"
     headers = [header for header, _ in COLUMNS] + [column.header for column in staff]

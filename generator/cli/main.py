@@ -423,3 +423,7 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
 from .centre import make as _make_centre  # noqa: E402
 
 main.add_command(_make_centre(Group, Argument, say))
+
+from .person import person as _person  # noqa: E402
+
+main.add_command(_person)

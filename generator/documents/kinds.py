@@ -101,7 +101,8 @@ KINDS: tuple[KindSpec, ...] = (
 _BY_KIND = {spec.kind: spec for spec in KINDS}
 # Reports over several workbooks are not kinds of a build (no `--only` word, not written
 # into an association's archive), but their templates ship and are restyled like the others.
-REPORT_TEMPLATES: tuple[str, ...] = ("summary.docx",)  # the centre's summary: report.py
+# The centre's summary (report.py) and a person's record over the years (record.py).
+REPORT_TEMPLATES: tuple[str, ...] = ("summary.docx", "person.docx")
 TEMPLATES: tuple[str, ...] = tuple(spec.template for spec in KINDS) + REPORT_TEMPLATES
 WORDS: tuple[str, ...] = tuple(spec.word for spec in KINDS)
 

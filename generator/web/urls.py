@@ -20,6 +20,7 @@ urlpatterns = [
     path("result/<str:build_id>/pdf/", book.pdf_start, name="pdf"),
     path("result/<str:build_id>/pdf.json", book.pdf_status, name="pdf-status"),
     path("archive/", archive.years, name="archive"),
+    path("archive/record/", archive.record, name="archive-record"),
     path("archive/<str:year>/", archive.year, name="archive-year"),
     path("archive/<str:year>/all.zip", archive.year_zip, name="archive-year-zip"),
     path("files/<str:year>/<str:name>", archive.download, name="file"),

@@ -28,10 +28,13 @@ READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
 LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name) - {"whoami"}
 ALLOWED = {
     Role.HEAD: LOCAL | ACCOUNT,
+    # «Справка за годы»: of one association from its archive page, or of a teacher of
+    # several associations in one record («records», «record-docx»).
     Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "deadlines", "summary",
                                       "summary-docx", "summary-xlsx", "associations", "people",
                                       "person-password", "person-disable", "person-enable",
-                                      "person-remove"},
+                                      "person-remove", "archive-record", "records",
+                                      "record-docx"},
     Role.OFFICE: READ | ACCOUNT | {"centre", "centre-open"},
 }
 
@@ -71,6 +74,8 @@ class CentreAccess:
         if person is None:  # an account made outside rmo (createsuperuser): no role
             raise Http404
         request.rmo_person = person
+        # The pages offer only what the role may open (the archive page's record forms).
+        request.rmo_may_open = lambda other: may_open(person.role, other)
         if name == "book" and person.role != Role.HEAD:
             return HttpResponseRedirect("/centre/")
         if not may_open(person.role, name):

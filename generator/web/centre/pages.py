@@ -48,6 +48,7 @@ def navigation(request: HttpRequest) -> dict:
         if person.role == Role.METHODIST:
             items += [("status", "/centre/status/", "Состояние"),
                       ("summary", "/centre/summary/", "Сводный отчёт"),
+                      ("records", "/centre/records/", "Справки за годы"),
                       ("people", "/centre/people/", "Люди")]
     return {"nav": [{"url": url, "label": text, "current": key == section}
                     for key, url, text in items],
@@ -231,6 +232,35 @@ def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) ->
     name = f"{title} РМО {year}{suffix}"
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
+
+
+# --- records over the years --------------------------------------------------------------
+
+def _sources():
+    from ...figures.record import Source
+
+    return [Source(people.archive_folder(a), a.name) for a in Association.objects.all()]
+
+
+@require_GET
+def records(request: HttpRequest) -> HttpResponse:
+    """Every teacher of every association, one row a person: a teacher of two associations
+    is one record."""
+    from ..pages.archive import people_rows
+
+    sources = _sources()
+    rows, problems = people_rows([s.archive for s in sources], [s.association for s in sources])
+    return _page(request, "records.html", "records", {
+        "title": "Справки за годы", "people": rows, "people_problems": problems,
+        "record_url": "/centre/records/record/", "show_associations": True})
+
+
+@require_http_methods(["POST"])
+def record_docx(request: HttpRequest) -> HttpResponse:
+    from ..pages.archive import record_response
+
+    return record_response(request, _sources(), load(settings.RMO_CENTRE).organisation,
+                           back="/centre/records/")
 
 
 # --- associations and people ----------------------------------------------------------------

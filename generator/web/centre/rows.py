@@ -41,9 +41,8 @@ class Collected:
 
 
 def _latest(folder: Path) -> Path | None:
-    books = [e for e in register.load(folder) if e.kind == register.WORKBOOK_KIND
-             and e.workbook and (folder / e.file).is_file()]
-    return folder / max(books, key=lambda e: e.written).file if books else None
+    book = register.latest_workbook(folder)
+    return book.path if book else None
 
 
 def latest_workbooks(year: str) -> tuple[list[Book], list[str]]:
