@@ -14,10 +14,11 @@ from .archive import store as archive
 from .archive.issued import Ledger, stamp
 from .archive.store import State
 from .documents.common import Document
-from .documents.kinds import KINDS, TEMPLATES, WORDS, DocumentKind, by_word
+from .documents.kinds import DocumentKind, documents, parse_only
 from .errors import Problem, RmoError, problem
 from .model import Workbook
-from .render.render import Properties, builtin_templates, check_templates, render
+from .render.render import Properties, render
+from .render.templates import check_templates, own_folder, template_path
 from .workbook.reader import read_workbook
 
 
@@ -50,48 +51,13 @@ class BuildReport:
     pdf_problem: Problem | None = None
 
 
-def parse_only(value: str | None) -> set[DocumentKind] | None:
-    """`--only протоколы,справки` → the kinds to build; None builds every kind."""
-    if not value:
-        return None
-    from .russian.text import normalize_key
-
-    chosen = set()
-    for word in value.replace(";", ",").split(","):
-        key = normalize_key(word)
-        if not key:
-            continue
-        spec = by_word(key)
-        if spec is None:
-            allowed = ", ".join(WORDS)
-            raise RmoError([problem(f"«{word.strip()}» — такого вида документов нет. "
-                                    f"Допустимо: {allowed} (через запятую).")])
-        chosen.add(spec.kind)
-    return chosen
-
-
-def documents(workbook: Workbook, only: set[DocumentKind] | None = None) -> list[Document]:
-    """Every document the workbook gives (or those of the chosen kinds), in filing order."""
-    return [document for spec in KINDS if only is None or spec.kind in only
-            for document in spec.build(workbook)]
-
-
-def template_path(name: str, custom: Path | None) -> Path:
-    """The user's own version of a template when there is one, else the built-in."""
-    if custom is not None and (custom / name).is_file():
-        return custom / name
-    return builtin_templates() / name
-
-
 def render_all(workbook: Workbook, templates: Path | None = None,
                only: set[DocumentKind] | None = None,
                ledger: Ledger | None = None,
                chosen: list[Document] | None = None) -> list[tuple[Document, bytes]]:
     """Render every document that can be issued in memory (``chosen``: those already made
     from the workbook); nothing is written (the ledger is saved by build)."""
-    if templates is not None and not templates.is_dir():
-        raise RmoError([problem(f"Папка шаблонов «{templates}» не найдена. Создайте её "
-                                "командой «rmo templates ПАПКА».")])
+    own_folder(templates)
     author = workbook.association.head.name
     made = documents(workbook, only) if chosen is None else chosen
     ready = [document for document in made if document.ready]
@@ -322,8 +288,10 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
 
     from docx.opc.exceptions import PackageNotFoundError
 
+    from .archive.contents import newest_workbook
     from .render.render import check_syntax, check_work
     from .render.template_check import check_file
+    from .render.templates import same_kind
 
     not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
                                  fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
@@ -333,8 +301,8 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
     except (BadZipFile, PackageNotFoundError, KeyError, ValueError, ParseError) as error:
         raise not_word from error
     kind = kind or template.name
-    _same_kind(template, kind)
-    source = latest_workbook(Path(out_dir))
+    same_kind(template, kind)
+    source = newest_workbook(Path(out_dir))
     if source is None:
         check_work(template)  # no workbook yet: its own work, with every value empty
         return
@@ -350,41 +318,3 @@ def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
             if document.template == kind:
                 render(template, document.context, Properties(document.title, author,
                                                               document.date))
-
-
-def _same_kind(template: Path, kind: str) -> None:
-    """Refuse another kind's template (the protocol uploaded in the plan's place) by naming
-    it, before its fields are reported one by one as unknown."""
-    from .render.template_check import closer_kind
-
-    names = {spec.template: spec.title for spec in KINDS}
-    if kind not in names:
-        return
-    other = closer_kind(template, kind, {name: builtin_templates() / name for name in names})
-    if other:
-        raise RmoError([problem(
-            f"Похоже, это шаблон другого документа — «{names[other]}», а не «{names[kind]}».",
-            fix=f"Загрузите его в строку «{names[other]}», а сюда — шаблон "
-                f"«{names[kind]}».")])
-
-
-def latest_workbook(out_dir: Path) -> Path | None:
-    """The workbook the archive's newest build used, if the archive keeps one."""
-    books = register.latest_workbooks(out_dir)
-    newest = max(reversed(books), key=lambda book: book.written, default=None)
-    return newest.path if newest else None
-
-
-def copy_templates(target: str | Path) -> list[Path]:
-    """Copy the built-in templates into a folder to restyle them; never overwrite."""
-    target = Path(target)
-    source = builtin_templates()
-    existing = [name for name in TEMPLATES if (target / name).exists()]
-    if existing:
-        raise RmoError([problem(f"В папке «{target}» уже есть {', '.join(existing)}; rmo не "
-                                "перезаписывает файлы. Укажите пустую папку.")])
-    copied = []
-    for name in TEMPLATES:
-        archive.write_new(target / name, (source / name).read_bytes())
-        copied.append(target / name)
-    return copied

@@ -12,6 +12,7 @@ from .archive import store as archive
 from .archive.issued import Ledger, stamp
 from .errors import RmoError
 from .figures.record import Found
+from .render.templates import own_folder
 from .russian.text import surname_first
 
 TEMPLATE = "person.docx"  # one of kinds.REPORT_TEMPLATES
@@ -33,9 +34,9 @@ def issue(found: Found, templates: Path | None = None, organisation: str = "") -
     """Render the record and keep it in the folder of the person's latest year: a number and
     a date from that archive's ledger, the file beside the year's documents (a new version
     when its text changed, never over an old one) and a line in the year's register."""
-    from .build import template_path
     from .documents.record import record_document
     from .render.render import Properties, render
+    from .render.templates import template_path
 
     document = record_document(found, organisation)
     if document.missing:
@@ -75,9 +76,7 @@ def write(found: Found, target: Path, templates: Path | None = None) -> Issued:
                               "Укажите другое имя.")
     if target.suffix.lower() != ".docx":
         raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx.")
-    if templates is not None and not templates.is_dir():
-        raise RmoError.single(f"Папка шаблонов «{templates}» не найдена. Создайте её "
-                              "командой «rmo templates ПАПКА».")
+    own_folder(templates)
     done = issue(found, templates)
     archive.write_new(target, done.data)
     return done

@@ -11,7 +11,8 @@ from .archive.store import write_new
 from .documents.summary import summary_document
 from .errors import RmoError
 from .figures.centre import CentreSummary, read_summary
-from .render.render import Properties, builtin_templates, render
+from .render.render import Properties, render
+from .render.templates import own_folder, template_path
 
 FORMATS = (".docx", ".xlsx")  # what `rmo summary -o` writes, by the file's extension
 
@@ -22,8 +23,7 @@ def summary_docx(summary: CentreSummary, templates: Path | None = None,
     `templates` (a folder made by `rmo templates`) is used instead of the built-in one.
     ``organisation`` and ``signer`` are the centre's (see summary_document)."""
     document = summary_document(summary, organisation, signer)
-    custom = templates / document.template if templates else None
-    template = custom if custom and custom.is_file() else builtin_templates() / document.template
+    template = template_path(document.template, templates)
     # The centre is the author of its report; with no name given, none rather than «rmo».
     author = organisation.strip() or summary.organisation
     return render(template, document.context, Properties(document.title, author, document.date))
@@ -43,9 +43,7 @@ def write_summary(paths: Sequence[str | Path], target: str | Path,
     if suffix not in FORMATS:
         raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx (документ) "
                               "или .xlsx (таблица).")
-    if templates is not None and not templates.is_dir():
-        raise RmoError.single(f"Папка шаблонов «{templates}» не найдена. Создайте её "
-                              "командой «rmo templates ПАПКА».")
+    own_folder(templates)
     summary = read_summary(paths)
     if suffix == ".xlsx":
         from .documents.summary_table import summary_xlsx

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.documents.kinds import KINDS
-from generator.render.render import builtin_templates
+from generator.render.templates import builtin_templates
 
 from .helpers import BASE, ROOT, SAMPLE, full_text, workbook
 

@@ -103,7 +103,7 @@ def two(centre, tmp_path_factory):
     if "b" not in _BUILT:  # built through the pages once; later tests get a copy of it
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        from generator.render.render import builtin_templates
+        from generator.render.templates import builtin_templates
 
         browser = centre.client("head-b")
         _, build_id = build(browser)  # the build removes its upload: another one to check

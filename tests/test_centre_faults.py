@@ -214,7 +214,7 @@ def test_a_build_removes_its_upload_and_its_check_page_says_so(head):
 def test_replaced_templates_are_the_quota_of_template_uploads(head, monkeypatch):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from generator.render.render import builtin_templates
+    from generator.render.templates import builtin_templates
     from generator.web.pages import templates
 
     centre, b, browser = head

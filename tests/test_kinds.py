@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import documents, parse_only
 from generator.cli.main import main
-from generator.documents.kinds import KINDS, TEMPLATES, WORDS, DocumentKind
+from generator.documents.kinds import KINDS, TEMPLATES, WORDS, DocumentKind, documents, parse_only
 from generator.errors import RmoError
-from generator.render.render import builtin_templates
+from generator.render.templates import builtin_templates
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

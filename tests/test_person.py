@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
-from generator.archive import register
+from generator.archive import contents, register
 from generator.cli.main import main
 from generator.figures import record
 
@@ -58,7 +58,7 @@ def issue(archive, name, tmp_path, *options):
 
 
 def test_latest_workbook_of_each_year_is_the_one_rule(archive, tmp_path):
-    books = register.latest_workbooks(archive)
+    books = contents.latest_workbooks(archive)
     assert [(b.year, b.path.name) for b in books] == [
         ("2023/2024", "rmo-2023-2024.xlsx"), ("2024/2025", "rmo-2024-2025.xlsx"),
         ("2025/2026", "rmo-2025-2026.xlsx")]
@@ -67,13 +67,14 @@ def test_latest_workbook_of_each_year_is_the_one_rule(archive, tmp_path):
                                      "Директор А.А. Лис")
     import time
 
-    from generator.build import build, latest_workbook
+    from generator.archive.contents import newest_workbook
+    from generator.build import build
 
     time.sleep(1.1)  # the register's times are to the second: this build is the newest
     build(changed, archive, only="план")
-    assert register.latest_workbook(archive / "2024-2025").path.name == \
+    assert contents.latest_workbook(archive / "2024-2025").path.name == \
         "rmo-2024-2025 (версия 2).xlsx"
-    assert latest_workbook(archive).name == "rmo-2024-2025 (версия 2).xlsx"
+    assert newest_workbook(archive).name == "rmo-2024-2025 (версия 2).xlsx"
 
 
 def test_a_teacher_with_a_talk_every_year(archive, tmp_path):

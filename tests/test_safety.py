@@ -16,7 +16,7 @@ from generator.archive.store import safe_filename
 from generator.build import build
 from generator.cli.main import main
 from generator.documents.kinds import TEMPLATES, DocumentKind
-from generator.render.render import builtin_templates
+from generator.render.templates import builtin_templates
 from generator.workbook.cells import EXCEL_ERRORS
 
 from .helpers import (

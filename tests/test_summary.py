@@ -401,7 +401,8 @@ def test_word_finds_properties_in_schema_order_and_every_field_supplied(two, tmp
     from docxtpl import DocxTemplate
 
     from generator.documents.summary import summary_document
-    from generator.render.render import builtin_templates, environment
+    from generator.render.render import environment
+    from generator.render.templates import builtin_templates
 
     from .test_word import out_of_order
 

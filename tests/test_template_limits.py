@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import documents
 from generator.cli.main import main
+from generator.documents.kinds import documents
 from generator.errors import RmoError
 from generator.render import template_limits
 from generator.render.render import Properties, render
@@ -172,7 +172,7 @@ def test_with_no_workbook_yet_a_template_is_tried_with_every_value_empty(tmp_pat
     """At upload, before any build, its own work is tried under the same budget: nested
     loops are refused then, and every built-in template passes."""
     from generator.build import check_template
-    from generator.render.render import builtin_templates
+    from generator.render.templates import builtin_templates
 
     loops = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
     folder = custom_plan(tmp_path / "мои", "{{ theme }}", loops)

@@ -20,7 +20,7 @@ from docx import Document
 
 from generator.archive import register
 from generator.documents.kinds import KINDS
-from generator.render.render import builtin_templates
+from generator.render.templates import builtin_templates
 from generator.web.pages.templates import NAMES
 
 from .helpers import BASE, SAMPLE, full_text, workbook

@@ -19,9 +19,9 @@ from docx.oxml.text.parfmt import CT_PPr
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from generator.build import documents, template_path
-from generator.documents.kinds import KINDS
+from generator.documents.kinds import KINDS, documents
 from generator.render.render import environment
+from generator.render.templates import template_path
 
 
 def sequence(cls) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -130,49 +129,6 @@ def _kind_of(name: str, entries: list[Entry]) -> str:
     kind = next((e.kind for e in entries if e.kind and e.file.lower().endswith(".docx")
                  and base_name(e.file) == base), "")
     return f"{kind} (PDF)" if kind and docx != name else kind
-
-
-@dataclass(frozen=True)
-class YearBook:
-    """The workbook the latest build of one school year used, kept in its year folder."""
-
-    folder: Path  # the year folder, «archive/2025-2026»
-    path: Path
-    written: str  # when that build kept it (the register's «2026-05-20 14:03:11»)
-
-    @property
-    def year(self) -> str:
-        """«2025/2026», as documents write it."""
-        return self.folder.name.replace("-", "/")
-
-
-def latest_workbook(folder: Path) -> YearBook | None:
-    """The workbook of a year folder's latest build: the one the register marks as current
-    (an unchanged workbook built again is kept once, so the newest entry may be an older
-    build's), the newest of them when several names are current, else the newest kept."""
-    books = [e for e in load(folder) if e.kind == WORKBOOK_KIND and (folder / e.file).is_file()]
-    if not books:
-        return None
-    chosen = [e for e in books if e.current] or books
-    newest = chosen[0]
-    for entry in chosen[1:]:
-        if entry.written >= newest.written:  # on a tie the later entry is the later build
-            newest = entry
-    return YearBook(folder, folder / newest.file, newest.written)
-
-
-def latest_workbooks(archive: Path) -> list[YearBook]:
-    """The workbook of the latest build of each school year of an archive, oldest year first:
-    the one rule for «the year's workbook» (the person's record, the centre's summary, the
-    template check)."""
-    if not archive.is_dir():
-        return []
-    found = (latest_workbook(p) for p in sorted(archive.iterdir())
-             if _YEAR.match(p.name) and p.is_dir())
-    return [book for book in found if book is not None]
-
-
-_YEAR = re.compile(r"^\d{4}-\d{4}$")
 
 
 def now() -> str:

@@ -213,7 +213,7 @@ def templates(folder: Path) -> None:
     Пример:
       rmo templates мои-шаблоны
     """
-    from ..build import copy_templates
+    from ..render.templates import copy_templates
 
     for path in copy_templates(folder):
         say(f"  {path}")

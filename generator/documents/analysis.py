@@ -21,7 +21,6 @@ from ..model import (
     Summary,
     Workbook,
 )
-from ..render.charts import BarChart
 from ..russian.talks import quoted, talk_of
 from ..russian.text import (
     NBSP,
@@ -38,6 +37,7 @@ from ..russian.text import (
     surname_first,
     typography,
 )
+from .chart import BarChart
 from .common import Document, alphabetical, cancelled, head_signature, in_period, signer_title
 from .kinds import DocumentKind
 

@@ -113,3 +113,30 @@ def by_word(word: str) -> KindSpec | None:
         if word == spec.word or word in spec.aliases:
             return spec
     return None
+
+
+def parse_only(value: str | None) -> set[DocumentKind] | None:
+    """`--only протоколы,справки` → the kinds to build; None builds every kind."""
+    if not value:
+        return None
+    from ..errors import RmoError, problem
+    from ..russian.text import normalize_key
+
+    chosen = set()
+    for word in value.replace(";", ",").split(","):
+        key = normalize_key(word)
+        if not key:
+            continue
+        spec = by_word(key)
+        if spec is None:
+            allowed = ", ".join(WORDS)
+            raise RmoError([problem(f"«{word.strip()}» — такого вида документов нет. "
+                                    f"Допустимо: {allowed} (через запятую).")])
+        chosen.add(spec.kind)
+    return chosen
+
+
+def documents(workbook: Workbook, only: set[DocumentKind] | None = None) -> list[Document]:
+    """Every document the workbook gives (or those of the chosen kinds), in filing order."""
+    return [document for spec in KINDS if only is None or spec.kind in only
+            for document in spec.build(workbook)]

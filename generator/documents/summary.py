@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..archive.issued import today
 from ..figures.centre import LEVELS, AssociationRow, CentreSummary
-from ..render.charts import BarChart
 from ..russian.text import (
     NBSP,
     count,
@@ -22,6 +21,7 @@ from ..russian.text import (
     surname_first,
     typography,
 )
+from .chart import BarChart
 from .common import split_signer
 
 TITLE = "Сводный отчёт о работе районных методических объединений"

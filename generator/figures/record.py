@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..archive import register
-from ..archive.register import YearBook
+from ..archive.contents import YearBook, latest_workbooks
 from ..errors import RmoError, problem
 from ..model import Person, Workbook
 from ..russian.text import full_name_parts, split_name
@@ -102,7 +101,7 @@ def read_years(sources: list[Source]) -> list[tuple[YearBook, Workbook, Source]]
     """The workbook of each year's latest build of every archive, read, oldest year first."""
     found = []
     for source in sources:
-        for book in register.latest_workbooks(source.archive):
+        for book in latest_workbooks(source.archive):
             stat = book.path.stat()
             try:
                 workbook = _read(str(book.path), stat.st_size, stat.st_mtime_ns)

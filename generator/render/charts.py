@@ -8,8 +8,9 @@ the embedded workbook is written with openpyxl, which rmo already uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape  # xml.sax.saxutils drags in urllib and email: 40 ms
+
+from ..documents.chart import BarChart
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -21,20 +22,6 @@ NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 EMU_PER_CM = 360000
 SHEET = "Лист1"
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """A column chart of one series: what the template gets in place of a chart."""
-
-    title: str
-    series: str
-    categories: tuple[str, ...]
-    values: tuple[int, ...]
-    maximum: int | None = None  # 100 for percentages
-    width_cm: float = 16.0
-    height_cm: float = 7.5
-    horizontal: bool = False  # bars lying down, named at the left, the first on top
 
 
 class ChartRun:

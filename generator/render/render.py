@@ -6,28 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Problem, RmoError, problem
+from ..errors import RmoError, problem
 from ..ooxml import docx_bytes
-
-
-def builtin_templates() -> Path:
-    """The templates shipped with the package: inside it when installed, beside it in a checkout."""
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "templates", package.parent / "templates"):
-        if (candidate / "plan.docx").is_file():
-            return candidate
-    raise RmoError([problem("Не найдены шаблоны документов (plan.docx). Переустановите rmo.")])
-
-
-def check_templates(folder: Path) -> tuple[Problem, ...]:
-    """Warnings for the files of a user's templates folder that rmo does not read
-    («Протокол.docx», protocol.odt): each says which names it does read."""
-    from ..documents.kinds import KINDS, TEMPLATES
-    from .template_check import unused_files
-
-    words = {word: spec.template for spec in KINDS
-             for word in (spec.label, spec.title, spec.word, *spec.aliases)}
-    return unused_files(folder, TEMPLATES, words)
 
 
 @dataclass(frozen=True)
@@ -54,7 +34,8 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     """
     from jinja2 import TemplateError
 
-    from .charts import BarChart, ChartRun
+    from ..documents.chart import BarChart
+    from .charts import ChartRun
     from .columns import template_class
     from .template_limits import Failed, budget
 
@@ -69,6 +50,8 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
         with budget():
             document.render(values, environment(), autoescape=True)
     except TemplateError as error:
+        from .templates import builtin_templates
+
         if isinstance(error, Failed) and template.parent == builtin_templates():
             raise error.original from error  # a built-in template is right: a bug of ours
         message, fix = _template_message(error, document, context)

@@ -16,8 +16,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ...archive import issued, register
+from ...archive.contents import when, year_folders
 from ...errors import RmoError
-from ..pages.archive import when, year_folders
 from . import deadlines, people
 from .access import SELECTED, permitted
 from .folder import load

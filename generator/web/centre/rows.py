@@ -15,10 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ...archive import register
+from ...archive.contents import latest_workbook, year_folders
 from ...errors import Problem, RmoError, problem
 from ...figures.centre import AssociationRow, CentreSummary, combine, named
-from ..pages.archive import year_folders
 from . import people
 from .models import Association
 
@@ -41,7 +40,7 @@ class Collected:
 
 
 def _latest(folder: Path) -> Path | None:
-    book = register.latest_workbook(folder)
+    book = latest_workbook(folder)
     return book.path if book else None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from ...archive import register
+from ...archive.contents import YEAR, when, year_folders
 from ...archive.store import base_name
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
@@ -19,19 +19,10 @@ from ...record_file import RECORD_KIND
 from ...russian.text import typography
 from .common import archive, own_templates, page, post_only, refusal
 
-_YEAR = re.compile(r"^\d{4}-\d{4}$")
 # The year's own documents, above the meetings (the register's «Вид»).
 # Every kind in filing order (plan, passport, …, analysis); a year's own documents are the
 # ones of no meeting.
 ORDER = tuple(kind.label for kind in DocumentKind)
-
-
-def year_folders(folder: Path) -> list[Path]:
-    """The archive's school years, newest first: folders like 2025-2026 with a register."""
-    if not folder.is_dir():
-        return []
-    return sorted((p for p in folder.iterdir() if _YEAR.match(p.name) and p.is_dir()
-                   and register.exists(p)), reverse=True)
 
 
 @dataclass
@@ -57,12 +48,6 @@ class Document:
 class Group:
     title: str
     documents: list[Document]
-
-
-def when(stamp: str) -> str:
-    """«2026-05-20 14:03:11» of the register as a person writes it: «20.05.2026 14:03»."""
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})", stamp)
-    return f"{match[3]}.{match[2]}.{match[1]} {match[4]}" if match else stamp
 
 
 def _base(filename: str) -> tuple[str, str]:
@@ -230,7 +215,7 @@ def _checksum(path: Path) -> str:
 
 
 def _year(folder: Path, year: str) -> Path:
-    if not _YEAR.match(year) or not register.exists(folder / year):
+    if not YEAR.match(year) or not register.exists(folder / year):
         raise Http404
     return folder / year
 

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET
 from ...archive.store import base_name, safe_filename, write_new
 from ...documents.kinds import KINDS, KindSpec
 from ...errors import RmoError
-from ...render.render import builtin_templates
+from ...render.templates import builtin_templates
 from ...russian.text import count
 from ..jobs import Busy, exclusive
 from ..settings import temporary_folder
@@ -87,13 +87,13 @@ _DONE = "rmo_template_done"
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    from ...build import latest_workbook
+    from ...archive.contents import newest_workbook
 
     refused_upload = request.session.pop(_REFUSED, None) or {}
     done = request.session.pop(_DONE, None) or {}
     if done:
         # The documents change only when made again: offer it with the archive's workbook.
-        kept = latest_workbook(archive(request))
+        kept = newest_workbook(archive(request))
         done["rebuild"] = kept.name if kept else ""
     return _index(request, **refused_upload, **done)
 
@@ -182,11 +182,11 @@ def revert(request: HttpRequest, name: str) -> HttpResponse:
 def rebuild(request: HttpRequest) -> HttpResponse:
     """The documents made again from the workbook of the archive's last build, with the
     templates as they are now."""
-    from ...build import latest_workbook
+    from ...archive.contents import newest_workbook
     from .book import make_documents
 
     folder = archive(request)
-    kept = latest_workbook(folder)
+    kept = newest_workbook(folder)
     if kept is None:
         return refused(request, Refused(
             "Документы ещё не делались", "В архиве нет книги, по которой делались документы. "

@@ -1,0 +1,75 @@
+"""What an archive holds, read: its school years, the workbook of each year's latest build,
+the newest workbook of all, and how a register's time is written for a person. The pages,
+the centre, the person's record and the template check read the archive through here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import register
+
+YEAR = re.compile(r"^\d{4}-\d{4}$")  # a year folder: 2025-2026
+
+
+def year_folders(folder: Path) -> list[Path]:
+    """The archive's school years, newest first: folders like 2025-2026 with a register."""
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if YEAR.match(p.name) and p.is_dir()
+                   and register.exists(p)), reverse=True)
+
+
+def when(stamp: str) -> str:
+    """«2026-05-20 14:03:11» of the register as a person writes it: «20.05.2026 14:03»."""
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})", stamp)
+    return f"{match[3]}.{match[2]}.{match[1]} {match[4]}" if match else stamp
+
+
+@dataclass(frozen=True)
+class YearBook:
+    """The workbook the latest build of one school year used, kept in its year folder."""
+
+    folder: Path  # the year folder, «archive/2025-2026»
+    path: Path
+    written: str  # when that build kept it (the register's «2026-05-20 14:03:11»)
+
+    @property
+    def year(self) -> str:
+        """«2025/2026», as documents write it."""
+        return self.folder.name.replace("-", "/")
+
+
+def latest_workbook(folder: Path) -> YearBook | None:
+    """The workbook of a year folder's latest build: the one the register marks as current
+    (an unchanged workbook built again is kept once, so the newest entry may be an older
+    build's), the newest of them when several names are current, else the newest kept."""
+    books = [e for e in register.load(folder)
+             if e.kind == register.WORKBOOK_KIND and (folder / e.file).is_file()]
+    if not books:
+        return None
+    chosen = [e for e in books if e.current] or books
+    newest = chosen[0]
+    for entry in chosen[1:]:
+        if entry.written >= newest.written:  # on a tie the later entry is the later build
+            newest = entry
+    return YearBook(folder, folder / newest.file, newest.written)
+
+
+def latest_workbooks(archive: Path) -> list[YearBook]:
+    """The workbook of the latest build of each school year of an archive, oldest year first:
+    the one rule for «the year's workbook» (the person's record, the centre's summary, the
+    template check)."""
+    if not archive.is_dir():
+        return []
+    found = (latest_workbook(p) for p in sorted(archive.iterdir())
+             if YEAR.match(p.name) and p.is_dir())
+    return [book for book in found if book is not None]
+
+
+def newest_workbook(out_dir: Path) -> Path | None:
+    """The workbook the archive's newest build used, if the archive keeps one."""
+    books = latest_workbooks(out_dir)
+    newest = max(reversed(books), key=lambda book: book.written, default=None)
+    return newest.path if newest else None

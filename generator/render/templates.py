@@ -1,0 +1,83 @@
+"""Choosing a template: the built-in one or the user's own (a `--templates` folder, the
+archive's «Шаблоны»), copying the built-ins out to restyle them, and checking a user's
+template. The one module that resolves, copies and checks templates: build, report, the
+person's record and the pages all come here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Problem, RmoError, problem
+
+
+def builtin_templates() -> Path:
+    """The templates shipped with the package: inside it when installed, beside it in a checkout."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / "plan.docx").is_file():
+            return candidate
+    raise RmoError([problem("Не найдены шаблоны документов (plan.docx). Переустановите rmo.")])
+
+
+def own_folder(templates: str | Path | None) -> Path | None:
+    """The user's templates folder, or None for the built-ins; refused when it is not there."""
+    if templates is None:
+        return None
+    folder = Path(templates)
+    if not folder.is_dir():
+        raise RmoError([problem(f"Папка шаблонов «{folder}» не найдена. Создайте её "
+                                "командой «rmo templates ПАПКА».")])
+    return folder
+
+
+def template_path(name: str, custom: Path | None) -> Path:
+    """The user's own version of a template when there is one, else the built-in."""
+    if custom is not None and (custom / name).is_file():
+        return custom / name
+    return builtin_templates() / name
+
+
+def check_templates(folder: Path) -> tuple[Problem, ...]:
+    """Warnings for the files of a user's templates folder that rmo does not read
+    («Протокол.docx», protocol.odt): each says which names it does read."""
+    from ..documents.kinds import KINDS, TEMPLATES
+    from .template_check import unused_files
+
+    words = {word: spec.template for spec in KINDS
+             for word in (spec.label, spec.title, spec.word, *spec.aliases)}
+    return unused_files(folder, TEMPLATES, words)
+
+
+def copy_templates(target: str | Path) -> list[Path]:
+    """Copy the built-in templates into a folder to restyle them; never overwrite."""
+    from ..archive.store import write_new
+    from ..documents.kinds import TEMPLATES
+
+    target = Path(target)
+    source = builtin_templates()
+    existing = [name for name in TEMPLATES if (target / name).exists()]
+    if existing:
+        raise RmoError([problem(f"В папке «{target}» уже есть {', '.join(existing)}; rmo не "
+                                "перезаписывает файлы. Укажите пустую папку.")])
+    copied = []
+    for name in TEMPLATES:
+        write_new(target / name, (source / name).read_bytes())
+        copied.append(target / name)
+    return copied
+
+
+def same_kind(template: Path, kind: str) -> None:
+    """Refuse another kind's template (the protocol uploaded in the plan's place) by naming
+    it, before its fields are reported one by one as unknown."""
+    from ..documents.kinds import KINDS
+    from .template_check import closer_kind
+
+    names = {spec.template: spec.title for spec in KINDS}
+    if kind not in names:
+        return
+    other = closer_kind(template, kind, {name: builtin_templates() / name for name in names})
+    if other:
+        raise RmoError([problem(
+            f"Похоже, это шаблон другого документа — «{names[other]}», а не «{names[kind]}».",
+            fix=f"Загрузите его в строку «{names[other]}», а сюда — шаблон "
+                f"«{names[kind]}».")])
