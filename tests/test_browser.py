@@ -315,3 +315,31 @@ def test_the_address_survives_a_restart_and_opens_in_any_browser(running, browse
     assert not list(running.folder.glob(".rmo/uploads/*"))
     for context in (first, second, third, phone):
         context.close()
+
+
+def test_documents_that_cannot_be_issued_are_said_above_the_list(server, browser, tmp_path):
+    """A decision missing: the protocol and its papers are not made, said in red at the top
+    with a link to the table of what to fill in, sheet and cell."""
+    address, _ = server
+    agenda = copy.deepcopy(BASE["Повестка"])
+    del agenda[3]["Решили"]
+    book = workbook(tmp_path, name="без решения.xlsx", Повестка=agenda)
+    for viewport, name in (({"width": 1366, "height": 768}, "33-ne-gotovy"),
+                           (PHONE, "34-ne-gotovy-telefon")):
+        context = browser.new_context(viewport=viewport, locale="ru-RU")
+        page = context.new_page()
+        page.goto(address)
+        page.set_input_files("#workbook", str(book))
+        page.get_by_role("button", name="Проверить", exact=True).click()
+        page.wait_for_url(re.compile(r"/check/[\w-]+/$"))
+        page.get_by_role("button", name="Сделать документы").click()
+        page.wait_for_url(re.compile(r"/result/"))
+        notice = page.locator("#not-ready-notice")
+        assert notice.inner_text().startswith("4\u00a0документа не готовы и не записаны")
+        table = page.locator("#not-ready table").first
+        assert table.locator("caption").inner_text() == "Протокол № 2 от 22.04.2026"
+        cells = table.locator("tbody tr").first.locator("td")
+        assert [cells.nth(i).inner_text() for i in (0, 1)] == ["Повестка", "F5"]
+        notice.get_by_role("link").click()
+        shot(page, name)
+        context.close()

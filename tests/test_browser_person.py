@@ -9,14 +9,7 @@ import pytest
 from . import chemistry_sample
 from .centre_site import PASSWORD
 from .helpers import paragraphs
-from .test_browser import (  # noqa: F401 — fixtures
-    CHROMIUM,
-    PHONE,
-    browser,
-    running,
-    server,
-    shot,
-)
+from .test_browser import CHROMIUM, PHONE, browser, running, server, shot  # noqa: F401
 from .test_browser_centre import sign_in
 from .test_centre_server import rmo, serve, stop
 from .test_person_pages import BELOVA, CHEMISTRY, LIBRARY, library

@@ -90,7 +90,9 @@ def _protocol_missing(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ..
     first = undecided(workbook, meeting)[0]
     return (problem(f"документ ссылается на протокол №{NBSP}{number} от "
                     f"{date_numeric(meeting.date)}, а он не готов: в пункте нет решения.",
-                    first.sheet, first.cell),)
+                    first.sheet, first.cell,
+                    fix="Впишите решение в эту ячейку: тогда будут сделаны и протокол, и этот "
+                        "документ."),)
 
 
 # What the speaker did, by the kind of the talk: (feminine verb, masculine verb, object),
