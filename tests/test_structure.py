@@ -85,3 +85,34 @@ def test_the_graph_sees_the_package():
 @pytest.mark.slow
 def test_no_import_cycle_in_the_package():
     assert cycles(import_graph()) == []
+
+
+def _package(module: str) -> str:
+    """generator.workbook.cells → generator.workbook; a module at the top stands for itself."""
+    parts = module.split(".")
+    is_package = len(parts) > 2 or (PACKAGE / parts[-1]).is_dir() if len(parts) > 1 else True
+    return ".".join(parts[:2]) if is_package else module
+
+
+def test_no_import_cycle_between_the_stage_packages(monkeypatch):
+    """workbook → figures → documents → render → archive, faces over them: no package reaches
+    back into one that uses it, not even for a type annotation."""
+    monkeypatch.setattr(__import__(__name__, fromlist=["_type_only"]), "_type_only",
+                        lambda tree: set())
+    graph = import_graph()
+    packages: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        if module.count(".") < 2 and not (PACKAGE / module.split(".")[-1]).is_dir():
+            continue  # the top modules (errors, model, ooxml; build, report) are not a stage
+        packages.setdefault(_package(module), set()).update(
+            _package(t) for t in targets if t.count(".") >= 2 and _package(t) != _package(module))
+    packages = {name: {t for t in targets if t in packages} for name, targets in packages.items()}
+    assert cycles(packages) == []
+
+
+def test_a_module_over_400_lines_says_why_at_its_top():
+    long = [str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+            if "migrations" not in p.parts
+            and len(p.read_text(encoding="utf-8").splitlines()) > 400
+            and "# Over 400 lines:" not in p.read_text(encoding="utf-8")[:3000]]
+    assert long == []

@@ -4,6 +4,9 @@ A little over 400 lines: one section of the report per function, kept together b
 share the report's phrasing.
 """
 
+# Over 400 lines: the May analysis is one document of a dozen sections over the same figures;
+# split, one document's wording would be scattered.
+
 from __future__ import annotations
 
 import re

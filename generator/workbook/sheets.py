@@ -8,6 +8,9 @@ Over 400 lines: the one-pass scan of a sheet's XML (merged ranges, formulas with
 stays beside the opening it serves until the modules are reorganised.
 """
 
+# Over 400 lines: opening a workbook safely, its sheets and their headers (with renamed columns
+# recognised): one concern.
+
 from __future__ import annotations
 
 import re
