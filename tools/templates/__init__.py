@@ -1,10 +1,12 @@
 """The built-in templates (templates/*.docx), made from code.
 
-The templates are committed; this package is how they were made and how to remake them after
-a change of layout (`python tools/make_templates.py`). A template «NAME.docx» is made by the
+The committed templates are the source: a developer edits them in Word or LibreOffice like a
+user's own, and tests/test_templates.py checks what matters and keeps their text for review.
+This package is only an aid, outside the package and the tests: how the templates were first
+made, to remake one after a change of layout (`python tools/make_templates.py`; then
+`python -m tests.template_text` and look at the change). A template «NAME.docx» is made by the
 module of this package named NAME: its `make()` returns the document and `FILE_TITLE` is the
-title in its properties. A test remakes every template and compares bytes with the committed
-file, so a hand edit that the next regeneration would wipe is caught.
+title in its properties. Remaking overwrites hand edits of the committed file.
 """
 
 from __future__ import annotations
