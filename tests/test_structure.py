@@ -87,6 +87,9 @@ def test_no_import_cycle_in_the_package():
     assert cycles(import_graph()) == []
 
 
+HOUSE = ("cli", "web", "render", "documents", "figures", "workbook", "archive", "russian")
+
+
 def _package(module: str) -> str:
     """generator.workbook.cells → generator.workbook; a module at the top stands for itself."""
     parts = module.split(".")
@@ -108,6 +111,12 @@ def test_no_import_cycle_between_the_stage_packages(monkeypatch):
             _package(t) for t in targets if t.count(".") >= 2 and _package(t) != _package(module))
     packages = {name: {t for t in targets if t in packages} for name, targets in packages.items()}
     assert cycles(packages) == []
+    # The house the README draws: each package imports only the packages right of it.
+    order = [f"generator.{name}" for name in HOUSE]
+    assert sorted(packages) == sorted(order)
+    backwards = sorted(f"{name} → {target}" for name, targets in packages.items()
+                       for target in targets if order.index(target) < order.index(name))
+    assert backwards == []
 
 
 def test_a_module_over_400_lines_says_why_at_its_top():
