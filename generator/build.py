@@ -13,8 +13,7 @@ from .archive import register, service
 from .archive import store as archive
 from .archive.issued import Ledger, stamp
 from .archive.store import State
-from .documents.common import Document
-from .documents.kinds import DocumentKind, documents, parse_only
+from .documents.kinds import Document, DocumentKind, documents, parse_only
 from .errors import Problem, RmoError, problem
 from .model import Workbook
 from .render.render import Properties, render

@@ -10,6 +10,7 @@ from pathlib import Path
 from .archive import register
 from .archive import store as archive
 from .archive.issued import Ledger, stamp
+from .archive.service import list_in_register
 from .errors import RmoError
 from .figures.record import Found
 from .render.templates import own_folder
@@ -60,7 +61,7 @@ def issue(found: Found, templates: Path | None = None, organisation: str = "") -
                 register.now(), "", person=surname_first(found.name).replace("\u00a0", " "),
                 issued=stamped.issued))
         try:
-            register.update(folder, entries, {name: planned.path.name})
+            list_in_register(folder, entries, {name: planned.path.name})
             ledger.save()
         except BaseException:
             if entries:

@@ -15,8 +15,6 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..errors import Problem
-from . import journal
 from .store import TEMPORARY, base_name, replace, year_service
 from .store import sha256 as sha256  # re-exported: the register's checksum
 
@@ -68,16 +66,23 @@ def load(folder: Path) -> list[Entry]:
         return []
 
 
+@dataclass(frozen=True)
+class Listed:
+    """What the register lists after an update, and the association the journal is titled for."""
+
+    entries: tuple[Entry, ...]
+    association: str
+
+
 def update(folder: Path, added: list[Entry],
            current: Mapping[str, str] | None = None,
-           association: str = "", issued: Mapping[str, str] | None = None
-           ) -> tuple[Problem, ...]:
+           association: str = "", issued: Mapping[str, str] | None = None) -> Listed:
     """Add this build's entries, list any file the register does not know, mark the version
     each built document stands for (``current``: first version's name → file), write both
     forms. ``association`` names the journal («Реестр документов РМО …»); without it the name
     kept by an earlier build is used. ``issued`` gives the number and date of issue of files
-    registered before the register kept them (file → «№ 7 от 20.05.2026»). Returns warnings:
-    a journal open in Excel is not a reason to fail the build."""
+    registered before the register kept them (file → «№ 7 от 20.05.2026»). Returns what the
+    register now lists, for the journal (service.list_in_register writes both)."""
     issued = issued or {}
     entries = [dataclasses.replace(e, issued=issued[e.file])
                if not e.issued and e.file in issued else e for e in load(folder)]
@@ -108,8 +113,7 @@ def update(folder: Path, added: list[Entry],
     target = path(folder)
     if not target.is_file() or target.read_bytes() != data:
         replace(target, data)
-    title = journal.title(association, folder.name.replace("-", "/"))
-    return journal.write(folder / XLSX_NAME, present, title)
+    return Listed(tuple(present), association)
 
 
 def _association(folder: Path) -> str:

@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import Problem, RmoError, warning
-from . import issued, register
+from . import issued, journal, register
 from . import store as archive
 from .register import Entry
 from .store import TEMPORARY, service_folder, year_service
@@ -83,8 +83,8 @@ class Batch:
     def commit(self) -> tuple[Problem, ...]:
         if self.ledger is not None:
             self.ledger.save()
-        warnings = register.update(self.folder, self.entries, self.current,
-                                   self.association, self.issued)
+        warnings = list_in_register(self.folder, self.entries, self.current,
+                                    self.association, self.issued)
         self.created = []
         journal_path(self.folder).unlink(missing_ok=True)
         return warnings
@@ -177,7 +177,7 @@ def recover(folder: Path) -> Problem | None:
     if written and isinstance(records, dict) and records:
         issued.save(folder, {**issued.read(folder), **records})
     if written:
-        register.update(folder, written, current)
+        list_in_register(folder, written, current)
     _sweep(folder)
     path.unlink(missing_ok=True)
     if not any(e.kind != register.WORKBOOK_KIND for e in written):
@@ -256,3 +256,14 @@ def _documents(path: Path, empty):
     except (OSError, ValueError, AttributeError):
         return empty
     return found if isinstance(found, type(empty)) else empty
+
+
+def list_in_register(folder: Path, added: list[Entry], current: Mapping[str, str] | None = None,
+                     association: str = "", issued: Mapping[str, str] | None = None
+                     ) -> tuple[Problem, ...]:
+    """Add entries to the year's register (реестр.json) and write its journal for people
+    («Реестр документов.xlsx»). Returns warnings: a journal open in Excel is not a reason to
+    fail the build."""
+    listed = register.update(folder, added, current, association, issued)
+    title = journal.title(listed.association, folder.name.replace("-", "/"))
+    return journal.write(folder / register.XLSX_NAME, listed.entries, title)

@@ -41,8 +41,8 @@ from ..russian.text import (
     typography,
 )
 from .chart import BarChart
-from .common import Document, alphabetical, cancelled, head_signature, in_period, signer_title
-from .kinds import DocumentKind
+from .common import alphabetical, cancelled, head_signature, in_period, signer_title
+from .kinds import Document, DocumentKind
 
 KIND_TITLE = {
     Kind.CONTEST: "конкурсы", Kind.CONFERENCE: "конференции", Kind.SEMINAR: "семинары",

@@ -2,43 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
-from ..archive.issued import Issue
-from ..errors import Problem
 from ..model import Association, Meeting, MeetingForm, Person
 from ..russian.text import NBSP, initials_first, sort_key, split_name, surname_first, typography
-from .kinds import DocumentKind
-
-
-@dataclass(frozen=True)
-class Document:
-    """One document to write: its kind (which gives the template), file name and prepared
-    context."""
-
-    kind: DocumentKind
-    filename: str
-    context: dict
-    title: str
-    date: dt.date  # for the document's properties
-    meeting: int | None = None
-    issue: Issue | None = None  # a number and a date of issue kept in the archive
-    person: str = ""  # whom an extract or certificate is for: the journal's «Кому»
-    issued: str = ""  # «№ 7 от 20.05.2026»: the journal's «Рег. № и дата выдачи»
-    # Why the document cannot be issued yet (a decision to fill in, nobody to sign): such a
-    # document is not written, and the build lists it as «не готов» with these problems.
-    missing: tuple[Problem, ...] = ()
-
-    @property
-    def ready(self) -> bool:
-        return not self.missing
-
-    @property
-    def template(self) -> str:
-        """The built-in template's file name, from the registry of kinds."""
-        return self.kind.spec.template
 
 
 def person_line(person: Person) -> str:

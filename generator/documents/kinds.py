@@ -11,6 +11,7 @@ document modules.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import importlib
 from collections.abc import Callable
@@ -18,8 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..archive.issued import Issue
+    from ..errors import Problem
     from ..model import Workbook
-    from .common import Document
 
 
 class DocumentKind(enum.Enum):
@@ -71,6 +73,35 @@ class KindSpec:
         make: Callable[[Workbook], list[Document]] = getattr(
             importlib.import_module(f"{__package__}.{module}"), function)
         return make(workbook)
+
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to write: its kind (which gives the template), file name and prepared
+    context."""
+
+    kind: DocumentKind
+    filename: str
+    context: dict
+    title: str
+    date: dt.date  # for the document's properties
+    meeting: int | None = None
+    issue: Issue | None = None  # a number and a date of issue kept in the archive
+    person: str = ""  # whom an extract or certificate is for: the journal's «Кому»
+    issued: str = ""  # «№ 7 от 20.05.2026»: the journal's «Рег. № и дата выдачи»
+    # Why the document cannot be issued yet (a decision to fill in, nobody to sign): such a
+    # document is not written, and the build lists it as «не готов» with these problems.
+    missing: tuple[Problem, ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing
+
+    @property
+    def template(self) -> str:
+        """The built-in template's file name, from the registry of kinds."""
+        return self.kind.spec.template
 
 
 # In filing order: the order of a build's documents.

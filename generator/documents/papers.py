@@ -10,7 +10,6 @@ from ..russian.declension import FEMALE, gender, name_dative, name_genitive_any,
 from ..russian.talks import talk_of
 from ..russian.text import NBSP, date_numeric, initials_first, surname_first, typography
 from .common import (
-    Document,
     alphabetical,
     head_signature,
     online,
@@ -20,7 +19,7 @@ from .common import (
     unbroken_hyphens,
     venue,
 )
-from .kinds import DocumentKind
+from .kinds import Document, DocumentKind
 from .protocol import (
     LIST_LIMIT,
     agenda_line,

@@ -17,14 +17,13 @@ from ..russian.text import (
     typography,
 )
 from .common import (
-    Document,
     alphabetical,
     cancelled,
     head_signature,
     period_span,
     signer_title,
 )
-from .kinds import DocumentKind
+from .kinds import Document, DocumentKind
 
 
 def _person(person: Person) -> str:

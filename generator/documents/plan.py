@@ -6,8 +6,8 @@ import re
 
 from ..model import AgendaItem, CalendarRow, Meeting, Workbook
 from ..russian.text import NBSP, date_numeric, lines, sentence, strip_numbering, typography
-from .common import Document, head_signature, person_line, signer_title
-from .kinds import DocumentKind
+from .common import head_signature, person_line, signer_title
+from .kinds import Document, DocumentKind
 from .speakers import kind_word
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..model import Meeting, MeetingStatus, Workbook
 from ..russian.text import NBSP, date_numeric, strip_numbering, typography
-from .common import Document, head_signature, online, signer_title, unbroken_hyphens, venue
-from .kinds import DocumentKind
+from .common import head_signature, online, signer_title, unbroken_hyphens, venue
+from .kinds import Document, DocumentKind
 from .speakers import nominative, speakers
 
 

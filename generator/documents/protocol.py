@@ -20,8 +20,8 @@ from ..russian.text import (
     surname_first,
     typography,
 )
-from .common import Document, alphabetical, online, venue
-from .kinds import DocumentKind
+from .common import alphabetical, online, venue
+from .kinds import Document, DocumentKind
 from .speakers import discussed_line, heard_line, kind_word, speakers, spoke_line
 
 # With more people present the list goes on a registration sheet (documents.md §2).
