@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from ..model import Association, Meeting, MeetingForm, Person
-from ..russian.text import NBSP, initials_first, sort_key, split_name, surname_first, typography
+from ..russian.text import (
+    MONTH_NAMES,
+    MONTHS,
+    NBSP,
+    initials_first,
+    sort_key,
+    split_name,
+    surname_first,
+    typography,
+)
 
 
 def person_line(person: Person) -> str:
@@ -92,19 +101,15 @@ def cancelled(reason: str) -> str:
     return typography(f" в связи с {declined}" if declined else f". Причина: {reason}")
 
 
-_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-           "сентябрь", "октябрь", "ноябрь", "декабрь")
-_IN_MONTH = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
-             "сентябре", "октябре", "ноябре", "декабре")
 
 
 def period_span(period: str) -> str:
     """«Сентябрь – октябрь – ноябрь» → «сентябрь – ноябрь»: a chain of months as its first and
     last; anything else as typed, months in lower case."""
     parts = [p.strip() for p in re.split(r"\s*[–—-]\s*", period.strip()) if p.strip()]
-    if len(parts) > 1 and all(p.lower() in _MONTHS for p in parts):
+    if len(parts) > 1 and all(p.lower() in MONTH_NAMES for p in parts):
         return f"{parts[0].lower()}{NBSP}– {parts[-1].lower()}"
-    if len(parts) == 1 and parts[0].lower() in _MONTHS:
+    if len(parts) == 1 and parts[0].lower() in MONTH_NAMES:
         return parts[0].lower()
     return period.strip()
 
@@ -112,6 +117,6 @@ def period_span(period: str) -> str:
 def in_period(period: str) -> str:
     """«в декабре» for a one-month period, else the period in brackets: «(декабрь – январь)»."""
     span = period_span(period)
-    if span in _MONTHS:
-        return f"в {_IN_MONTH[_MONTHS.index(span)]}"
+    if span in MONTH_NAMES:
+        return f"в {MONTHS[MONTH_NAMES.index(span)][2]}"
     return f"({span})" if span else ""

@@ -8,10 +8,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
 
-MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+# The months in the cases rmo reads and writes, declared once: «декабрь» (a period of the
+# plan), «20 декабря» (a date in words), «в декабре».
+MONTHS = (
+    ("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
+    ("июль", "июля", "июле"), ("август", "августа", "августе"),
+    ("сентябрь", "сентября", "сентябре"), ("октябрь", "октября", "октябре"),
+    ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"),
 )
+MONTH_NAMES = tuple(nominative for nominative, _, _ in MONTHS)
+_GENITIVE = tuple(genitive for _, genitive, _ in MONTHS)
 
 # Excel stores characters it cannot put in XML as _xHHHH_; openpyxl leaves them as they are.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -129,8 +136,8 @@ def date_parts(raw: str) -> tuple[int, int, int] | None:
         return year, month, day
     if match := _IN_WORDS.fullmatch(raw):
         name = match[2].lower().replace("ё", "е")
-        if name in MONTHS_GENITIVE:
-            return int(match[3]), MONTHS_GENITIVE.index(name) + 1, int(match[1])
+        if name in _GENITIVE:
+            return int(match[3]), _GENITIVE.index(name) + 1, int(match[1])
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Problem, RmoError, problem, warning
+from ..errors import Problem, problem, warning
 
 
 @dataclass
@@ -40,12 +40,6 @@ class Collector:
         unique = dict.fromkeys(problems)
         return tuple(sorted(unique, key=lambda p: (p.sheet != "", order.get(p.sheet, 99),
                                                    p.sheet, p.row, p.column, p.message)))
-
-    def raise_if_any(self, sheet_order: list[str] | None = None) -> None:
-        if not self.problems:
-            return
-        raise RmoError(self.sorted(self.problems, sheet_order),
-                       self.sorted(self.warnings, sheet_order))
 
 
 @dataclass(frozen=True)

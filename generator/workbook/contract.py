@@ -79,7 +79,6 @@ class Sheet:
     layout: Layout = Layout.TABLE
     help: str = ""
     emptied: bool = False  # every data row removed by `rmo new-year`
-    roster_keyed: bool = False  # one row per person: a totals row «Итого» is not a person
     missing: str = ""  # what the documents say when an optional sheet is missing
 
     @property
@@ -216,7 +215,7 @@ SHEETS: tuple[Sheet, ...] = (
                     "отсутствующими"),
         Column("Пол", SEX, False, 8,
                help="ж или м — только если его не понять по фамилии (Бойко, Ким)"),
-    ), roster_keyed=True,
+    ),
         help="Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по этому ФИО "
              "человека ищут на других листах. Статус: член РМО (по умолчанию) или "
              "приглашённый (гостей не считают отсутствующими). Пол (ж или м) нужен, только "
@@ -291,7 +290,7 @@ SHEETS: tuple[Sheet, ...] = (
         Column("1", MarkType(), False, 10, cleared=True, help="отметка о заседании № 1"),
         Column("2", MarkType(), False, 10, cleared=True, help="отметка о заседании № 2"),
         Column("3", MarkType(), False, 10, cleared=True, help="отметка о заседании № 3"),
-    ), layout=Layout.ATTENDANCE, roster_keyed=True,
+    ), layout=Layout.ATTENDANCE,
         help="ФИО и по столбцу на заседание (заголовок — номер заседания). Отметки: + (был), "
              "- или н (не был), или причина текстом: «болезнь», «курсы ПК»."),
     Sheet("Участие", (
