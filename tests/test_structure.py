@@ -126,3 +126,38 @@ def test_a_module_over_400_lines_says_why_at_its_top():
             and len(p.read_text(encoding="utf-8").splitlines()) > 400
             and "# Over 400 lines:" not in p.read_text(encoding="utf-8")[:3000]]
     assert long == []
+
+
+def test_no_function_of_the_package_is_over_80_lines():
+    long = []
+    for path in PACKAGE.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and \
+                    node.end_lineno - node.lineno >= 80:
+                long.append(f"{path.relative_to(PACKAGE.parent)}: {node.name}")
+    assert long == []
+
+
+def _commands(group, prefix: str = "rmo"):
+    import click
+
+    for name, command in sorted(group.commands.items()):
+        yield f"{prefix} {name}", command
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{prefix} {name}")
+
+
+def test_every_command_has_russian_help_and_is_in_the_readme():
+    import re
+
+    from generator.cli.main import main
+
+    readme = " ".join((PACKAGE.parent / "README.md").read_text(encoding="utf-8").split())
+    found = list(_commands(main))
+    assert len(found) > 10
+    for path, command in found:
+        assert re.search("[а-яё]", command.help or "", re.I), f"{path}: no Russian help"
+        assert re.search("[а-яё]", command.short_help or command.help or "", re.I)
+        assert path in readme, f"{path} is not in the README"

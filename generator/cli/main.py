@@ -422,10 +422,10 @@ def summary_command(workbooks: tuple[Path, ...], target: Path, templates: Path |
                       "«название методического центра»."),))
 
 
-# The centre's administration lives in its own module, made with the classes above.
-from .centre import make as _make_centre  # noqa: E402
+# The centre's administration and the person's record live in their own modules.
+from .centre import centre as _centre  # noqa: E402
 
-main.add_command(_make_centre(Group, Argument, say))
+main.add_command(_centre)
 
 from .person import person as _person  # noqa: E402
 

@@ -115,14 +115,7 @@ def compute(workbook: Workbook) -> Figures:
     moved = tuple(m for m in workbook.meetings if m.status is MeetingStatus.MOVED)
     planned = len(workbook.meetings)
 
-    rows = []
-    for meeting in held:
-        assert meeting.date is not None  # Meeting.held: dated and not cancelled
-        present = sum(1 for p in members if was_present(meeting, p))
-        guests = sum(1 for p in workbook.people
-                     if not p.is_member and was_present(meeting, p))
-        rows.append(MeetingRow(meeting, present, len(members), share(present, len(members)),
-                               guests, meeting.date))
+    rows = _meeting_rows(workbook)
     presences = sum(r.present for r in rows)
     possible_presences = len(members) * len(held)
 
@@ -144,23 +137,8 @@ def compute(workbook: Workbook) -> Figures:
     courses = tuple(p for p in participation if p.kind is Kind.COURSES)
     participant_names = {p.person.name for p in participation} & member_names
 
-    by_member = []
-    for person in members:
-        attended = sum(1 for m in held if was_present(m, person))
-        by_member.append(MemberAttendance(person, attended, len(held),
-                                          share(attended, len(held))))
-    by_member.sort(key=lambda a: (a.attended, sort_key(a.person.name)))
-
-    institutions: dict[str, list[MemberAttendance]] = {}
-    for row in by_member:
-        institutions.setdefault(row.person.institution, []).append(row)
-    by_institution = []
-    for name, group in institutions.items():
-        attended = sum(a.attended for a in group)
-        possible = len(group) * len(held)
-        by_institution.append(InstitutionAttendance(name, len(group), attended, possible,
-                                                    share(attended, possible)))
-    by_institution.sort(key=lambda i: (i.share, i.institution.lower()))
+    by_member = _by_member(members, held)
+    by_institution = _by_institution(by_member, len(held))
 
     fulfilment = Counter(t.fulfilment for t in workbook.plan.tasks if t.fulfilment)
     waiting = [m for m in workbook.meetings
@@ -203,6 +181,48 @@ def compute(workbook: Workbook) -> Figures:
         interim=bool(waiting),
         as_of=as_of,
     )
+
+
+def _meeting_rows(workbook: Workbook) -> list[MeetingRow]:
+    """Each held meeting's attendance: members present, their share, guests."""
+    members = workbook.members
+    rows = []
+    for meeting in workbook.held_meetings:
+        assert meeting.date is not None  # Meeting.held: dated and not cancelled
+        present = sum(1 for p in members if was_present(meeting, p))
+        guests = sum(1 for p in workbook.people
+                     if not p.is_member and was_present(meeting, p))
+        rows.append(MeetingRow(meeting, present, len(members), share(present, len(members)),
+                               guests, meeting.date))
+    return rows
+
+
+def _by_member(members: tuple[Person, ...], held: tuple[Meeting, ...]
+               ) -> list[MemberAttendance]:
+    """Each member's attendance, the most missed first."""
+    by_member = []
+    for person in members:
+        attended = sum(1 for m in held if was_present(m, person))
+        by_member.append(MemberAttendance(person, attended, len(held),
+                                          share(attended, len(held))))
+    by_member.sort(key=lambda a: (a.attended, sort_key(a.person.name)))
+    return by_member
+
+
+def _by_institution(by_member: list[MemberAttendance], held: int
+                    ) -> list[InstitutionAttendance]:
+    """Each institution's attendance, the lowest share first."""
+    institutions: dict[str, list[MemberAttendance]] = {}
+    for row in by_member:
+        institutions.setdefault(row.person.institution, []).append(row)
+    by_institution = []
+    for name, group in institutions.items():
+        attended = sum(a.attended for a in group)
+        possible = len(group) * held
+        by_institution.append(InstitutionAttendance(name, len(group), attended, possible,
+                                                    share(attended, possible)))
+    by_institution.sort(key=lambda i: (i.share, i.institution.lower()))
+    return by_institution
 
 
 def was_present(meeting: Meeting, person: Person) -> bool:

@@ -172,7 +172,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         template = self.compiled.get(source)
         if template is None:
             template = super().from_string(source)
-            template.rmo_source = source
+            template.rmo_source = source  # type: ignore[attr-defined]  # a _Template: ours
             self.compiled[source] = template
             if len(self.compiled) > self.limit:
                 self.compiled.popitem(last=False)
