@@ -13,7 +13,7 @@ from .archive import register, service
 from .archive import store as archive
 from .archive.issued import Ledger, stamp
 from .archive.store import State
-from .documents.kinds import Document, DocumentKind, documents, parse_only
+from .documents.kinds import Document, DocumentKind, documents
 from .errors import Problem, RmoError, problem
 from .model import Workbook
 from .render.render import Properties, render
@@ -67,10 +67,13 @@ def render_all(workbook: Workbook, templates: Path | None = None,
 
 def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
           templates: str | Path | None = None, dry_run: bool = False, pdf: bool = False,
-          only: str | None = None,
+          kinds: set[DocumentKind] | None = None,
           progress: Callable[[Written], None] | None = None,
           pdf_progress: Callable[[int, int, Path], None] | None = None) -> BuildReport:
     """Write the documents of a workbook into OUT/<school year>/ and report what was done.
+
+    ``kinds`` are the kinds to make (`--only`, parsed by documents.kinds.parse_only at the
+    edge); None makes every kind.
 
     ``progress`` hears of each document as it is filed; ``pdf_progress(done, total, path)``
     of each PDF as LibreOffice makes it (a minute for a year's documents).
@@ -81,7 +84,6 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
     removes the files this build had written, and only those; a build killed outright is
     finished by the next one, which registers what it wrote.
     """
-    kinds = parse_only(only)
     source = Path(workbook_path)
     workbook = read_workbook(source)
     folder = Path(out_dir) / workbook.association.year.folder

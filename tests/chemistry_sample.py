@@ -16,6 +16,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from generator.documents.kinds import parse_only
+
 NAME = "РМО учителей химии и биологии Советского района"
 HEAD = "Ковалёва Наталья Сергеевна"
 SIGNER = "Начальник управления образования Т.В. Савельева"
@@ -201,7 +203,7 @@ def build_archive(folder: Path, signer: str = SIGNER, years=(2023, 2024, 2025)) 
     out = folder / "archive"
     for start in years:
         book = write(folder / f"rmo-{start}-{start + 1}.xlsx", start, signer)
-        build(book, out, only="план,справки" if start == years[-1] else "план")
+        build(book, out, kinds=parse_only("план,справки" if start == years[-1] else "план"))
     return out
 
 

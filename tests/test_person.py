@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator.archive import contents, register
 from generator.cli.main import main
+from generator.documents.kinds import parse_only
 from generator.figures import record
 
 from . import chemistry_sample
@@ -71,7 +72,7 @@ def test_latest_workbook_of_each_year_is_the_one_rule(archive, tmp_path):
     from generator.build import build
 
     time.sleep(1.1)  # the register's times are to the second: this build is the newest
-    build(changed, archive, only="план")
+    build(changed, archive, kinds=parse_only("план"))
     assert contents.latest_workbook(archive / "2024-2025").path.name == \
         "rmo-2024-2025 (версия 2).xlsx"
     assert newest_workbook(archive).name == "rmo-2024-2025 (версия 2).xlsx"

@@ -11,6 +11,8 @@ from urllib.parse import unquote
 
 import pytest
 
+from generator.documents.kinds import parse_only
+
 from . import chemistry_sample
 from .centre_site import centre_fixture  # noqa: F401 — the fixture «centre»
 from .helpers import BASE, paragraphs, workbook
@@ -107,7 +109,7 @@ def district(centre, chemistry, tmp_path):
     a = centre.association(CHEMISTRY)
     b = centre.association(LIBRARY)
     shutil.copytree(chemistry, centre.archive(a), dirs_exist_ok=True)
-    build(library(tmp_path), centre.archive(b), only="план")
+    build(library(tmp_path), centre.archive(b), kinds=parse_only("план"))
     centre.person("head-a", "руководитель", a)
     centre.person("metod", "методист")
     centre.person("office-a", "делопроизводитель", a)

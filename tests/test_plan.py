@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from generator.build import build
-from generator.documents.kinds import DocumentKind
+from generator.documents.kinds import DocumentKind, parse_only
 
 from .helpers import (
     BASE,
@@ -175,7 +175,7 @@ def _stamp(tmp_path, decision, item="Утверждение плана рабо�
     agenda = [dict(row) for row in BASE["Повестка"]]
     agenda[0] = {**agenda[0], "Содержание": item, "Решили": decision}
     path = workbook(tmp_path, Повестка=agenda, **changes)
-    lines = paragraphs(build(path, tmp_path / "out", only="план").written[0].path)
+    lines = paragraphs(build(path, tmp_path / "out", kinds=parse_only("план")).written[0].path)
     return lines[0] if not lines[0].startswith("План работы") else ""
 
 

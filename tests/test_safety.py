@@ -15,7 +15,7 @@ from generator.archive import store as archive
 from generator.archive.store import safe_filename
 from generator.build import build
 from generator.cli.main import main
-from generator.documents.kinds import TEMPLATES, DocumentKind
+from generator.documents.kinds import TEMPLATES, DocumentKind, parse_only
 from generator.render.templates import builtin_templates
 from generator.workbook.cells import EXCEL_ERRORS
 
@@ -331,7 +331,7 @@ def test_a_very_long_name_is_cut_in_the_properties_not_in_the_document(tmp_path)
 
     name = "РМО " + "очень длинного названия " * 20
     path = workbook(tmp_path, Объединение=set_param(BASE["Объединение"], "Название", name))
-    plan = build(path, tmp_path / "out", only="план").written[0].path
+    plan = build(path, tmp_path / "out", kinds=parse_only("план")).written[0].path
     title = Document(str(plan)).core_properties.title
     assert len(title) == 255 and title.endswith("…")
     assert name.strip() in " ".join(full_text(plan).split())

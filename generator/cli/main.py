@@ -86,6 +86,7 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
     """
     from ..archive.store import State
     from ..build import build as run_build
+    from ..documents.kinds import parse_only
 
     counting: list[bool] = []  # a PDF counter line is on the screen
 
@@ -122,8 +123,9 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
 
     if pdf and not dry_run:
         say("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
+    kinds = parse_only(only)  # parsed here, at the edge: the core takes kinds
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                        only=only, progress=report, pdf_progress=pdf_step)
+                        kinds=kinds, progress=report, pdf_progress=pdf_step)
     clear_counter()
     say(summary(results.written, dry_run=dry_run, pdf=pdf))
     unready(results.not_ready)
