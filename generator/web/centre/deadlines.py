@@ -77,7 +77,7 @@ def handed_in(entries: Iterable[register.Entry], kind: DocumentKind) -> dt.date 
     """The day the first version of a year's document of this kind was built (a «written»
     that is no time of rmo's — a register edited by hand — is passed over)."""
     days = [_day(e.written) for e in entries
-            if e.kind.startswith(kind.label) and e.file.lower().endswith(".docx")]
+            if DocumentKind.of(e.kind) is kind and e.file.lower().endswith(".docx")]
     return min((d for d in days if d is not None), default=None)
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ...archive import issued, register
 from ...archive.contents import when, year_folders
+from ...documents.kinds import DocumentKind
 from ...errors import RmoError
 from . import deadlines, people
 from .access import SELECTED, permitted
@@ -26,7 +27,6 @@ from .rows import centre_summary, latest_workbooks
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MINUTES = "Протокол"  # the register's kind of the minutes the status page counts
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -120,7 +120,8 @@ def year_status(association: Association,
             [e.written for e in entries]
         found.append(YearStatus(
             association.name, name.replace("-", "/"), deadlines.states(year, dues.get(name, {})),
-            len({e.meeting for e in documents if e.kind.startswith(MINUTES)}),
+            len({e.meeting for e in documents
+                 if DocumentKind.of(e.kind) is DocumentKind.PROTOCOL}),
             when(max(builds, default=""))))
     return found
 
