@@ -10,7 +10,7 @@ from pathlib import Path
 from .archive.store import write_new
 from .documents.summary import summary_document
 from .errors import RmoError
-from .figures.centre import CentreSummary, read_summary
+from .figures.centre import CentreSummary, read_centre_summary
 from .render.render import Properties, render
 from .render.templates import own_folder, template_path
 
@@ -44,7 +44,7 @@ def write_summary(paths: Sequence[str | Path], target: str | Path,
         raise RmoError.single(f"Имя «{target.name}» должно оканчиваться на .docx (документ) "
                               "или .xlsx (таблица).")
     own_folder(templates)
-    summary = read_summary(paths)
+    summary = read_centre_summary(paths)
     if suffix == ".xlsx":
         from .documents.summary_table import summary_xlsx
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from generator.archive import issued
 from generator.cli.main import main
 from generator.errors import RmoError
-from generator.figures.centre import read_summary
+from generator.figures.centre import read_centre_summary
 from generator.report import write_summary
 
 from .helpers import (
@@ -292,7 +292,7 @@ def test_books_of_different_years_are_refused(tmp_path):
     books = [workbook(tmp_path, "libraries.xlsx"), mathematics(tmp_path, year="2026/2027"),
              mathematics(tmp_path, "math-old.xlsx", year="2024/2025")]
     with pytest.raises(RmoError) as caught:
-        read_summary(books)
+        read_centre_summary(books)
     assert [str(p) for p in caught.value.problems] == [
         "Лист «Объединение»: книги относятся к разным учебным годам: 2024/2025 — "
         "«math-old.xlsx»; 2025/2026 — «libraries.xlsx»; 2026/2027 — «math.xlsx». Сводный отчёт "
@@ -304,7 +304,7 @@ def test_books_of_different_years_are_refused(tmp_path):
 def test_two_books_of_one_association_are_refused(tmp_path):
     books = [workbook(tmp_path, "a.xlsx"), workbook(tmp_path, "b.xlsx")]
     with pytest.raises(RmoError) as caught:
-        read_summary(books)
+        read_centre_summary(books)
     assert [str(p) for p in caught.value.problems] == [
         "Лист «Объединение»: книги «a.xlsx», «b.xlsx» — об одном объединении «РМО школьных "
         "библиотекарей». В сводный отчёт входит одна книга каждого объединения (его "
@@ -317,7 +317,7 @@ def test_a_bad_book_is_named_in_each_of_its_messages(tmp_path):
     bad = workbook(tmp_path, "bad.xlsx",
                    Объединение=set_param(BASE["Объединение"], "Руководитель", "Нетова Н.Н."))
     with pytest.raises(RmoError) as caught:
-        read_summary([good, bad, tmp_path / "missing.xlsx"])
+        read_centre_summary([good, bad, tmp_path / "missing.xlsx"])
     messages = [str(p) for p in caught.value.problems]
     assert len(messages) == 2
     assert messages[0].startswith("Книга «bad.xlsx», лист «Объединение», ячейка B5: ")
@@ -327,7 +327,7 @@ def test_a_bad_book_is_named_in_each_of_its_messages(tmp_path):
 
 @pytest.mark.slow
 def test_figures_of_each_association_and_of_the_district(tmp_path):
-    summary = read_summary([workbook(tmp_path, "libraries.xlsx"), mathematics(tmp_path)])
+    summary = read_centre_summary([workbook(tmp_path, "libraries.xlsx"), mathematics(tmp_path)])
     assert [(r.source, r.name, r.members, r.institutions, r.planned, r.held,
              r.average_attendance, r.talks, r.speakers_share, r.by_level, r.high_results,
              r.course_hours, r.interim) for r in summary.rows] == [
@@ -410,7 +410,7 @@ def test_word_finds_properties_in_schema_order_and_every_field_supplied(two, tmp
         for name in package.namelist():
             if name.startswith("word/") and name.endswith(".xml"):
                 assert out_of_order(package.read(name)) == [], name
-    document = summary_document(read_summary([SAMPLE, mathematics(tmp_path)]))
+    document = summary_document(read_centre_summary([SAMPLE, mathematics(tmp_path)]))
     template = DocxTemplate(builtin_templates() / document.template)
     assert template.get_undeclared_template_variables(environment(), document.context) == set()
 

@@ -67,9 +67,9 @@ def test_no_meeting_held_leaves_the_attendance_empty_not_zero(tmp_path):
     from dataclasses import replace
 
     from generator.documents.summary_table import table_rows
-    from generator.figures.centre import combine, read_summary
+    from generator.figures.centre import combine, read_centre_summary
 
-    row = read_summary([mathematics(tmp_path)]).rows[0]
+    row = read_centre_summary([mathematics(tmp_path)]).rows[0]
     idle = replace(row, held=0, presences=0, possible_presences=0, average_attendance=0)
     [line, total] = table_rows(combine([idle]))
     assert line[6:8] == total[6:8] == [0, None]  # «Заседаний проведено», «…посещаемость»

@@ -42,7 +42,9 @@ class MeetingRow:
 
 
 @dataclass(frozen=True)
-class Talk:
+class MeetingTalk:
+    """A talk of the agenda with its meeting: given, or planned and missed."""
+
     meeting: Meeting
     item: AgendaItem
     topic: str
@@ -82,8 +84,8 @@ class Figures:
     possible_presences: int  # members × held meetings
     average_attendance: int  # presences of possible_presences, %
     talks_planned: int
-    talks_given: tuple[Talk, ...]
-    talks_missed: tuple[Talk, ...]  # planned with a speaker, not given (or meeting not held)
+    talks_given: tuple[MeetingTalk, ...]
+    talks_missed: tuple[MeetingTalk, ...]  # planned with a speaker, not given (or meeting not held)
     talks_share: int
     speakers: tuple[Person, ...]  # distinct members who spoke
     speakers_share: int
@@ -120,9 +122,9 @@ def compute(workbook: Workbook) -> Figures:
     possible_presences = len(members) * len(held)
 
     talks_planned = [(m, i) for m in workbook.meetings for i in m.items if i.speakers]
-    talks_given = tuple(Talk(m, i, topic(i)) for m in held for i in m.items
+    talks_given = tuple(MeetingTalk(m, i, topic(i)) for m in held for i in m.items
                         if i.speakers and i.given)
-    talks_missed = tuple(Talk(m, i, topic(i)) for m, i in talks_planned
+    talks_missed = tuple(MeetingTalk(m, i, topic(i)) for m, i in talks_planned
                          if not (m.held and i.given)
                          and (m.status is MeetingStatus.CANCELLED or m.date is not None
                               or not i.given))

@@ -226,7 +226,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def read_summary(paths: Sequence[str | Path]) -> CentreSummary:
+def read_centre_summary(paths: Sequence[str | Path]) -> CentreSummary:
     """The summary of the workbooks at these paths (the web layer passes the workbook of each
     association's latest build)."""
     return summarise(read_workbooks(paths), [Path(p).name for p in paths])

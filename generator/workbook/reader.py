@@ -72,7 +72,7 @@ def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
     agenda = reading.read_agenda(sheets, ctx)
     attendance = reading.read_attendance(sheets, ctx)
     participation = reading.read_participation(sheets, ctx)
-    summary = reading.read_summary(sheets, ctx)
+    summary = reading.read_conclusions(sheets, ctx)
     return assemble(ctx, params, roster, plan, meetings, calendar, agenda, attendance,
                     participation, summary)
 

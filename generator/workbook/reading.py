@@ -401,7 +401,7 @@ def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[Partici
 
 # --- «Итоги» ----------------------------------------------------------------------------------
 
-def read_summary(sheets: Sheets, ctx: Context) -> tuple[bool, dict[Summary, tuple[str, ...]]]:
+def read_conclusions(sheets: Sheets, ctx: Context) -> tuple[bool, dict[Summary, tuple[str, ...]]]:
     declared = contract.sheet("Итоги")
     table = sheets.table(declared)
     if table is None:

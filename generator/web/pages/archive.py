@@ -26,7 +26,7 @@ ORDER = tuple(kind.label for kind in DocumentKind)
 
 
 @dataclass
-class Document:
+class ArchivedDocument:
     """One document of the year with its versions; the highest version is the current one."""
 
     name: str
@@ -47,7 +47,7 @@ class Document:
 @dataclass
 class Group:
     title: str
-    documents: list[Document]
+    documents: list[ArchivedDocument]
 
 
 def _base(filename: str) -> tuple[str, str]:
@@ -63,7 +63,7 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
     change is not offered as its PDF: it no longer shows what the document says."""
     entries = register.load(year)
     pdfs = {e.file: e for e in entries if e.file.lower().endswith(".pdf")}
-    documents: dict[str, Document] = {}
+    documents: dict[str, ArchivedDocument] = {}
     dates: dict[int, str] = {}
     workbooks = []
     for entry in entries:
@@ -79,7 +79,7 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
         on_disk = _checksum(year / entry.file)
         pdf = pdfs.get(entry.file[:-len(".docx")] + ".pdf")
         fresh = pdf is not None and (pdf.source_sha256 or entry.sha256) == on_disk
-        document = documents.setdefault(base, Document(base, entry.kind, entry.meeting))
+        document = documents.setdefault(base, ArchivedDocument(base, entry.kind, entry.meeting))
         document.versions.append({"file": entry.file, "version": entry.version,
                                   "written": when(entry.written), "current": entry.current,
                                   "edited": on_disk not in ("", entry.sha256),
