@@ -64,7 +64,7 @@ class MeetingStatus(Labeled):
     MOVED = "перенесено"
 
 
-class Kind(Labeled):
+class EventKind(Labeled):
     CONTEST = "конкурс"
     CONFERENCE = "конференция"
     SEMINAR = "семинар"
@@ -223,7 +223,7 @@ class Meeting:
 class Participation:
     person: Person
     event: str
-    kind: Kind
+    kind: EventKind
     level: Level
     result: Result | None = None
     date: str = ""

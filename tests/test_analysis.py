@@ -10,7 +10,7 @@ import pytest
 from generator.build import build
 from generator.documents.kinds import DocumentKind
 from generator.figures.association import compute
-from generator.model import Fulfilment, Kind, Level
+from generator.model import EventKind, Fulfilment, Level
 from generator.workbook.reader import read_workbook
 
 from .helpers import (
@@ -99,7 +99,8 @@ def test_tasks_fulfilment(figures):
 @pytest.mark.slow
 def test_participation_by_kind_level_results_and_courses(tmp_path):
     figures = compute(read_workbook(workbook(tmp_path, Участие=PARTICIPATION)))
-    assert figures.by_kind == ((Kind.CONTEST, 2, 2), (Kind.WEBINAR, 1, 1), (Kind.COURSES, 2, 2))
+    assert figures.by_kind == ((EventKind.CONTEST, 2, 2), (EventKind.WEBINAR, 1, 1),
+                               (EventKind.COURSES, 2, 2))
     assert figures.by_level == ((Level.MUNICIPAL, 2), (Level.REGIONAL, 1), (Level.FEDERAL, 2))
     assert figures.events == 4
     assert [(p.person.name, p.result.value) for p in figures.high_results] == [

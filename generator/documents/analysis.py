@@ -14,8 +14,8 @@ import re
 from ..archive.issued import Issue
 from ..figures.association import Figures, compute
 from ..model import (
+    EventKind,
     Fulfilment,
-    Kind,
     Level,
     Meeting,
     MeetingStatus,
@@ -45,10 +45,10 @@ from .common import alphabetical, cancelled, head_signature, in_period, signer_t
 from .kinds import Document, DocumentKind
 
 KIND_TITLE = {
-    Kind.CONTEST: "конкурсы", Kind.CONFERENCE: "конференции", Kind.SEMINAR: "семинары",
-    Kind.WEBINAR: "вебинары", Kind.MASTER_CLASS: "мастер-классы",
-    Kind.OPEN_EVENT: "открытые мероприятия", Kind.COURSES: "курсы повышения квалификации",
-    Kind.PUBLICATION: "публикации",
+    EventKind.CONTEST: "конкурсы", EventKind.CONFERENCE: "конференции",
+    EventKind.SEMINAR: "семинары", EventKind.WEBINAR: "вебинары",
+    EventKind.MASTER_CLASS: "мастер-классы", EventKind.OPEN_EVENT: "открытые мероприятия",
+    EventKind.COURSES: "курсы повышения квалификации", EventKind.PUBLICATION: "публикации",
 }
 FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседаний»
 
@@ -330,12 +330,14 @@ def _result(result: Result | None) -> str:
 # The genitive of an event's kind and its grammatical gender, for «призёр муниципального
 # конкурса «…»».
 _KIND_GENITIVE = {
-    Kind.CONTEST: ("конкурс", "конкурса", "m"), Kind.CONFERENCE: ("конференци", "конференции", "f"),
-    Kind.SEMINAR: ("семинар", "семинара", "m"), Kind.WEBINAR: ("вебинар", "вебинара", "m"),
-    Kind.MASTER_CLASS: ("мастер-класс", "мастер-класса", "m"),
-    Kind.OPEN_EVENT: ("мероприяти", "открытого мероприятия", "m"),
-    Kind.COURSES: ("курс", "курсов повышения квалификации", "p"),
-    Kind.PUBLICATION: ("публикаци", "публикации", "f"),
+    EventKind.CONTEST: ("конкурс", "конкурса", "m"),
+    EventKind.CONFERENCE: ("конференци", "конференции", "f"),
+    EventKind.SEMINAR: ("семинар", "семинара", "m"),
+    EventKind.WEBINAR: ("вебинар", "вебинара", "m"),
+    EventKind.MASTER_CLASS: ("мастер-класс", "мастер-класса", "m"),
+    EventKind.OPEN_EVENT: ("мероприяти", "открытого мероприятия", "m"),
+    EventKind.COURSES: ("курс", "курсов повышения квалификации", "p"),
+    EventKind.PUBLICATION: ("публикаци", "публикации", "f"),
 }
 _LEVEL_GENITIVE = {
     Level.SCHOOL: "школьн", Level.MUNICIPAL: "муниципальн", Level.REGIONAL: "региональн",

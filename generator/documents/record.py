@@ -12,7 +12,7 @@ from ..archive.issued import Issue
 from ..errors import Problem, problem
 from ..figures.association import was_present
 from ..figures.record import Found, Year, period_label
-from ..model import Kind, Participation, Person, TalkKind
+from ..model import EventKind, Participation, Person, TalkKind
 from ..russian.declension import FEMALE, gender, name_dative, position_dative
 from ..russian.talks import talk_of
 from ..russian.text import NBSP, date_numeric, number, surname_first, typography
@@ -103,8 +103,8 @@ def year_context(year: Year, several: bool) -> dict:
         "attendance": f"Посещение заседаний: {present} из {len(held)}." if held
         else "Заседаний в этом учебном году ещё не было.",
         "talks": listed(talk_line(year, person)),
-        "events": listed([_event(p) for p in mine if p.kind is not Kind.COURSES]),
-        "courses": listed([_course(p) for p in mine if p.kind is Kind.COURSES]),
+        "events": listed([_event(p) for p in mine if p.kind is not EventKind.COURSES]),
+        "courses": listed([_course(p) for p in mine if p.kind is EventKind.COURSES]),
     }
 
 
@@ -139,7 +139,7 @@ def lead(found: Found) -> str:
 def totals(years: list[dict], found: Found) -> str:
     """«Всего за 2023/2024–2025/2026: выступлений на заседаниях — 4, …»."""
     hours = sum(p.hours or 0 for y in found.years for p in y.workbook.participation
-                if p.person.name == y.person.name and p.kind is Kind.COURSES)
+                if p.person.name == y.person.name and p.kind is EventKind.COURSES)
     courses = sum(len(y["courses"]) for y in years)
     course = f"{courses} ({number(hours)}{NBSP}ч.)" if hours else str(courses)
     return typography(f"Всего за {found.period}: выступлений на заседаниях — "

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..model import (
     AgendaItem,
+    EventKind,
     Fulfilment,
-    Kind,
     Level,
     Meeting,
     MeetingStatus,
@@ -91,7 +91,7 @@ class Figures:
     speakers_share: int
     participation: tuple[Participation, ...]
     events: int  # distinct events members took part in
-    by_kind: tuple[tuple[Kind, int, int], ...]  # kind, entries, distinct members
+    by_kind: tuple[tuple[EventKind, int, int], ...]  # kind, entries, distinct members
     by_level: tuple[tuple[Level, int], ...]
     high_results: tuple[Participation, ...]
     courses: tuple[Participation, ...]
@@ -136,7 +136,7 @@ def compute(workbook: Workbook) -> Figures:
     kind_people = {k: len({p.person.name for p in participation if p.kind is k})
                    for k in kind_entries}
     level_entries = Counter(p.level for p in participation)
-    courses = tuple(p for p in participation if p.kind is Kind.COURSES)
+    courses = tuple(p for p in participation if p.kind is EventKind.COURSES)
     participant_names = {p.person.name for p in participation} & member_names
 
     by_member = _by_member(members, held)
@@ -170,7 +170,7 @@ def compute(workbook: Workbook) -> Figures:
         speakers_share=share(len(speakers), len(members)),
         participation=participation,
         events=len({(p.event.lower(), p.kind) for p in participation}),
-        by_kind=tuple((k, kind_entries[k], kind_people[k]) for k in Kind if k in kind_entries),
+        by_kind=tuple((k, kind_entries[k], kind_people[k]) for k in EventKind if k in kind_entries),
         by_level=tuple((lv, level_entries[lv]) for lv in Level if lv in level_entries),
         high_results=tuple(p for p in participation if p.result in HIGH_RESULTS),
         courses=courses,

@@ -13,8 +13,8 @@ import enum
 from dataclasses import dataclass
 
 from ..model import (
+    EventKind,
     Fulfilment,
-    Kind,
     Level,
     MeetingForm,
     MeetingStatus,
@@ -129,9 +129,10 @@ FORM = Choice(MeetingForm, {MeetingForm.IN_PERSON: ("очная", "очное", 
 TALK_KIND = Choice(TalkKind, {TalkKind.OPEN_LESSON: ("открытый урок", "открытое мероприятие"),
                               TalkKind.MASTER_CLASS: ("мастер класс",),
                               TalkKind.CONSULTATION: ("методическая консультация",)})
-EVENT_KIND = Choice(Kind, {Kind.COURSES: ("курсы", "курсы пк", "повышение квалификации"),
-                           Kind.MASTER_CLASS: ("мастер класс",),
-                           Kind.CONFERENCE: ("научно-практическая конференция",)})
+EVENT_KIND = Choice(EventKind, {
+    EventKind.COURSES: ("курсы", "курсы пк", "повышение квалификации"),
+    EventKind.MASTER_CLASS: ("мастер класс",),
+    EventKind.CONFERENCE: ("научно-практическая конференция",)})
 LEVEL = Choice(Level, {Level.SCHOOL: ("школа",),
                        Level.MUNICIPAL: ("районный", "городской", "муниципалитет"),
                        Level.REGIONAL: ("окружной", "областной", "краевой", "республиканский"),
