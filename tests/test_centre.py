@@ -592,3 +592,15 @@ def test_a_head_uploading_a_template_that_reaches_outside_is_refused(centre, tmp
             "картинка, вставленная ссылкой на «http://169.254.169.254/latest/meta-data/». "
             "Шаблоны со ссылками на другие файлы и адреса не принимаются") in page
     assert not (centre.archive(head) / "Шаблоны" / "plan.docx").exists()
+
+
+def test_a_build_on_the_centre_reads_its_summary_row_ahead(two, monkeypatch):
+    """After a head's build the summary's row of that workbook is read in the background
+    (settings' RMO_AFTER_BUILD), so the methodist's summary page finds it read."""
+    from generator.web.centre import rows
+
+    centre, a, _, _ = two
+    warmed = []
+    monkeypatch.setattr(rows, "warm", lambda association=None: warmed.append(association))
+    build(centre.client("head-a"))
+    assert [x.name for x in warmed] == [a.name]

@@ -94,12 +94,7 @@ class CentreAccess:
         refusal = too_big(request)  # before the form check reads a body that was dropped
         if refusal is not None:
             return refusal
-        response = self.get_response(request)
-        if name == "build" and response.status_code == 302 and association is not None:
-            from .rows import warm
-
-            warm(association)  # the summary page will find this build's row read
-        return response
+        return self.get_response(request)
 
     @staticmethod
     def association(request, person) -> Association | None:

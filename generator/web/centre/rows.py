@@ -119,3 +119,11 @@ def warm(association: Association | None = None) -> None:
             connections.close_all()
 
     threading.Thread(target=run, name="rmo-summary-rows", daemon=True).start()
+
+
+def after_build(request) -> None:
+    """RMO_AFTER_BUILD of the centre's settings: the summary page will find the row of the
+    build just made read (the access middleware knows nothing of the summary)."""
+    association = getattr(request, "rmo_association", None)
+    if association is not None:
+        warm(association)

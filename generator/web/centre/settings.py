@@ -57,6 +57,8 @@ def options(centre: Centre) -> dict:
         "RMO_ARCHIVE": None,  # chosen per request from the signed-in person
         "RMO_CENTRE": centre.folder,
         "RMO_BUILD_WAIT": BUILD_WAIT,
+        # Called with the request after each build made on a page (web/pages/book.py).
+        "RMO_AFTER_BUILD": "generator.web.centre.rows.after_build",
     })
     if centre.https:
         # Behind a proxy that speaks HTTPS to browsers and HTTP to rmo (README, «HTTPS»).

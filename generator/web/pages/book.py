@@ -111,6 +111,11 @@ def make_documents(request: HttpRequest, path: Path) -> HttpResponse:
     build_id = secrets.token_urlsafe(12)
     replace(_report_path(folder, build_id, create=True),
             json.dumps(_summary(report), ensure_ascii=False, indent=1).encode("utf-8"))
+    after = getattr(settings, "RMO_AFTER_BUILD", "")  # the centre's: none on a local page
+    if after:
+        from django.utils.module_loading import import_string
+
+        import_string(after)(request)
     return redirect("result", build_id=build_id)
 
 
