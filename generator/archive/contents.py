@@ -1,14 +1,16 @@
-"""What an archive holds, read: its school years, the workbook of each year's latest build,
-the newest workbook of all, and how a register's time is written for a person. The pages,
+"""What an archive holds, read: its school years, a year's documents with their versions, the
+workbook of each year's latest build, the newest workbook of all, and how a register's time is
+written for a person. The pages,
 the centre, the person's record and the template check read the archive through here."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import register
+from .store import base_name
 
 YEAR = re.compile(r"^\d{4}-\d{4}$")  # a year folder: 2025-2026
 
@@ -73,3 +75,77 @@ def newest_workbook(out_dir: Path) -> Path | None:
     books = latest_workbooks(out_dir)
     newest = max(reversed(books), key=lambda book: book.written, default=None)
     return newest.path if newest else None
+
+
+@dataclass
+class ArchivedDocument:
+    """One document of the year with its versions; the highest version is the current one."""
+
+    name: str
+    kind: str
+    meeting: int | None
+    versions: list[dict] = field(default_factory=list)
+
+    @property
+    def current(self) -> dict:
+        """The version the newest build stands for (the register marks it), else the last."""
+        return next((v for v in self.versions if v["current"]), self.versions[-1])
+
+    @property
+    def older(self) -> list[dict]:
+        return [v for v in self.versions[::-1] if v is not self.current]
+
+
+@dataclass(frozen=True)
+class YearDocuments:
+    """A year folder's documents by name (without the version), the workbooks its builds
+    used, and the date of each meeting as its current papers say."""
+
+    documents: dict[str, ArchivedDocument]
+    workbooks: list[dict]
+    meeting_dates: dict[int, str]
+
+
+def _base(filename: str) -> tuple[str, str]:
+    stem, _, suffix = base_name(filename).rpartition(".")
+    return stem, suffix.lower()
+
+
+def _checksum(path: Path) -> str:
+    try:
+        return register.sha256(path.read_bytes())
+    except OSError:
+        return ""
+
+
+def year_documents(year: Path) -> YearDocuments:
+    """The documents of a year folder as its register lists them. A version changed by hand
+    after rmo wrote it is marked so, and a PDF made before that change is not offered as its
+    PDF: it no longer shows what the document says."""
+    entries = register.load(year)
+    pdfs = {e.file: e for e in entries if e.file.lower().endswith(".pdf")}
+    documents: dict[str, ArchivedDocument] = {}
+    dates: dict[int, str] = {}
+    workbooks = []
+    for entry in entries:
+        base, suffix = _base(entry.file)
+        if entry.kind == register.WORKBOOK_KIND:
+            workbooks.append({"file": entry.file, "written": when(entry.written),
+                              "sha256": entry.sha256})
+            continue
+        if suffix != "docx":
+            continue
+        if entry.meeting is not None and entry.meeting_date and entry.current:
+            dates[entry.meeting] = entry.meeting_date
+        on_disk = _checksum(year / entry.file)
+        pdf = pdfs.get(entry.file[:-len(".docx")] + ".pdf")
+        fresh = pdf is not None and (pdf.source_sha256 or entry.sha256) == on_disk
+        document = documents.setdefault(base, ArchivedDocument(base, entry.kind, entry.meeting))
+        document.versions.append({"file": entry.file, "version": entry.version,
+                                  "written": when(entry.written), "current": entry.current,
+                                  "edited": on_disk not in ("", entry.sha256),
+                                  "pdf": pdf.file if pdf and fresh else "",
+                                  "stale_pdf": pdf.file if pdf and not fresh else ""})
+    for document in documents.values():
+        document.versions.sort(key=lambda v: v["version"])
+    return YearDocuments(documents, workbooks, dates)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from ...archive import register
-from ...archive.contents import YEAR, when, year_folders
-from ...archive.store import base_name
+from ...archive.contents import YEAR, ArchivedDocument, when, year_documents, year_folders
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
 from ...record_file import RECORD_KIND
@@ -26,67 +25,17 @@ ORDER = tuple(kind.label for kind in DocumentKind)
 
 
 @dataclass
-class ArchivedDocument:
-    """One document of the year with its versions; the highest version is the current one."""
-
-    name: str
-    kind: str
-    meeting: int | None
-    versions: list[dict] = field(default_factory=list)
-
-    @property
-    def current(self) -> dict:
-        """The version the newest build stands for (the register marks it), else the last."""
-        return next((v for v in self.versions if v["current"]), self.versions[-1])
-
-    @property
-    def older(self) -> list[dict]:
-        return [v for v in self.versions[::-1] if v is not self.current]
-
-
-@dataclass
 class Group:
     title: str
     documents: list[ArchivedDocument]
 
 
-def _base(filename: str) -> tuple[str, str]:
-    stem, _, suffix = base_name(filename).rpartition(".")
-    return stem, suffix.lower()
-
-
 def groups(year: Path) -> tuple[list[Group], list[dict]]:
-    """The year's documents grouped as a folder of papers is: the year's own (plan, passport,
-    analysis), then each meeting's papers, then the rest; and the workbooks the builds used.
-
-    A version changed by hand after rmo wrote it is marked so, and a PDF made before that
-    change is not offered as its PDF: it no longer shows what the document says."""
-    entries = register.load(year)
-    pdfs = {e.file: e for e in entries if e.file.lower().endswith(".pdf")}
-    documents: dict[str, ArchivedDocument] = {}
-    dates: dict[int, str] = {}
-    workbooks = []
-    for entry in entries:
-        base, suffix = _base(entry.file)
-        if entry.kind == register.WORKBOOK_KIND:
-            workbooks.append({"file": entry.file, "written": when(entry.written),
-                              "sha256": entry.sha256})
-            continue
-        if suffix != "docx":
-            continue
-        if entry.meeting is not None and entry.meeting_date and entry.current:
-            dates[entry.meeting] = entry.meeting_date
-        on_disk = _checksum(year / entry.file)
-        pdf = pdfs.get(entry.file[:-len(".docx")] + ".pdf")
-        fresh = pdf is not None and (pdf.source_sha256 or entry.sha256) == on_disk
-        document = documents.setdefault(base, ArchivedDocument(base, entry.kind, entry.meeting))
-        document.versions.append({"file": entry.file, "version": entry.version,
-                                  "written": when(entry.written), "current": entry.current,
-                                  "edited": on_disk not in ("", entry.sha256),
-                                  "pdf": pdf.file if pdf and fresh else "",
-                                  "stale_pdf": pdf.file if pdf and not fresh else ""})
-    for document in documents.values():
-        document.versions.sort(key=lambda v: v["version"])
+    """The year's documents (archive.contents.year_documents) grouped as a folder of papers
+    is: the year's own (plan, passport, analysis), then each meeting's papers, then the rest;
+    and the workbooks the builds used."""
+    held_in = year_documents(year)
+    documents, dates = held_in.documents, held_in.meeting_dates
     top = [d for d in documents.values() if d.meeting is None and d.kind in ORDER]
     top.sort(key=lambda d: ORDER.index(d.kind))
     meetings = sorted({d.meeting for d in documents.values() if d.meeting is not None})
@@ -102,7 +51,7 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
             if d.meeting is None and d not in top and d not in records]
     if rest:
         result.append(Group("Другие файлы", rest))  # put in the folder by hand
-    return result, workbooks
+    return result, held_in.workbooks
 
 
 @require_GET
@@ -205,13 +154,6 @@ def year_zip(request: HttpRequest, year: str) -> HttpResponse:
     stream.seek(0)
     return FileResponse(stream, as_attachment=True, filename=f"Документы {year}.zip",
                         content_type="application/zip")
-
-
-def _checksum(path: Path) -> str:
-    try:
-        return register.sha256(path.read_bytes())
-    except OSError:
-        return ""
 
 
 def _year(folder: Path, year: str) -> Path:
