@@ -463,10 +463,30 @@ def test_the_summary_page_and_its_docx(two):
 # --- builds at the same time ----------------------------------------------------------------
 
 @pytest.mark.slow  # builds an archive
-def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(two):
-    from generator.web.jobs import _lock
+def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(two, monkeypatch):
+    from generator.web import jobs
 
     centre, a, b, values = two
+    _lock = jobs._lock
+    arrived = threading.Semaphore(0)  # a build of B has come to B's lock
+
+    class Watched:
+        """B's lock, telling when a build comes to it: the check below then knows the two
+        builds of B are there, waiting, not yet started."""
+
+        def __init__(self, lock):
+            self.lock = lock
+
+        def acquire(self, *args, **kwargs):
+            arrived.release()
+            return self.lock.acquire(*args, **kwargs)
+
+        def release(self):
+            self.lock.release()
+
+    held_for_b = _lock(centre.archive(b))
+    monkeypatch.setattr(jobs, "_lock", lambda folder: Watched(held_for_b)
+                        if _lock(folder) is held_for_b else _lock(folder))
     head_a, head_b, tab_b = (centre.client(x) for x in ("head-a", "head-b", "head-b"))
     ids = {"a": upload(head_a)["Location"].split("/")[2],
            "b1": values["upload_id"], "b2": upload(tab_b)["Location"].split("/")[2]}
@@ -490,7 +510,8 @@ def test_builds_of_one_association_wait_for_each_other_and_others_run_alongside(
             thread.start()
         threads[2].join(timeout=60)
         assert answers["a"][0] == 302  # A built while B was held
-        time.sleep(0.3)
+        assert arrived.acquire(timeout=60) and arrived.acquire(timeout=60)
+        time.sleep(0.3)  # at the lock: a refusal would have answered by now
         assert "b1" not in answers and "b2" not in answers  # B's builds wait, not refused
         released = time.monotonic()
     finally:
