@@ -87,15 +87,21 @@ def broken(tmp_path: Path) -> Path:
 
 # --- the command and signing in ----------------------------------------------------------
 
-def test_rmo_help_stays_fast_and_never_imports_django():
-    code = ("import sys, time; t = time.perf_counter(); from generator.cli.main import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(time.perf_counter() - t, 'django' in sys.modules, file=sys.stderr)")
-    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                    text=True).stderr.split()[0]) for _ in range(3))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+_HELP = ("import sys, time; t = time.perf_counter(); from generator.cli.main import main\n"
+         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+         "print(time.perf_counter() - t, 'django' in sys.modules, file=sys.stderr)")
+
+
+def test_rmo_help_never_imports_django():
+    result = subprocess.run([sys.executable, "-c", _HELP], capture_output=True, text=True)
     assert "serve" in result.stdout
     assert result.stderr.split()[1] == "False"
+
+
+@pytest.mark.slow  # a wall clock: out of the quick run, which a busy machine must not fail
+def test_rmo_help_stays_fast():
+    best = min(float(subprocess.run([sys.executable, "-c", _HELP], capture_output=True,
+                                    text=True).stderr.split()[0]) for _ in range(3))
     assert best < 0.3
 
 
