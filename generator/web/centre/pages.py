@@ -19,6 +19,7 @@ from ...archive import issued, register
 from ...archive.contents import when, year_folders
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
+from ..pages.common import NAVIGATION
 from . import deadlines, people
 from .access import SELECTED, permitted
 from .folder import load
@@ -39,8 +40,7 @@ def navigation(request: HttpRequest) -> dict:
         return {"nav": (), "archive_label": label, "account": None, "foot": foot}
     section = getattr(request, "rmo_section", "")
     if person.role == Role.HEAD:
-        items = [("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
-                 ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны")]
+        items = list(NAVIGATION)  # a head's menu is the local page's
     else:
         items = [("centre", "/centre/", "Объединения")]
         if association is not None:
