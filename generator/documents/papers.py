@@ -9,6 +9,7 @@ from ..model import AgendaItem, Meeting, MeetingStatus, Person, TalkKind, Workbo
 from ..russian.declension import FEMALE, gender, name_dative, name_genitive_any, position_dative
 from ..russian.talks import talk_of
 from ..russian.text import NBSP, date_numeric, initials_first, surname_first, typography
+from ..workbook import contract
 from .common import (
     alphabetical,
     head_signature,
@@ -178,7 +179,7 @@ def unsigned(workbook: Workbook, person: Person) -> tuple[Problem, ...]:
     said = (f"в «Подписывает справки» указан сам {surname_first(person.name)}"
             if line else "не указано, кто подписывает справки")
     return (problem(f"справку руководителя ({surname_first(person.name)}) подписать некому: "
-                    f"{said}.", "Объединение",
+                    f"{said}.", contract.ASSOCIATION.name,
                     association.cells.get("Подписывает справки", ""),
                     fix="Впишите параметр «Подписывает справки» — должность и ФИО "
                         "руководителя организации, например «Директор МАУ «БМЦ» "

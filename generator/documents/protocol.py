@@ -20,6 +20,7 @@ from ..russian.text import (
     surname_first,
     typography,
 )
+from ..workbook import contract
 from .common import alphabetical, online, venue
 from .kinds import Document, DocumentKind
 from .speakers import discussed_line, heard_line, kind_word, speakers, spoke_line
@@ -88,7 +89,7 @@ def undecided(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ...]:
     number = workbook.protocol_number(meeting)
     return tuple(
         problem(f"в пункте {index} заседания №{NBSP}{meeting.number} не заполнено «Решили»: "
-                f"протокол №{NBSP}{number} без решения не готов.", "Повестка",
+                f"протокол №{NBSP}{number} без решения не готов.", contract.AGENDA.name,
                 item.cells.get("Решили", ""),
                 fix="Впишите решение, например «Информацию принять к сведению.», или "
                     "«нет» в «Проведено», если вопрос сняли с повестки.")

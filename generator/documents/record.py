@@ -16,6 +16,7 @@ from ..model import EventKind, Participation, Person, TalkKind
 from ..russian.declension import FEMALE, gender, name_dative, position_dative
 from ..russian.talks import talk_of
 from ..russian.text import NBSP, date_numeric, number, surname_first, typography
+from ..workbook import contract
 from .papers import certificate_signature, talks
 
 # A talk as a noun phrase, by its kind (the certificate's phrasing needs a verb).
@@ -153,7 +154,8 @@ def unsigned_problem(year: Year, person: Person, said: str):
     association = year.workbook.association
     return problem(
         f"справку об участии ({surname_first(person.name)}) подписать некому: в книге "
-        f"{year.book.year} учебного года «{year.book.path.name}» {said}.", "Объединение",
+        f"{year.book.year} учебного года «{year.book.path.name}» {said}.",
+        contract.ASSOCIATION.name,
         association.cells.get("Подписывает справки", ""),
         fix="Впишите параметр «Подписывает справки» — должность и ФИО руководителя "
             "организации, например «Директор МАУ «БМЦ» Е.А. Иванова», и сделайте документы "

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import Problem, RmoError, problem
 from ..model import Level, Person, SchoolYear, Summary, Workbook
 from ..russian.text import normalize_key, share, sort_key
+from ..workbook import contract
 from .association import compute
 
 LEVELS = tuple(Level)  # the columns of participation, in the order of the closed list
@@ -184,7 +185,7 @@ def _one_year(rows: Sequence[AssociationRow]) -> None:
         listing = "; ".join(f"{year.label} — {_quoted(books)}"
                             for year, books in sorted(years.items(), key=lambda p: p[0].start))
         raise RmoError([problem(
-            f"книги относятся к разным учебным годам: {listing}.", sheet="Объединение",
+            f"книги относятся к разным учебным годам: {listing}.", sheet=contract.ASSOCIATION.name,
             fix="Сводный отчёт составляется за один учебный год: укажите книги одного года "
                 "(учебный год записан в строке «Учебный год»).")])
 
@@ -194,7 +195,8 @@ def _one_book_each(rows: Sequence[AssociationRow]) -> None:
     for row in rows:
         seen.setdefault(normalize_key(row.name), (row.name, []))[1].append(row.source)
     problems = [problem(
-        f"книги {_quoted(books)} — об одном объединении «{title}».", sheet="Объединение",
+        f"книги {_quoted(books)} — об одном объединении «{title}».",
+        sheet=contract.ASSOCIATION.name,
         fix="В сводный отчёт входит одна книга каждого объединения (его последняя): уберите "
             "лишние.")
         for title, books in seen.values() if len(books) > 1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import contract
 from .cells import Context
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from .reading import Parameters
     from .sheets import Row
 
-_SHEET = "Объединение"
+_SHEET = contract.ASSOCIATION.name
 _WITHOUT = {"Решили": "без решений протоколы не готовы — ни они, ни выписки и справки по ним не "
                       "будут сделаны.",
             "Докладчики": "справок о выступлении не будет."}

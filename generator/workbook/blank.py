@@ -56,7 +56,7 @@ def names_range(people_header: Sequence[Any]) -> str:
     """The roster's names, wherever the column «ФИО» stands on «Участники»."""
     from openpyxl.utils import get_column_letter
 
-    roster = contract.sheet("Участники")
+    roster = contract.PEOPLE
     index = next((i for i, h in enumerate(people_header)
                   if declared_column(roster, h) is roster.column("ФИО")), 0)
     letter = get_column_letter(index + 1)
@@ -76,7 +76,7 @@ def dropdowns(sheet: contract.Sheet, header: Sequence[Any], names: str
         kind = column.type
         letter = get_column_letter(i + 1)
         if isinstance(kind, PersonRef):
-            if sheet.name != "Участники":
+            if sheet is not contract.PEOPLE:
                 found.append((letter, names, kind.dropdown_style))
         elif isinstance(kind, MarkType) or kind.dropdown:
             found.append((letter, '"' + ",".join(kind.dropdown) + '"', kind.dropdown_style))
@@ -127,7 +127,7 @@ def write_workbook(path: Path, rows: Mapping[str, Rows] | None = None,
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     written = {s.name: _split(s, rows.get(s.name, [])) for s in contract.SHEETS}
-    names = names_range(written["Участники"][0])
+    names = names_range(written[contract.PEOPLE.name][0])
     for sheet in contract.SHEETS:
         ws = book.create_sheet(sheet.name)
         headers, data = written[sheet.name]
@@ -178,4 +178,4 @@ def _parameter_dropdowns(ws, headers: list[Any], names: str) -> None:
 
 def blank_rows() -> dict[str, Rows]:
     """An empty workbook has the parameter names in place, waiting for their values."""
-    return {"Объединение": [[p.name, None] for p in contract.PARAMETERS]}
+    return {contract.ASSOCIATION.name: [[p.name, None] for p in contract.PARAMETERS]}

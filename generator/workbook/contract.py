@@ -325,6 +325,10 @@ INTRODUCTION = (
 )
 
 _BY_KEY = {normalize_key(s.name): s for s in SHEETS}
+
+# Each sheet by object: the code refers to these, never to a sheet's name typed again.
+(ASSOCIATION, PLAN_SECTIONS, PEOPLE, CALENDAR, MEETINGS, AGENDA, ATTENDANCE, PARTICIPATION,
+ CONCLUSIONS) = SHEETS
 SHEET_ORDER = tuple(s.name for s in SHEETS)
 
 

@@ -233,7 +233,7 @@ class Links:
                          rows: dict[str, int]) -> None:
         """Minutes of a held meeting need a mark for every member: present, or why not."""
         held = [m for m in self.meetings.meetings if m.held]
-        name = contract.sheet("Посещаемость").name
+        name = contract.ATTENDANCE.name
         collector = self.ctx.collector
         if not held or not sheet.present:
             if held:

@@ -119,7 +119,7 @@ def read_value(ctx: Context, row: Row, column: contract.Column, required: bool |
 # --- «Участники» ------------------------------------------------------------------------------
 
 def read_people(sheets: Sheets, ctx: Context) -> Roster:
-    declared = contract.sheet("Участники")
+    declared = contract.PEOPLE
     roster = Roster()
     table = sheets.table(declared)
     if table is None:
@@ -159,7 +159,7 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
 
 def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
     found = Parameters()
-    table = sheets.table(contract.sheet("Объединение"))
+    table = sheets.table(contract.ASSOCIATION)
     if table is None:
         return found
     _, rows = table
@@ -189,14 +189,15 @@ def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
                     fix="Напишите его название точно так.")
         else:
             ctx.collector.add(f"нет строки с параметром «{name}» (столбец «Параметр»).",
-                              "Объединение", fix=f"Добавьте строку «{name}» и впишите значение.")
+                              contract.ASSOCIATION.name,
+                              fix=f"Добавьте строку «{name}» и впишите значение.")
     return found
 
 
 # --- «Разделы плана» --------------------------------------------------------------------------
 
 def read_plan(sheets: Sheets, ctx: Context) -> Plan:
-    declared = contract.sheet("Разделы плана")
+    declared = contract.PLAN_SECTIONS
     table = sheets.table(declared)
     if table is None:
         return Plan()
@@ -234,7 +235,7 @@ def default_form(place: str) -> MeetingForm:
 
 
 def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
-    declared = contract.sheet("Заседания")
+    declared = contract.MEETINGS
     found = Meetings()
     table = sheets.table(declared)
     if table is None:
@@ -268,7 +269,7 @@ def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
 # --- «Календарный план» -----------------------------------------------------------------------
 
 def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
-    declared = contract.sheet("Календарный план")
+    declared = contract.CALENDAR
     table = sheets.table(declared)
     if table is None:
         return []
@@ -291,7 +292,7 @@ def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
 # --- «Повестка» -------------------------------------------------------------------------------
 
 def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
-    declared = contract.sheet("Повестка")
+    declared = contract.AGENDA
     table = sheets.table(declared)
     if table is None:
         return []
@@ -331,7 +332,7 @@ _MEETING_HEADER = re.compile(r"(?:заседание\s*)?(?:№\s*)?(\d{1,3})(?:
 
 
 def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
-    declared = contract.sheet("Посещаемость")
+    declared = contract.ATTENDANCE
     assert declared.layout is Layout.ATTENDANCE
     found = Attendance(sheet=declared.name)
     ws = sheets.sheet(declared.name, required=False)
@@ -384,7 +385,7 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
 # --- «Участие» --------------------------------------------------------------------------------
 
 def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[ParticipationRow]]:
-    declared = contract.sheet("Участие")
+    declared = contract.PARTICIPATION
     table = sheets.table(declared)
     if table is None:
         return sheets.sheet(declared.name, required=False) is not None, []
@@ -402,7 +403,7 @@ def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[Partici
 # --- «Итоги» ----------------------------------------------------------------------------------
 
 def read_conclusions(sheets: Sheets, ctx: Context) -> tuple[bool, dict[Summary, tuple[str, ...]]]:
-    declared = contract.sheet("Итоги")
+    declared = contract.CONCLUSIONS
     table = sheets.table(declared)
     if table is None:
         return sheets.sheet(declared.name, required=False) is not None, {}
