@@ -1,9 +1,10 @@
-"""The document kinds rmo makes, declared once.
+"""The document kinds rmo makes, declared once, with what a kind's document is (`Document`),
+every document of a workbook (`documents()`) and the words of `--only` (`parse_only`).
 
 Building, `--only` and its help, `rmo templates`, the README's list and the tests all read
 this table. Adding a kind means: its builder (a function of the workbook in
-generator/documents/), its template (a module of tools/templates/ and the .docx it makes),
-a member of `DocumentKind` and one row of `KINDS`.
+generator/documents/), its template templates/NAME.docx (edited in Word or LibreOffice) with
+its text tests/templates/NAME.txt, a member of `DocumentKind` and one row of `KINDS`.
 
 Builders are named, not imported: `rmo --help` reads the table and must not load the
 document modules.
