@@ -7,7 +7,7 @@ from ..archive.issued import Issue
 from ..errors import Problem, problem
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, TalkKind, Workbook
 from ..russian.declension import FEMALE, gender, name_dative, name_genitive_any, position_dative
-from ..russian.talks import talk_of
+from ..russian.talks import TALK_WORDS, talk_of
 from ..russian.text import NBSP, date_numeric, initials_first, surname_first, typography
 from ..workbook import contract
 from .common import (
@@ -95,26 +95,9 @@ def _protocol_missing(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ..
                         "документ."),)
 
 
-# What the speaker did, by the kind of the talk: (feminine verb, masculine verb, object),
-# and the phrasing that needs no gender: (passive verb, noun).
-_DID = {
-    TalkKind.SPEECH: ("выступила", "выступил", "по теме {title}"),
-    TalkKind.MESSAGE: ("выступила", "выступил", "с сообщением {title}"),
-    TalkKind.REPORT: ("выступила", "выступил", "с докладом {title}"),
-    TalkKind.MASTER_CLASS: ("провела", "провёл", "мастер-класс {title}"),
-    TalkKind.PRESENTATION: ("представила", "представил", "опыт работы по теме {title}"),
-    TalkKind.OPEN_LESSON: ("провела", "провёл", "{noun} {title}"),
-    TalkKind.CONSULTATION: ("провела", "провёл", "методическую консультацию {about}"),
-}
-_DONE = {
-    TalkKind.SPEECH: ("заслушано", "выступление{who} по теме {title}"),
-    TalkKind.MESSAGE: ("заслушано", "сообщение{who} {title}"),
-    TalkKind.REPORT: ("заслушан", "доклад{who} {title}"),
-    TalkKind.MASTER_CLASS: ("проведён", "мастер-класс{who} {title}"),
-    TalkKind.PRESENTATION: ("представлен", "опыт работы{who} по теме {title}"),
-    TalkKind.OPEN_LESSON: ("{done}", "{noun}{who} {title}"),
-    TalkKind.CONSULTATION: ("проведена", "методическая консультация{who} {about}"),
-}
+# What the speaker did, by the kind of the talk (russian.talks.TALK_WORDS).
+_DID = {kind: words.did for kind, words in TALK_WORDS.items() if words.did}
+_DONE = {kind: words.done for kind, words in TALK_WORDS.items() if words.done}
 
 
 def certificate_sentence(workbook: Workbook, meeting: Meeting, person: Person,

@@ -14,21 +14,13 @@ from ..figures.association import was_present
 from ..figures.record import Found, Year, period_label
 from ..model import EventKind, Participation, Person, TalkKind
 from ..russian.declension import FEMALE, gender, name_dative, position_dative
-from ..russian.talks import talk_of
+from ..russian.talks import TALK_WORDS, talk_of
 from ..russian.text import NBSP, date_numeric, number, surname_first, typography
 from ..workbook import contract
 from .papers import certificate_signature, talks
 
 # A talk as a noun phrase, by its kind (the certificate's phrasing needs a verb).
-_WHAT = {
-    TalkKind.SPEECH: "выступление по теме {title}",
-    TalkKind.MESSAGE: "сообщение {title}",
-    TalkKind.REPORT: "доклад {title}",
-    TalkKind.MASTER_CLASS: "мастер-класс {title}",
-    TalkKind.PRESENTATION: "презентация опыта работы по теме {title}",
-    TalkKind.OPEN_LESSON: "{noun} {title}",
-    TalkKind.CONSULTATION: "методическая консультация {about}",
-}
+_WHAT = {kind: words.noun for kind, words in TALK_WORDS.items() if words.noun}
 
 
 @dataclass(frozen=True)

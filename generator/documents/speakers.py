@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import AgendaItem, Association, Person, TalkKind
 from ..russian.declension import name_accusative, position_accusative
-from ..russian.talks import quoted, talk_of
+from ..russian.talks import TALK_WORDS, quoted, talk_of
 from ..russian.text import surname_first, typography
 
 _HEAD_ROLE = re.compile(r"^руководител[ья]\b", re.IGNORECASE)
@@ -115,16 +115,7 @@ def discussed_line(item: AgendaItem) -> str:
 
 
 # How СЛУШАЛИ names what was spoken on, by the kind of the talk.
-_SUBJECT = {
-    TalkKind.SPEECH: "с выступлением по теме {title}",
-    TalkKind.MESSAGE: "с сообщением {title}",
-    TalkKind.REPORT: "с докладом {title}",
-    TalkKind.MASTER_CLASS: "с мастер-классом {title}",
-    TalkKind.PRESENTATION: "с презентацией {title}",
-    TalkKind.OPEN_LESSON: "о проведённом {lesson} {title}",
-    TalkKind.CONSULTATION: "с методической консультацией {about}",
-    TalkKind.DISCUSSION: "по вопросу {title}",
-}
+_SUBJECT = {kind: words.heard for kind, words in TALK_WORDS.items()}
 
 
 def _genitive_to_accusative(phrase: str) -> str | None:

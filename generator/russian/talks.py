@@ -14,17 +14,57 @@ from dataclasses import dataclass
 from ..model import AgendaItem, TalkKind
 from .text import strip_numbering, typography
 
-# Words at the head of an item that name its kind («Вид» of the contract, model.TalkKind).
-_KIND_WORDS = {
-    TalkKind.SPEECH: r"выступлени[ея]",
-    TalkKind.MESSAGE: r"сообщени[ея]",
-    TalkKind.REPORT: r"доклад",
-    TalkKind.MASTER_CLASS: r"мастер[- ]класс",
-    TalkKind.PRESENTATION: r"презентаци[яи]",
-    TalkKind.OPEN_LESSON: r"открыт(?:ое|ый|ой|ого|ым)\s+(?:заняти[ея]|урок|мероприяти[ея])",
-    TalkKind.CONSULTATION: r"(?:методическ(?:ая|ие)\s+)?консультаци[яи]",
-    TalkKind.DISCUSSION: r"обсуждени[ея]",
+
+@dataclass(frozen=True)
+class TalkWords:
+    """The word forms of one kind of talk (model.TalkKind), for every paper that names it."""
+
+    head: str  # the words at the head of an agenda item that name its kind (a pattern)
+    heard: str  # the protocol's СЛУШАЛИ: «… с докладом {title}»
+    # The certificate: (feminine verb, masculine verb, object), and the phrasing that needs
+    # no gender: (passive verb, noun).
+    did: tuple[str, str, str] | None = None
+    done: tuple[str, str] | None = None
+    noun: str | None = None  # the record over the years: the talk as a noun phrase
+
+
+# Every kind of talk in words, declared once; the order is the order they are tried in.
+TALK_WORDS: dict[TalkKind, TalkWords] = {
+    TalkKind.SPEECH: TalkWords(
+        r"выступлени[ея]", "с выступлением по теме {title}",
+        ("выступила", "выступил", "по теме {title}"),
+        ("заслушано", "выступление{who} по теме {title}"), "выступление по теме {title}"),
+    TalkKind.MESSAGE: TalkWords(
+        r"сообщени[ея]", "с сообщением {title}",
+        ("выступила", "выступил", "с сообщением {title}"),
+        ("заслушано", "сообщение{who} {title}"), "сообщение {title}"),
+    TalkKind.REPORT: TalkWords(
+        r"доклад", "с докладом {title}",
+        ("выступила", "выступил", "с докладом {title}"),
+        ("заслушан", "доклад{who} {title}"), "доклад {title}"),
+    TalkKind.MASTER_CLASS: TalkWords(
+        r"мастер[- ]класс", "с мастер-классом {title}",
+        ("провела", "провёл", "мастер-класс {title}"),
+        ("проведён", "мастер-класс{who} {title}"), "мастер-класс {title}"),
+    TalkKind.PRESENTATION: TalkWords(
+        r"презентаци[яи]", "с презентацией {title}",
+        ("представила", "представил", "опыт работы по теме {title}"),
+        ("представлен", "опыт работы{who} по теме {title}"),
+        "презентация опыта работы по теме {title}"),
+    TalkKind.OPEN_LESSON: TalkWords(
+        r"открыт(?:ое|ый|ой|ого|ым)\s+(?:заняти[ея]|урок|мероприяти[ея])",
+        "о проведённом {lesson} {title}",
+        ("провела", "провёл", "{noun} {title}"), ("{done}", "{noun}{who} {title}"),
+        "{noun} {title}"),
+    TalkKind.CONSULTATION: TalkWords(
+        r"(?:методическ(?:ая|ие)\s+)?консультаци[яи]",
+        "с методической консультацией {about}",
+        ("провела", "провёл", "методическую консультацию {about}"),
+        ("проведена", "методическая консультация{who} {about}"),
+        "методическая консультация {about}"),
+    TalkKind.DISCUSSION: TalkWords(r"обсуждени[ея]", "по вопросу {title}"),
 }
+_KIND_WORDS = {kind: words.head for kind, words in TALK_WORDS.items()}
 # What may stand between the kind and the title: «по теме», «на тему», «из опыта работы» …
 _LINK = (r"(?P<link>\s+(?:из\s+)?опыта\s+работы(?:\s+по\s+теме)?\s*:?"
          r"|\s+(?:по\s+теме|на\s+тему|по\s+вопросу)\s*:?|\s*:)?")
