@@ -14,9 +14,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from generator.documents.kinds import parse_only
+
+from .second_sample import save_book
 
 NAME = "РМО учителей химии и биологии Советского района"
 HEAD = "Ковалёва Наталья Сергеевна"
@@ -178,20 +178,7 @@ def sheets(start: int, signer: str = SIGNER) -> dict[str, tuple[tuple, list[tupl
 
 def write(path: Path, start: int, signer: str = SIGNER) -> Path:
     """The workbook of one school year (2023, 2024 or 2025)."""
-    book = Workbook()
-    book.remove(book.active)
-    for title, (header, rows) in sheets(start, signer).items():
-        sheet = book.create_sheet(title)
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(list(row))
-        for line in sheet.iter_rows():
-            for cell in line:
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "DD.MM.YYYY"
-    book.save(path)
-    return path
-
+    return save_book(path, sheets(start, signer))
 
 def build_archive(folder: Path, signer: str = SIGNER, years=(2023, 2024, 2025)) -> Path:
     """Build the years into one archive, the way a head does it each year: the plan of each

@@ -206,12 +206,12 @@ def sheets() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     }
 
 
-def write(path: Path, **changes: list[tuple]) -> Path:
-    """Write the workbook; `changes` replace the rows of a sheet (name with _ for spaces)."""
+def save_book(path: Path, book_sheets: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> Path:
+    """Write sheets given as their header and rows, dates as dates (the other test
+    associations write theirs with it too)."""
     book = Workbook()
     book.remove(book.active)
-    for title, (header, rows) in sheets().items():
-        rows = changes.get(title.replace(" ", "_"), rows)
+    for title, (header, rows) in book_sheets.items():
         sheet = book.create_sheet(title)
         sheet.append(list(header))
         for row in rows:
@@ -223,6 +223,11 @@ def write(path: Path, **changes: list[tuple]) -> Path:
     book.save(path)
     return path
 
+
+def write(path: Path, **changes: list[tuple]) -> Path:
+    """Write the workbook; `changes` replace the rows of a sheet (name with _ for spaces)."""
+    return save_book(path, {title: (header, changes.get(title.replace(" ", "_"), rows))
+                            for title, (header, rows) in sheets().items()})
 
 if __name__ == "__main__":
     print(write(Path(sys.argv[1] if len(sys.argv) > 1 else "urai.xlsx")))

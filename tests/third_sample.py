@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
+from .second_sample import save_book
 
 ASSOCIATION = {
     "Название": "РМО учителей математики Кондинского района",
@@ -164,21 +164,8 @@ def sheets() -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
 
 def write(path: Path, **changes: list[tuple]) -> Path:
     """Write the workbook; `changes` replace the rows of a sheet (name with _ for spaces)."""
-    book = Workbook()
-    book.remove(book.active)
-    for title, (header, rows) in sheets().items():
-        rows = changes.get(title.replace(" ", "_"), rows)
-        sheet = book.create_sheet(title)
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(list(row))
-        for line in sheet.iter_rows():
-            for cell in line:
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "DD.MM.YYYY"
-    book.save(path)
-    return path
-
+    return save_book(path, {title: (header, changes.get(title.replace(" ", "_"), rows))
+                            for title, (header, rows) in sheets().items()})
 
 if __name__ == "__main__":
     print(write(Path(sys.argv[1] if len(sys.argv) > 1 else "math.xlsx")))
