@@ -4,7 +4,6 @@ names a real cell; a line break after a hyphen joins the word."""
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
 
 from generator.build import build
@@ -13,17 +12,7 @@ from generator.figures.association import compute
 from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, workbook
-
-
-def edit(path, change):
-    book = openpyxl.load_workbook(path)
-    change(book)
-    book.save(path)
-    return path
-
-
-def errors(path) -> list[str]:
-    return [str(p) for p in inspect_workbook(path).errors]
+from .test_workbook_edits import edit, errors
 
 
 def agenda(**extra) -> list[dict]:
