@@ -14,7 +14,7 @@ from .archive import store as archive
 from .archive.issued import Ledger, stamp
 from .archive.store import State
 from .documents.kinds import Document, DocumentKind, documents
-from .errors import Problem, RmoError, problem
+from .errors import Problem, RmoError
 from .model import Workbook
 from .render.render import Properties, render
 from .render.templates import check_templates, own_folder, template_path
@@ -276,46 +276,3 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
     if converted.problem is not None:
         raise RmoError([converted.problem])
     return created
-
-
-def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
-    """Check a changed template as `--templates` would use it: render every document made
-    from it with the newest workbook kept in the archive, or, with none yet, parse its tags.
-    `kind` is the built-in template it replaces (plan.docx) when the file is named otherwise,
-    as the person named it («План мой.docx»). Raises RmoError naming the template and what to
-    retype."""
-    from xml.etree.ElementTree import ParseError
-    from zipfile import BadZipFile
-
-    from docx.opc.exceptions import PackageNotFoundError
-
-    from .archive.contents import newest_workbook
-    from .render.render import check_syntax, check_work
-    from .render.template_check import check_file
-    from .render.templates import same_kind
-
-    not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
-                                 fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
-    try:
-        check_file(template)  # its size and links, before any part is parsed
-        check_syntax(template)
-    except (BadZipFile, PackageNotFoundError, KeyError, ValueError, ParseError) as error:
-        raise not_word from error
-    kind = kind or template.name
-    same_kind(template, kind)
-    source = newest_workbook(Path(out_dir))
-    if source is None:
-        check_work(template)  # no workbook yet: its own work, with every value empty
-        return
-    try:
-        workbook = read_workbook(source)
-    except RmoError:
-        return  # the archive's workbook is not this template's business
-    from .render.template_limits import CHECK_SECONDS, budget
-
-    author = workbook.association.head.name
-    with budget(CHECK_SECONDS):  # a template renders dozens of certificates: one deadline
-        for document in stamp(documents(workbook), Ledger(Path())):
-            if document.template == kind:
-                render(template, document.context, Properties(document.title, author,
-                                                              document.date))

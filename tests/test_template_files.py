@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 
 from generator import ooxml
-from generator.build import check_template
 from generator.errors import RmoError
 from generator.render import pdf
-from generator.render.templates import builtin_templates
+from generator.render.templates import builtin_templates, check_template
 
 RELS = "word/_rels/document.xml.rels"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -171,8 +171,7 @@ def test_the_same_limits_hold_when_building(tmp_path):
 def test_with_no_workbook_yet_a_template_is_tried_with_every_value_empty(tmp_path):
     """At upload, before any build, its own work is tried under the same budget: nested
     loops are refused then, and every built-in template passes."""
-    from generator.build import check_template
-    from generator.render.templates import builtin_templates
+    from generator.render.templates import builtin_templates, check_template
 
     loops = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
     folder = custom_plan(tmp_path / "мои", "{{ theme }}", loops)

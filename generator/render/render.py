@@ -50,7 +50,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
         with budget():
             document.render(values, environment(), autoescape=True)
     except TemplateError as error:
-        from .templates import builtin_templates
+        from .builtin import builtin_templates
 
         if isinstance(error, Failed) and template.parent == builtin_templates():
             raise error.original from error  # a built-in template is right: a bug of ours

@@ -8,15 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem, RmoError, problem
-
-
-def builtin_templates() -> Path:
-    """The templates shipped with the package: inside it when installed, beside it in a checkout."""
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "templates", package.parent / "templates"):
-        if (candidate / "plan.docx").is_file():
-            return candidate
-    raise RmoError([problem("Не найдены шаблоны документов (plan.docx). Переустановите rmo.")])
+from .builtin import builtin_templates
 
 
 def own_folder(templates: str | Path | None) -> Path | None:
@@ -81,3 +73,48 @@ def same_kind(template: Path, kind: str) -> None:
             f"Похоже, это шаблон другого документа — «{names[other]}», а не «{names[kind]}».",
             fix=f"Загрузите его в строку «{names[other]}», а сюда — шаблон "
                 f"«{names[kind]}».")])
+
+
+def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
+    """Check a changed template as `--templates` would use it: render every document made
+    from it with the newest workbook kept in the archive, or, with none yet, parse its tags.
+    `kind` is the built-in template it replaces (plan.docx) when the file is named otherwise,
+    as the person named it («План мой.docx»). Raises RmoError naming the template and what to
+    retype."""
+    from xml.etree.ElementTree import ParseError
+    from zipfile import BadZipFile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from ..archive.contents import newest_workbook
+    from ..archive.issued import Ledger, stamp
+    from ..documents.kinds import documents
+    from ..workbook.reader import read_workbook
+    from .render import Properties, check_syntax, check_work, render
+    from .template_check import check_file
+
+    not_word = RmoError([problem(f"Файл «{template.name}» — не документ Word (.docx).",
+                                 fix="Сохраните шаблон в Word как «Документ Word (.docx)».")])
+    try:
+        check_file(template)  # its size and links, before any part is parsed
+        check_syntax(template)
+    except (BadZipFile, PackageNotFoundError, KeyError, ValueError, ParseError) as error:
+        raise not_word from error
+    kind = kind or template.name
+    same_kind(template, kind)
+    source = newest_workbook(Path(out_dir))
+    if source is None:
+        check_work(template)  # no workbook yet: its own work, with every value empty
+        return
+    try:
+        workbook = read_workbook(source)
+    except RmoError:
+        return  # the archive's workbook is not this template's business
+    from .template_limits import CHECK_SECONDS, budget
+
+    author = workbook.association.head.name
+    with budget(CHECK_SECONDS):  # a template renders dozens of certificates: one deadline
+        for document in stamp(documents(workbook), Ledger(Path())):
+            if document.template == kind:
+                render(template, document.context, Properties(document.title, author,
+                                                              document.date))

@@ -129,7 +129,7 @@ def own(request: HttpRequest, name: str) -> HttpResponse:
 
 @post_only("/templates/")
 def upload(request: HttpRequest, name: str) -> HttpResponse:
-    from ...build import check_template
+    from ...render.templates import check_template
 
     folder = archive(request)
     spec = _spec(name)
