@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -127,8 +126,7 @@ def build(workbook_path: str | Path, out_dir: str | Path = "archive", *,
                 if item.written is not None and progress and not pdf:
                     progress(item.written)
             if pdf:
-                results, pdf_problem = _pdfs(results, batch, register.sha256(source_bytes),
-                                             kept.name if kept else "", progress, pdf_progress)
+                results, pdf_problem = _pdfs(results, batch, progress, pdf_progress)
             warnings += repaired + batch.commit()
     return BuildReport(folder, tuple(results), warnings, workbook, kept, not_ready,
                        pdf_problem)
@@ -162,9 +160,8 @@ def _plan(folder: Path, workbook: Workbook, source: str, source_bytes: bytes,
         planned = archive.plan(folder, name, source_bytes, generated)
         kept = planned.path
         current[name] = kept.name
-        entry = register.Entry(kept.name, register.WORKBOOK_KIND, None, planned.version,
-                               workbook_hash, _stamp(planned), workbook_hash,
-                               workbook=kept.name)
+        entry = register.Entry.of(planned, register.WORKBOOK_KIND, source_bytes,
+                                  workbook_sha256=workbook_hash, workbook=kept.name)
         filed.append(_filed(None, entry, source_bytes, planned, known))
     used = kept.name if kept else ""
     for document, data in rendered:
@@ -173,11 +170,11 @@ def _plan(folder: Path, workbook: Workbook, source: str, source_bytes: bytes,
         current[name] = planned.path.name
         written = Written(planned.path, document.kind, planned.status, planned.version,
                           document.meeting, note=planned.note)
-        entry = register.Entry(
-            planned.path.name, document.kind.label, document.meeting, planned.version,
-            register.sha256(data), _stamp(planned), workbook_hash,
-            _meeting_date(workbook, document.meeting), document.person, workbook=used,
-            issued=document.issued)
+        entry = register.Entry.of(
+            planned, document.kind.label, data, meeting=document.meeting,
+            workbook_sha256=workbook_hash,
+            meeting_date=_meeting_date(workbook, document.meeting), person=document.person,
+            workbook=used, issued=document.issued)
         filed.append(dataclasses.replace(_filed(written, entry, data, planned, known),
                                          issued=document.issued))
     return filed, current, kept
@@ -194,46 +191,46 @@ def _filed(written: Written | None, entry: register.Entry, data: bytes,
     return Filed(written, None, None)
 
 
-def _stamp(planned: archive.Planned) -> str:
-    """When a file was written: now for a new one, the file's own time for one found there."""
-    if planned.status in (State.NEW, State.VERSION) or not planned.path.is_file():
-        return register.now()
-    return dt.datetime.fromtimestamp(planned.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _meeting_date(workbook: Workbook, number: int | None) -> str:
     meeting = workbook.meeting(number) if number else None
     return meeting.date.strftime("%d.%m.%Y") if meeting and meeting.date else ""
 
 
-def _pdfs(results: list[Written], batch: service.Batch, workbook_hash: str,
-          workbook_name: str, progress, pdf_progress=None
+def _pdfs(results: list[Written], batch: service.Batch, progress, pdf_progress=None
           ) -> tuple[list[Written], Problem | None]:
     """A PDF beside every document that has none for its current version; what LibreOffice
     could not make is said once, and the documents stay."""
-    from dataclasses import replace as with_changes
-
-    from .render.pdf import convert
-
     wanted = [r.path for r in results if not r.path.with_suffix(".pdf").exists()]
-    sources = {path: register.sha256(path.read_bytes()) for path in wanted}
-    converted = convert(wanted, pdf_progress)
-    pdfs = converted.pdfs
-    made = {r.path: register.Entry(r.path.with_suffix(".pdf").name, f"{r.kind.label} (PDF)",
-                                   r.meeting, r.version, register.sha256(pdfs[r.path]),
-                                   register.now(), workbook_hash, workbook=workbook_name,
-                                   source_sha256=sources[r.path])
-            for r in results if r.path in pdfs}
-    batch.announce(list(made.values()))
+    # A document's entry is this build's (announced) or an earlier build's (registered).
+    known = {e.file: e for e in [*register.load(batch.folder), *batch.entries]}
+    made, problem = _add_pdfs(batch, wanted, known, pdf_progress)
     done = []
     for result in results:
         if result.path in made:
-            target = batch.put(made[result.path], pdfs[result.path])
-            result = with_changes(result, pdf=target)
+            result = dataclasses.replace(result, pdf=made[result.path])
         done.append(result)
         if progress:
             progress(result)
-    return done, converted.problem
+    return done, problem
+
+
+def _add_pdfs(batch: service.Batch, documents: list[Path],
+              known: dict[str, register.Entry],
+              pdf_progress: Callable[[int, int, Path], None] | None
+              ) -> tuple[dict[Path, Path], Problem | None]:
+    """Make the PDFs of these documents with LibreOffice and write them in the batch, each
+    registered like its document (Entry.pdf); returns document → its PDF, and what LibreOffice
+    could not make."""
+    from .render.pdf import convert
+
+    sources = {path: register.sha256(path.read_bytes()) for path in documents}
+    converted = convert(documents, pdf_progress)
+    unknown = register.Entry(file="", kind="", sha256="", written="")  # a file put in by hand
+    entries = {path: known.get(path.name, dataclasses.replace(unknown, file=path.name))
+               .pdf(data, sources[path]) for path, data in converted.pdfs.items()}
+    batch.announce(list(entries.values()))
+    return ({path: batch.put(entry, converted.pdfs[path]) for path, entry in entries.items()},
+            converted.problem)
 
 
 def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = None
@@ -241,10 +238,6 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
     """A PDF beside each archived document of one year folder that has none yet, registered
     like the document (for the page's «Сделать PDF»). progress(document) as each is done.
     The PDFs made are kept even when LibreOffice failed on others; then RmoError says so."""
-    import dataclasses
-
-    from .render.pdf import convert
-
     if not documents:
         return []
     folder = documents[0].parent
@@ -253,26 +246,11 @@ def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = No
         for path in documents:
             if path not in wanted and progress:
                 progress(path)
-        sources = {path: register.sha256(path.read_bytes()) for path in wanted}
-        converted = convert(wanted, (lambda done, total, path: progress(path))
-                            if progress else None)
-        known = {e.file: e for e in register.load(folder)}
-        entries, made = [], []
-        for path, data in converted.pdfs.items():
-            source, digest = known.get(path.name), register.sha256(data)
-            name = path.with_suffix(".pdf").name
-            entries.append(
-                dataclasses.replace(source, file=name, kind=f"{source.kind} (PDF)",
-                                    sha256=digest, written=register.now(), current=False,
-                                    source_sha256=sources[path])
-                if source else register.Entry(name, "PDF", None, 1, digest, register.now(), "",
-                                              source_sha256=sources[path]))
-            made.append(path)
         with service.Batch(folder) as batch:
-            batch.announce(entries)
-            created = [batch.put(entry, converted.pdfs[path])
-                       for entry, path in zip(entries, made)]
+            made, problem = _add_pdfs(
+                batch, wanted, {e.file: e for e in register.load(folder)},
+                (lambda done, total, path: progress(path)) if progress else None)
             batch.commit()
-    if converted.problem is not None:
-        raise RmoError([converted.problem])
-    return created
+    if problem is not None:
+        raise RmoError([problem])
+    return list(made.values())

@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import register
+from .archive import register, service
 from .archive import store as archive
 from .archive.issued import Ledger, stamp
-from .archive.service import list_in_register
 from .errors import RmoError
 from .figures.record import Found
 from .render.templates import own_folder
@@ -44,7 +43,7 @@ def issue(found: Found, templates: Path | None = None, organisation: str = "") -
         raise RmoError(list(document.missing))
     latest = found.years[-1].book
     folder = latest.folder
-    with archive.lock(folder.parent):
+    with service.hold(folder.parent):  # a build killed half-way is finished first
         ledger = Ledger.load(folder)
         [stamped] = stamp([document], ledger)
         data = render(template_path(TEMPLATE, templates), stamped.context,
@@ -53,20 +52,16 @@ def issue(found: Found, templates: Path | None = None, organisation: str = "") -
         name = archive.safe_filename(document.filename)
         generated = {e.file: e.sha256 for e in register.load(folder)}
         planned = archive.plan(folder, name, data, generated)
-        entries = []
-        if planned.status in (archive.State.NEW, archive.State.VERSION):
-            archive.write_new(planned.path, data)
-            entries.append(register.Entry(
-                planned.path.name, RECORD_KIND, None, planned.version, register.sha256(data),
-                register.now(), "", person=surname_first(found.name).replace("\u00a0", " "),
-                issued=stamped.issued))
-        try:
-            list_in_register(folder, entries, {name: planned.path.name})
-            ledger.save()
-        except BaseException:
-            if entries:
-                planned.path.unlink(missing_ok=True)
-            raise
+        new = planned.status in (archive.State.NEW, archive.State.VERSION)
+        entries = [register.Entry.of(
+            planned, RECORD_KIND, data, person=surname_first(found.name).replace("\u00a0", " "),
+            issued=stamped.issued)] if new else []
+        # A batch like a build's: a failure removes the file, a kill leaves the journal.
+        with service.Batch(folder, ledger) as batch:
+            batch.announce(entries, {name: planned.path.name})
+            for entry in entries:
+                batch.put(entry, data)
+            batch.commit()
     return Issued(data, planned.path, stamped.issued, found, name)
 
 

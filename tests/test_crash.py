@@ -247,4 +247,7 @@ def test_a_build_with_pdfs_killed_among_the_pdfs_is_finished_by_the_next(tmp_pat
     for pdf in pdfs:
         docx = entries[pdf.file[:-len(".pdf")] + ".docx"]
         assert pdf.kind == f"{docx.kind} (PDF)" and pdf.source_sha256 == docx.sha256
+        # The same paper in another format: whom it is for, its number and its meeting.
+        assert (pdf.person, pdf.issued, pdf.meeting, pdf.meeting_date, pdf.workbook) == (
+            docx.person, docx.issued, docx.meeting, docx.meeting_date, docx.workbook)
     assert not list(out.rglob(".~rmo-*.tmp")) and not list(out.rglob(JOURNAL))

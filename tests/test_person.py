@@ -175,6 +175,32 @@ def test_numbers_are_the_certificates_ledger_and_the_journal_shows_them(archive,
     assert row[header.index("Кому")] == "Тарасов В.А."
 
 
+def test_a_record_is_written_like_a_build_all_or_nothing(archive, tmp_path, monkeypatch):
+    """The record goes through the archive's one transaction: a build killed half-way is
+    finished before it, and a failure while registering it leaves no record behind."""
+    from generator.archive import service
+
+    year = archive / "2025-2026"
+    before = sorted(p.name for p in year.iterdir())
+
+    def broken(*args, **kwargs):
+        raise OSError("диск отключён")
+
+    monkeypatch.setattr(service, "list_in_register", broken)
+    result = run("person", "Тарасов В.А.", archive, "-o", tmp_path / "record.docx")
+    assert result.exit_code != 0
+    assert sorted(p.name for p in year.iterdir()) == before
+    assert not (year.parent / ".rmo" / "2025-2026" / service.JOURNAL).exists()
+    monkeypatch.undo()
+    monkeypatch.setattr("generator.archive.issued.today", lambda: DAY)
+    # A build killed after its journal: the record's own write finishes it first.
+    service.journal_path(year).write_text('{"entries": [], "current": {}}', encoding="utf-8")
+    issue(archive, "Тарасов В.А.", tmp_path)
+    assert not service.journal_path(year).exists()
+    assert "Справка об участии (Тарасов В.А., 2023–2026).docx" in \
+        {e.file for e in register.load(year)}
+
+
 def test_ambiguous_and_unknown_names(archive, tmp_path):
     result = run("person", "Смирнова Е.П.", archive, "-o", tmp_path / "s.docx")
     assert result.exit_code == 1

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .store import TEMPORARY, base_name, replace, year_service
+from .store import TEMPORARY, Planned, State, base_name, replace, year_service
 from .store import sha256 as sha256  # re-exported: the register's checksum
 
 JSON_NAME = "реестр.json"
@@ -23,21 +23,56 @@ XLSX_NAME = "Реестр документов.xlsx"
 WORKBOOK_KIND = "Книга"  # the entry of a workbook a build used, kept beside its documents
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Entry:
+    """One file of a year folder as the register knows it. Made in two ways only: of a file a
+    build writes or finds (Entry.of), and of the PDF made from a document (Entry.pdf)."""
+
     file: str
-    kind: str
-    meeting: int | None
-    version: int
+    kind: str  # a DocumentKind's label, WORKBOOK_KIND, a label with «(PDF)», or «» if unknown
+    meeting: int | None = None
+    version: int = 1
     sha256: str  # of the bytes rmo wrote: a file changed by hand afterwards differs
     written: str  # local time, «2026-05-20 14:03:11»
-    workbook_sha256: str
+    workbook_sha256: str = ""
     meeting_date: str = ""  # «15.10.2025»
     person: str = ""  # whom an extract or certificate is for
     current: bool = False  # the version the newest build of this document stands for
     workbook: str = ""  # the file name of the workbook it was made from, kept in this folder
     issued: str = ""  # «№ 7 от 20.05.2026»: a certificate's number and date of issue
     source_sha256: str = ""  # of a PDF: the .docx it was made from (hand edits make it stale)
+
+    @classmethod
+    def of(cls, planned: Planned, kind: str, data: bytes, *, meeting: int | None = None,
+           workbook_sha256: str = "", meeting_date: str = "", person: str = "",
+           workbook: str = "", issued: str = "") -> Entry:
+        """The entry of a file as the archive planned it (store.plan): named and numbered by
+        the plan, its checksum from its bytes, written now when the plan writes it, else at
+        the time of the file found there."""
+        return cls(file=planned.path.name, kind=kind, meeting=meeting, version=planned.version,
+                   sha256=sha256(data), written=_written(planned),
+                   workbook_sha256=workbook_sha256, meeting_date=meeting_date, person=person,
+                   workbook=workbook, issued=issued)
+
+    def pdf(self, data: bytes, source_sha256: str) -> Entry:
+        """The entry of the PDF made from this document, with the document's meeting, person,
+        number and workbook: it is the same paper in another format."""
+        return dataclasses.replace(
+            self, file=Path(self.file).with_suffix(".pdf").name, kind=pdf_kind(self.kind),
+            sha256=sha256(data), written=now(), current=False, source_sha256=source_sha256)
+
+
+def pdf_kind(kind: str) -> str:
+    """«Протокол (PDF)»; «PDF» when the document's kind is not known."""
+    return f"{kind} (PDF)" if kind else "PDF"
+
+
+def _written(planned: Planned) -> str:
+    """When a file was written: now for a file the plan writes, the file's own time for one
+    found there."""
+    if planned.status in (State.NEW, State.VERSION) or not planned.path.is_file():
+        return now()
+    return dt.datetime.fromtimestamp(planned.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
 
 
 _FIELDS = {f.name for f in dataclasses.fields(Entry)}
@@ -99,10 +134,9 @@ def update(folder: Path, added: list[Entry],
         if found.suffix in (".docx", ".pdf") and found.name not in index \
                 and not found.name.startswith((TEMPORARY, "~$")):
             # Put in by hand: listed as it is, under the kind of its other versions if any.
-            stamp = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
             index[found.name] = len(entries)
-            entries.append(Entry(found.name, _kind_of(found.name, entries), None, 1,
-                                 sha256(found.read_bytes()), stamp, ""))
+            entries.append(Entry.of(Planned(found, State.UNCHANGED, 1),
+                                    _kind_of(found.name, entries), found.read_bytes()))
     current = current or {}
     present = [dataclasses.replace(e, current=current[base_name(e.file)] == e.file)
                if base_name(e.file) in current else e
@@ -132,7 +166,7 @@ def _kind_of(name: str, entries: list[Entry]) -> str:
     base = base_name(docx)
     kind = next((e.kind for e in entries if e.kind and e.file.lower().endswith(".docx")
                  and base_name(e.file) == base), "")
-    return f"{kind} (PDF)" if kind and docx != name else kind
+    return pdf_kind(kind) if kind and docx != name else kind
 
 
 def now() -> str:

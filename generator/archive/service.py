@@ -45,7 +45,8 @@ OLD_LOCK = ".rmo.lock"  # rmo 0.x's lock file at the archive's root
 
 
 class Batch:
-    """The files one build (or one «Сделать PDF») adds to a year folder, journaled.
+    """The files one build (or one «Сделать PDF», or one record) adds to a year folder,
+    journaled: the archive's one transaction.
 
     announce() lists files before any is written; put() writes one; commit() registers them,
     saves the ledger and ends the journal. Leaving the block by an exception removes the files
