@@ -56,9 +56,16 @@ def test_a_burst_of_parallel_tries_checks_at_most_five_passwords(centre, monkeyp
     for thread in threads:
         thread.join(timeout=120)
     assert len(answers) == 16
-    assert 1 <= len(checked) <= 5
+    assert len(checked) <= 5
     assert sum(WRONG in a for a in answers) == len(checked)
     assert sum(WAIT in a for a in answers) == 16 - len(checked)
+    # How many of a burst get through depends on how the inserts and counts interleave (on a
+    # busy machine all 16 may count each other and wait): the tries refused were not counted,
+    # so the address then has exactly its checked tries left before it waits.
+    browser = browser_at("10.0.0.66")
+    for _ in range(5 - len(checked)):
+        assert WRONG in text(centre.login(browser, "metod", "ещё попытка"))
+    assert WAIT in text(centre.login(browser, "metod", "ещё попытка"))
 
 
 def test_an_attacker_does_not_lock_out_the_person_from_another_address(centre):
