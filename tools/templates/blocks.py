@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm
 
-from .ooxml import header_row, row_props
+from .ooxml import header_row, row_element, row_props, table_element
 from .styles import BODY, BULLET, CELL, CELL_HEAD, PLAIN, SIGN
 
 
@@ -42,14 +42,17 @@ def add_cell_par(cell, text: str, style: str = CELL, bold: bool = False) -> None
 
 
 def table(doc, rows: int, widths: list[Cm]):
+    """A table at the end of the document; rows never split across pages. Its XML, for what
+    python-docx has no property for, is table_element(doc) while no other table follows."""
     tbl = doc.add_table(rows=rows, cols=len(widths))
+    xml = table_element(doc)
     tbl.style = doc.styles["Table Grid"]
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in its place
-    for row in tbl.rows:
+    for index, row in enumerate(tbl.rows):
         for cell, width in zip(row.cells, widths):
             cell.width = width
-        row_props(row, cant_split=True)
+        row_props(row_element(xml, index), cant_split=True)
     for col, width in zip(tbl.columns, widths):
         col.width = width
     return tbl
@@ -80,7 +83,7 @@ def loop_table(doc, rows: str, columns: list[tuple[str, str, float, str]]) -> No
     tbl = table(doc, 4, widths)
     for cell, (header, _, _, _) in zip(tbl.rows[0].cells, columns):
         set_cell(cell, header, CELL_HEAD)
-    header_row(tbl)
+    header_row(table_element(doc))
     tag_row(tbl, 1, f"{{%tr for row in {rows} %}}")
     for cell, (_, field, _, style) in zip(tbl.rows[2].cells, columns):
         set_cell(cell, f"{{{{ row.{field} }}}}", style)

@@ -6,7 +6,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from .blocks import add_cell_par, par, set_cell, signature, table, tag_row
-from .ooxml import header_row, hide_borders, merge_row
+from .ooxml import cell_element, header_row, hide_borders, merge_row, table_element
 from .styles import BULLET, CELL_HEAD, HEADING, ITEM, PLAIN, TITLE, new_document
 
 FILE_TITLE = "План работы"  # File → Properties of the template
@@ -68,9 +68,10 @@ def _calendar(doc) -> None:
     """
     widths = [Cm(3.6), Cm(7.9), Cm(5.0)]
     tbl = table(doc, 19, widths)
+    xml = table_element(doc)
     for cell, text in zip(tbl.rows[0].cells, ("месяц", "содержание работы", "ответственный")):
         set_cell(cell, text, CELL_HEAD)
-    header_row(tbl)
+    header_row(xml)
     tag_row(tbl, 1, "{%tr for row in calendar %}")
     tag_row(tbl, 2, "{%tr if row.kind == 'heading' %}")
     merged = merge_row(tbl, 3)
@@ -83,15 +84,15 @@ def _calendar(doc) -> None:
     set_cell(responsible, "{{ row.responsible }}")
     tag_row(tbl, 6, "{%tr else %}")
     tag_row(tbl, 7, "{%tr if row.last %}")
-    _first_row(tbl.rows[8], more=True)
+    _first_row(tbl, xml, 8, more=True)
     tag_row(tbl, 9, "{%tr else %}")
-    _first_row(tbl.rows[10], more=False)
+    _first_row(tbl, xml, 10, more=False)
     tag_row(tbl, 11, "{%tr endif %}")
     tag_row(tbl, 12, "{%tr for pair in row.middle %}")
-    _next_row(tbl.rows[13], "pair", last=False)
+    _next_row(tbl, xml, 13, "pair", last=False)
     tag_row(tbl, 14, "{%tr endfor %}")
     tag_row(tbl, 15, "{%tr if row.last %}")
-    _next_row(tbl.rows[16], "row.last", last=True)
+    _next_row(tbl, xml, 16, "row.last", last=True)
     tag_row(tbl, 17, "{%tr endif %}")
     tag_row(tbl, 18, "{%tr endif %}")
     last = tbl.add_row()
@@ -100,9 +101,11 @@ def _calendar(doc) -> None:
     tag_row(tbl, 19, "{%tr endfor %}")
 
 
-def _first_row(row, *, more: bool) -> None:
-    """The block's first row: the period, the title in bold over the first item, and the
-    first item's people level with it (an empty line beside the title)."""
+def _first_row(tbl, xml, index: int, *, more: bool) -> None:
+    """The block's first row (row `index` of the table, xml its <w:tbl>): the period, the
+    title in bold over the first item, and the first item's people level with it (an empty
+    line beside the title)."""
+    row = tbl.rows[index]
     period, content, responsible = row.cells
     set_cell(period, "{{ row.period }}")
     set_cell(content, "{%p if row.title %}")
@@ -114,20 +117,22 @@ def _first_row(row, *, more: bool) -> None:
     add_cell_par(responsible, "{%p endif %}")
     add_cell_par(responsible, "{{ row.first.responsible }}")
     if more:
-        hide_borders(period, "bottom")
+        hide_borders(cell_element(xml, index, 0), "bottom")
         _keep_with_next(row)
 
 
-def _next_row(row, name: str, *, last: bool) -> None:
+def _next_row(tbl, xml, index: int, name: str, *, last: bool) -> None:
     """A middle or the last row of a block: its period cell continues the first's."""
+    row = tbl.rows[index]
     period, content, responsible = row.cells
     set_cell(period, "")
     set_cell(content, f"{{{{ {name}.content }}}}")
     set_cell(responsible, f"{{{{ {name}.responsible }}}}")
+    period_xml = cell_element(xml, index, 0)
     if last:
-        hide_borders(period, "top")
+        hide_borders(period_xml, "top")
     else:
-        hide_borders(period, "top", "bottom")
+        hide_borders(period_xml, "top", "bottom")
         _keep_with_next(row)
 
 

@@ -62,7 +62,7 @@ def _font(style, size: float, bold: bool = False) -> None:
     style.font.name = FONT
     style.font.size = Pt(size)
     style.font.bold = bold
-    rpr = style.element.get_or_add_rPr()
+    rpr = style.element.find(qn("w:rPr"))  # written by the font's name just set
     fonts = rpr.find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
@@ -229,7 +229,7 @@ def _bullet_numbering(doc) -> None:
     ref.set(qn("w:val"), abstract_id)
     num.append(ref)
     numbering.append(num)
-    style_ppr = doc.styles[BULLET].element.get_or_add_pPr()
+    style_ppr = doc.styles[BULLET].element.find(qn("w:pPr"))  # the default template's list
     num_pr = style_ppr.find(qn("w:numPr"))
     num_pr.find(qn("w:numId")).set(qn("w:val"), num_id)
     # Through python-docx, which puts <w:ind> where the schema wants it.
@@ -247,5 +247,5 @@ def _page_numbers(doc) -> None:
     paragraph = section.header.paragraphs[0]
     paragraph.style = doc.styles["Header"]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field(paragraph, " PAGE ")
+    field(paragraph.part.element.find(qn("w:p")), " PAGE ")  # the header's one paragraph
     section.first_page_header.paragraphs[0].text = ""

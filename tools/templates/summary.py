@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from .blocks import add_cell_par, bullets, par, set_cell, signature, table, tag_row, when
-from .ooxml import header_row
+from .ooxml import cell_element, cell_props, header_row, table_element
 from .styles import (
     BODY,
     BULLET,
@@ -107,7 +107,8 @@ def _table(doc) -> None:
                ("loop", "{%tc endfor %}", "", TAG_WIDTH), *AFTER]
     loop = len(BEFORE)  # the opening tag's column
     tbl = table(doc, 6, [Cm(width) for *_, width in columns])
-    _fixed_width(tbl)
+    xml = table_element(doc)
+    _fixed_width(xml)
     groups: dict[str, list[int]] = {}
     for i, (group, header, _, _) in enumerate(columns):
         if group == "loop":
@@ -116,24 +117,24 @@ def _table(doc) -> None:
         elif group == LEVELS:
             set_cell(tbl.cell(0, i), "{% hm %}" + LEVELS, CELL_HEAD)
             set_cell(tbl.cell(1, i), header, CELL_HEAD)
-            _upwards(tbl.cell(1, i))
+            _upwards(cell_element(xml, 1, i))
         elif group:
             groups.setdefault(group, []).append(i)
         else:
             cell = tbl.cell(0, i).merge(tbl.cell(1, i))
             set_cell(cell, header, CELL_HEAD)
             if i >= 2:
-                _upwards(cell)
+                _upwards(cell_element(xml, 0, i))  # the merged cell: its top <w:tc> shows
     for group, indexes in groups.items():
         set_cell(tbl.cell(0, indexes[0]).merge(tbl.cell(0, indexes[-1])), group, CELL_HEAD)
         for i in indexes:
             set_cell(tbl.cell(1, i), columns[i][1], CELL_HEAD)
-            _upwards(tbl.cell(1, i))
+            _upwards(cell_element(xml, 1, i))
     for row in tbl.rows[:2]:
         for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    header_row(tbl, 0)
-    header_row(tbl, 1)
+    header_row(xml, 0)
+    header_row(xml, 1)
     tbl.rows[1].height = Cm(4.2)  # room for «Победители, призёры,» written upwards
     tbl.rows[1].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
 
@@ -168,17 +169,18 @@ def _figures(cells, columns, name: str, loop: int, bold: bool = False) -> None:
             set_cell(cell, f"{{{{ {name}.{field} }}}}", CELL_CENTER, bold=bold)
 
 
-def _fixed_width(tbl) -> None:
-    """The table's width, which the level columns share when some are left out."""
-    tblpr = tbl._tbl.tblPr
+def _fixed_width(xml) -> None:
+    """The table's width (xml: its <w:tbl>), which the level columns share when some are
+    left out."""
+    tblpr = xml.find(qn("w:tblPr"))
     width = tblpr.find(qn("w:tblW"))
     width.set(qn("w:w"), str(int(TABLE_WIDTH.twips)))
     width.set(qn("w:type"), "dxa")
 
 
 def _upwards(cell) -> None:
-    """Text written bottom to top, as in printed summary tables."""
-    tcpr = cell._tc.get_or_add_tcPr()
+    """Text written bottom to top, as in printed summary tables (cell: its <w:tc>)."""
+    tcpr = cell_props(cell)
     direction = OxmlElement("w:textDirection")
     direction.set(qn("w:val"), "btLr")
     valign = tcpr.find(qn("w:vAlign"))  # the schema puts textDirection before vAlign
