@@ -58,7 +58,7 @@ def names_range(people_header: Sequence[Any]) -> str:
 
     roster = contract.PEOPLE
     index = next((i for i, h in enumerate(people_header)
-                  if declared_column(roster, h) is roster.column("ФИО")), 0)
+                  if declared_column(roster, h) is contract.PEOPLE_NAME), 0)
     letter = get_column_letter(index + 1)
     return f"'{roster.name}'!${letter}$2:${letter}${LAST_ROW}"
 
@@ -165,9 +165,10 @@ def _parameter_dropdowns(ws, headers: list[Any], names: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     keys = [normalize_key(str(h)) for h in headers]
-    if "параметр" not in keys or "значение" not in keys:
+    key, value = contract.ASSOCIATION_PARAMETER.key, contract.ASSOCIATION_VALUE.key
+    if key not in keys or value not in keys:
         return
-    key_col, value_col = keys.index("параметр") + 1, keys.index("значение") + 1
+    key_col, value_col = keys.index(key) + 1, keys.index(value) + 1
     people = {normalize_key(p.name) for p in contract.PARAMETERS if isinstance(p.type, PersonRef)}
     for row in range(2, ws.max_row + 1):
         if normalize_key(str(ws.cell(row, key_col).value or "")) in people:

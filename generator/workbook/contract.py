@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     EventKind,
@@ -39,6 +40,10 @@ from .cells import (
     YesNo,
 )
 
+if TYPE_CHECKING:
+    from .cells import Context
+    from .collect import Row
+
 
 class Layout(enum.Enum):
     TABLE = "таблица"  # header in row 1, one record per row
@@ -60,6 +65,18 @@ class Column:
     @property
     def key(self) -> str:
         return normalize_key(self.name)
+
+    def read(self, ctx: Context, row: Row, required: bool | None = None) -> Any:
+        """This column's value in the row, through its type."""
+        return self.type.read(ctx, row, self.name,
+                              required=self.required if required is None else required,
+                              what=self.what)
+
+    def read_with_tail(self, ctx: Context, row: Row) -> tuple[Any, str]:
+        """A closed list's value and the comment or reason typed after it."""
+        assert isinstance(self.type, Choice)
+        return self.type.read_with_tail(ctx, row, self.name, required=self.required,
+                                        what=self.what)
 
 
 @dataclass(frozen=True)
@@ -84,9 +101,6 @@ class Sheet:
     @property
     def key(self) -> str:
         return normalize_key(self.name)
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
 
     @property
     def required_columns(self) -> tuple[Column, ...]:
@@ -156,165 +170,204 @@ GIVEN = YesNo(Given, {Given.YES: ("+", "проведено", "проведен")
                       Given.NO: ("-", "не проведено", "не проведен")},
               allowed="пусто или «да» (пункт проведён), «нет» (не проведён).")
 
-NAME = PersonRef()
+PERSON = PersonRef()
 SPEAKERS = PersonRef(what="ФИО докладчиков", many=True, dropdown_style="warning")
 
 # --- the sheets ------------------------------------------------------------------------------
 
-PARAMETERS: tuple[Parameter, ...] = (
-    Parameter("Название", Text(), True, "краткое название объединения",
-              "РМО школьных библиотекарей"),
-    Parameter("Учебный год", Year(), True, "два соседних года", "2025/2026"),
-    Parameter("Методическая тема", Text(), True, "тема года",
-              "Библиотеки как центры внеклассной работы и творческого развития."),
-    Parameter("Руководитель", NAME, True, "ФИО с листа «Участники»", "Леонтьева Н.А."),
-    Parameter("Секретарь", NAME, False, "ФИО с листа «Участники»; подписывает протоколы", ""),
-    Parameter("Полное название", Text(), False, "для шапки документов",
-              "Районное методическое объединение школьных библиотекарей"),
-    Parameter("Организация", Text(), False, "учреждение, при котором работает объединение",
-              "МАУ «БМЦ»"),
-    Parameter("Место проведения", Text(), False, "место заседаний по умолчанию", "МАУ «БМЦ»"),
-    Parameter("Населённый пункт", Text(one_line=True), False,
-              "где составлены документы", "г. Белоярский"),
-    Parameter("Подписывает справки", Text(one_line=True), False,
-              "кто подписывает справки о выступлении; справку руководителя без этой строки "
-              "подписать некому", "Директор МАУ «БМЦ» Е.А. Иванова"),
-    Parameter("Цель", Text(), False, "цель работы объединения на год; для паспорта РМО",
-              "Совершенствование профессиональной компетентности школьных библиотекарей."),
-)
+# Every parameter of «Объединение» by object.
+TITLE = Parameter("Название", Text(), True, "краткое название объединения",
+                  "РМО школьных библиотекарей")
+SCHOOL_YEAR = Parameter("Учебный год", Year(), True, "два соседних года", "2025/2026")
+THEME = Parameter("Методическая тема", Text(), True, "тема года",
+                  "Библиотеки как центры внеклассной работы и творческого развития.")
+HEAD = Parameter("Руководитель", PERSON, True, "ФИО с листа «Участники»", "Леонтьева Н.А.")
+SECRETARY = Parameter("Секретарь", PERSON, False,
+                      "ФИО с листа «Участники»; подписывает протоколы", "")
+FULL_NAME = Parameter("Полное название", Text(), False, "для шапки документов",
+                      "Районное методическое объединение школьных библиотекарей")
+ORGANISATION = Parameter("Организация", Text(), False,
+                         "учреждение, при котором работает объединение", "МАУ «БМЦ»")
+PLACE = Parameter("Место проведения", Text(), False, "место заседаний по умолчанию", "МАУ «БМЦ»")
+TOWN = Parameter("Населённый пункт", Text(one_line=True), False,
+                 "где составлены документы", "г. Белоярский")
+SIGNER = Parameter("Подписывает справки", Text(one_line=True), False,
+                   "кто подписывает справки о выступлении; справку руководителя без этой строки "
+                   "подписать некому", "Директор МАУ «БМЦ» Е.А. Иванова")
+GOAL = Parameter("Цель", Text(), False, "цель работы объединения на год; для паспорта РМО",
+                 "Совершенствование профессиональной компетентности школьных библиотекарей.")
 
-SHEETS: tuple[Sheet, ...] = (
-    Sheet("Объединение", (
-        Column("Параметр", Text(), True, 24, help="название параметра, как в списке ниже"),
-        Column("Значение", Text(), False, 90, help="значение параметра"),
-    ), layout=Layout.PARAMETERS,
-        help="Параметр — значение: Название, Учебный год (2025/2026), Методическая тема, "
-             "Руководитель (ФИО как на листе «Участники»); по желанию — Секретарь, Полное "
-             "название, Организация, Место проведения (по умолчанию для протоколов), "
-             "Населённый пункт, Подписывает справки, Цель."),
-    Sheet("Разделы плана", (
-        Column("Раздел", SECTION, True, 24, help="раздел плана"),
-        Column("Текст", Text(), True, 90, help="один пункт плана, без номера"),
-        Column("Выполнение", FULFILMENT, False, 30, cleared=True,
-               help="только для задач, в мае: выполнена, частично, не выполнена; "
-                    "комментарий — после двоеточия"),
-    ), help="Одна строка — один пункт плана. Раздел: Задачи, Направления работы, Формы "
-            "работы, Ожидаемые результаты. Номера и маркеры ставить не нужно. Выполнение (в "
-            "мае, только для задач): выполнена, частично, не выполнена; комментарий — после "
-            "двоеточия."),
-    Sheet("Участники", (
-        Column("ФИО", Text(what="ФИО", words=True, one_line=True), True, 30,
-               help="«Мазеева Р.В.» или полностью; по этому ФИО человека ищут на других "
-                    "листах", aliases=("Ф.И.О.", "Фамилия И.О.")),
-        Column("Должность", Text(words=True, one_line=True), True, 26,
-               help="педагог-библиотекарь, библиотекарь, методист…",
-               what="текст (должность)"),
-        Column("Учреждение", Text(one_line=True), True, 34, help="СОШ № 3, МАУ «БМЦ»…",
-               what="текст (учреждение)"),
-        Column("Статус", STATUS, False, 16,
-               help="член РМО (по умолчанию) или приглашённый: гостей не считают "
-                    "отсутствующими"),
-        Column("Пол", SEX, False, 8,
-               help="ж или м — только если его не понять по фамилии (Бойко, Ким)"),
-    ),
-        help="Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по этому ФИО "
-             "человека ищут на других листах. Статус: член РМО (по умолчанию) или "
-             "приглашённый (гостей не считают отсутствующими). Пол (ж или м) нужен, только "
-             "если его не понять по фамилии (Бойко, Ким): для справок о выступлении."),
-    Sheet("Календарный план", (
-        Column("Раздел", Text(), False, 40,
-               help="заголовок над группой строк плана"),
-        Column("Срок", Text(), True, 26, help="В течение года, май, Сентябрь – октябрь",
-               what="срок (например, «В течение года»)"),
-        Column("Содержание", Text(), True, 60,
-               help="пункт работы; несколько пунктов — каждый с новой строки",
-               what="текст (содержание работы)"),
-        Column("Ответственный", Text(), True, 30,
-               help="Руководитель МО, РМО библиотекарей", what="текст (ответственный)"),
-        Column("Заседание", MeetingRef(), False, 12,
-               help="номер заседания: здесь в плане стоит его блок (тогда остальное можно "
-                    "не заполнять)"),
-    ), help="Строки таблицы плана, которые не являются заседаниями, в порядке плана. Раздел — "
-            "заголовок над группой строк. Несколько пунктов с одним сроком можно вписать в "
-            "одну ячейку, каждый с новой строки (Alt+Enter), и ответственных — так же, по "
-            "строке на пункт. Чтобы поставить в план заседание, впишите его номер в столбец "
-            "«Заседание» — остальное возьмётся с листов «Заседания» и «Повестка»."),
-    Sheet("Заседания", (
-        Column("№", MeetingRef(), True, 6, help="1, 2, 3…, без повторов",
-               aliases=("Номер", "№ заседания")),
-        Column("Срок", Text(), True, 30, help="как в плане: «Сентябрь – октябрь – ноябрь»",
-               what="срок из плана"),
-        Column("Дата", Date(), False, 14, cleared=True,
-               help="когда заседание прошло; пусто — ещё не прошло"),
-        Column("Место", Text(), False, 36,
-               help="где; по умолчанию — «Место проведения» с листа «Объединение»"),
-        Column("Статус", MEETING_STATUS, False, 30, cleared=True,
-               help="пусто, отменено или перенесено; причина — после двоеточия"),
-        Column("Форма", FORM, False, 16,
-               help="очно или дистанционно; по умолчанию дистанционно, если Место начинается "
-                    "с «дистанционно» или «онлайн»"),
-    ), help="Одна строка — одно заседание. Срок — как в плане («Сентябрь – октябрь – "
-            "ноябрь»). Дата — когда заседание прошло (15.10.2025 или 15 октября 2025); "
-            "пока даты нет, протокол не делается. Статус: отменено или перенесено, причина — "
-            "после двоеточия. Форма: очно или дистанционно."),
-    Sheet("Повестка", (
-        Column("Заседание", MeetingRef(), True, 12, help="номер заседания"),
-        Column("Содержание", Text(), True, 60,
-               help="пункт повестки, как в плане. Пункт или решение об утверждении плана "
-                    "(«Утверждение плана работы …», «Утвердить план …») проведённого "
-                    "заседания ставит над планом гриф «УТВЕРЖДЁН протоколом заседания РМО "
-                    "от … № …»",
-               what="текст (пункт повестки)"),
-        Column("Докладчики", SPEAKERS, False, 30,
-               help="ФИО с листа «Участники», через «;» или с новой строки"),
-        Column("Ответственный", Text(), False, 26,
-               help="текст вместо докладчиков: «Руководитель МО»"),
-        Column("Слушали", Text(), False, 40, help="кратко, о чём говорили"),
-        Column("Решили", Text(), False, 50, help="решения, каждое с новой строки"),
-        Column("Проведено", GIVEN, False, 12, help="«нет», если пункт не состоялся"),
-        Column("Вид", TALK_KIND, False, 18,
-               help="выступление (по умолчанию), сообщение, доклад, мастер-класс, "
-                    "презентация, открытое занятие, консультация, обсуждение (без справки); "
-                    "если пусто — по началу текста: «Мастер-класс «…»», «Сообщение «…»», "
-                    "«Методическая консультация по …»"),
-        Column("Голосование", Text(), False, 24,
-               help="как принято решение: «единогласно» или «за – 12, против – 0»"),
-    ), emptied=True,
-        help="Пункты всех заседаний по порядку. Докладчики — ФИО с листа «Участники» через "
-             "«;». Ответственный — текст вместо докладчиков («Руководитель МО»). Слушали — "
-             "кратко, о чём говорили. Решили — решения, каждое с новой строки. Проведено: "
-             "«нет», если пункт не состоялся. Вид — что делал докладчик; Голосование — как "
-             "принято решение."),
-    Sheet("Посещаемость", (
-        Column("ФИО", PersonRef(dropdown_style="stop"), True, 30, help="ФИО с листа «Участники»",
-               aliases=("Ф.И.О.",)),
-        Column("1", MarkType(), False, 10, cleared=True, help="отметка о заседании № 1"),
-        Column("2", MarkType(), False, 10, cleared=True, help="отметка о заседании № 2"),
-        Column("3", MarkType(), False, 10, cleared=True, help="отметка о заседании № 3"),
-    ), layout=Layout.ATTENDANCE,
-        help="ФИО и по столбцу на заседание (заголовок — номер заседания). Отметки: + (был), "
-             "- или н (не был), или причина текстом: «болезнь», «курсы ПК»."),
-    Sheet("Участие", (
-        Column("ФИО", PersonRef(dropdown_style="stop"), True, 26, help="ФИО с листа «Участники»"),
-        Column("Мероприятие", Text(), True, 50, help="название конкурса, конференции, курсов",
-               what="текст (название мероприятия)"),
-        Column("Вид", EVENT_KIND, True, 26, help="вид мероприятия"),
-        Column("Уровень", LEVEL, True, 18, help="уровень мероприятия"),
-        Column("Результат", RESULT, False, 16, help="участник, призёр, победитель…"),
-        Column("Дата", Text(), False, 14, help="дата или текст"),
-        Column("Часы", Number(what="число часов, например 72"), False, 8,
-               help="часы — для курсов"),
-    ), required=False, emptied=True,
-        missing="сведения об участии в мероприятиях не внесены",
-        help="Конкурсы, конференции, семинары, курсы, публикации членов РМО. Вид, Уровень и "
-             "Результат — из списка; Часы — для курсов."),
-    Sheet("Итоги", (
-        Column("Раздел", SUMMARY, True, 26, help="Выводы, Проблемы, Задачи на следующий год"),
-        Column("Текст", Text(), True, 100, help="слова руководителя, по пункту в строке"),
-    ), required=False, emptied=True, missing="итоги года не внесены",
-        help="Слова руководителя для анализа работы в мае. Раздел: Выводы, Проблемы, "
-             "Задачи на следующий год."),
-)
+PARAMETERS: tuple[Parameter, ...] = (TITLE, SCHOOL_YEAR, THEME, HEAD, SECRETARY, FULL_NAME,
+                                     ORGANISATION, PLACE, TOWN, SIGNER, GOAL)
+
+# Every column by object, named after its sheet: the code refers to these, never to a
+# header typed again (a typo then fails in mypy, not in a user's workbook).
+
+ASSOCIATION_PARAMETER = Column("Параметр", Text(), True, 24,
+                               help="название параметра, как в списке ниже")
+ASSOCIATION_VALUE = Column("Значение", Text(), False, 90, help="значение параметра")
+
+PLAN_SECTION = Column("Раздел", SECTION, True, 24, help="раздел плана")
+PLAN_TEXT = Column("Текст", Text(), True, 90, help="один пункт плана, без номера")
+PLAN_FULFILMENT = Column("Выполнение", FULFILMENT, False, 30, cleared=True,
+                         help="только для задач, в мае: выполнена, частично, не выполнена; "
+                              "комментарий — после двоеточия")
+
+PEOPLE_NAME = Column("ФИО", Text(what="ФИО", words=True, one_line=True), True, 30,
+                     help="«Мазеева Р.В.» или полностью; по этому ФИО человека ищут на других "
+                          "листах", aliases=("Ф.И.О.", "Фамилия И.О."))
+PEOPLE_POSITION = Column("Должность", Text(words=True, one_line=True), True, 26,
+                         help="педагог-библиотекарь, библиотекарь, методист…",
+                         what="текст (должность)")
+PEOPLE_INSTITUTION = Column("Учреждение", Text(one_line=True), True, 34,
+                            help="СОШ № 3, МАУ «БМЦ»…", what="текст (учреждение)")
+PEOPLE_STATUS = Column("Статус", STATUS, False, 16,
+                       help="член РМО (по умолчанию) или приглашённый: гостей не считают "
+                            "отсутствующими")
+PEOPLE_SEX = Column("Пол", SEX, False, 8,
+                    help="ж или м — только если его не понять по фамилии (Бойко, Ким)")
+
+CALENDAR_SECTION = Column("Раздел", Text(), False, 40,
+                          help="заголовок над группой строк плана")
+CALENDAR_PERIOD = Column("Срок", Text(), True, 26, help="В течение года, май, Сентябрь – октябрь",
+                         what="срок (например, «В течение года»)")
+CALENDAR_CONTENT = Column("Содержание", Text(), True, 60,
+                          help="пункт работы; несколько пунктов — каждый с новой строки",
+                          what="текст (содержание работы)")
+CALENDAR_RESPONSIBLE = Column("Ответственный", Text(), True, 30,
+                              help="Руководитель МО, РМО библиотекарей",
+                              what="текст (ответственный)")
+CALENDAR_MEETING = Column("Заседание", MeetingRef(), False, 12,
+                          help="номер заседания: здесь в плане стоит его блок (тогда остальное "
+                               "можно не заполнять)")
+
+MEETINGS_NUMBER = Column("№", MeetingRef(), True, 6, help="1, 2, 3…, без повторов",
+                         aliases=("Номер", "№ заседания"))
+MEETINGS_PERIOD = Column("Срок", Text(), True, 30,
+                         help="как в плане: «Сентябрь – октябрь – ноябрь»", what="срок из плана")
+MEETINGS_DATE = Column("Дата", Date(), False, 14, cleared=True,
+                       help="когда заседание прошло; пусто — ещё не прошло")
+MEETINGS_PLACE = Column("Место", Text(), False, 36,
+                        help="где; по умолчанию — «Место проведения» с листа «Объединение»")
+MEETINGS_STATUS = Column("Статус", MEETING_STATUS, False, 30, cleared=True,
+                         help="пусто, отменено или перенесено; причина — после двоеточия")
+MEETINGS_FORM = Column("Форма", FORM, False, 16,
+                       help="очно или дистанционно; по умолчанию дистанционно, если Место "
+                            "начинается с «дистанционно» или «онлайн»")
+
+AGENDA_MEETING = Column("Заседание", MeetingRef(), True, 12, help="номер заседания")
+AGENDA_CONTENT = Column("Содержание", Text(), True, 60,
+                        help="пункт повестки, как в плане. Пункт или решение об утверждении "
+                             "плана («Утверждение плана работы …», «Утвердить план …») "
+                             "проведённого заседания ставит над планом гриф «УТВЕРЖДЁН "
+                             "протоколом заседания РМО от … № …»",
+                        what="текст (пункт повестки)")
+AGENDA_SPEAKERS = Column("Докладчики", SPEAKERS, False, 30,
+                         help="ФИО с листа «Участники», через «;» или с новой строки")
+AGENDA_RESPONSIBLE = Column("Ответственный", Text(), False, 26,
+                            help="текст вместо докладчиков: «Руководитель МО»")
+AGENDA_HEARD = Column("Слушали", Text(), False, 40, help="кратко, о чём говорили")
+AGENDA_DECIDED = Column("Решили", Text(), False, 50, help="решения, каждое с новой строки")
+AGENDA_GIVEN = Column("Проведено", GIVEN, False, 12, help="«нет», если пункт не состоялся")
+AGENDA_KIND = Column("Вид", TALK_KIND, False, 18,
+                     help="выступление (по умолчанию), сообщение, доклад, мастер-класс, "
+                          "презентация, открытое занятие, консультация, обсуждение (без "
+                          "справки); если пусто — по началу текста: «Мастер-класс «…»», "
+                          "«Сообщение «…»», «Методическая консультация по …»")
+AGENDA_VOTE = Column("Голосование", Text(), False, 24,
+                     help="как принято решение: «единогласно» или «за – 12, против – 0»")
+
+ATTENDANCE_NAME = Column("ФИО", PersonRef(dropdown_style="stop"), True, 30,
+                         help="ФИО с листа «Участники»", aliases=("Ф.И.О.",))
+
+PARTICIPATION_NAME = Column("ФИО", PersonRef(dropdown_style="stop"), True, 26,
+                            help="ФИО с листа «Участники»")
+PARTICIPATION_EVENT = Column("Мероприятие", Text(), True, 50,
+                             help="название конкурса, конференции, курсов",
+                             what="текст (название мероприятия)")
+PARTICIPATION_KIND = Column("Вид", EVENT_KIND, True, 26, help="вид мероприятия")
+PARTICIPATION_LEVEL = Column("Уровень", LEVEL, True, 18, help="уровень мероприятия")
+PARTICIPATION_RESULT = Column("Результат", RESULT, False, 16,
+                              help="участник, призёр, победитель…")
+PARTICIPATION_DATE = Column("Дата", Text(), False, 14, help="дата или текст")
+PARTICIPATION_HOURS = Column("Часы", Number(what="число часов, например 72"), False, 8,
+                             help="часы — для курсов")
+
+CONCLUSIONS_SECTION = Column("Раздел", SUMMARY, True, 26,
+                             help="Выводы, Проблемы, Задачи на следующий год")
+CONCLUSIONS_TEXT = Column("Текст", Text(), True, 100,
+                          help="слова руководителя, по пункту в строке")
+
+# Each sheet by object, as the columns.
+
+HELP_ASSOCIATION = ("Параметр — значение: Название, Учебный год (2025/2026), Методическая"
+                    " тема, Руководитель (ФИО как на листе «Участники»); по желанию — "
+                    "Секретарь, Полное название, Организация, Место проведения (по "
+                    "умолчанию для протоколов), Населённый пункт, Подписывает справки, "
+                    "Цель.")
+HELP_PLAN_SECTIONS = ("Одна строка — один пункт плана. Раздел: Задачи, Направления "
+                      "работы, Формы работы, Ожидаемые результаты. Номера и маркеры "
+                      "ставить не нужно. Выполнение (в мае, только для задач): выполнена,"
+                      " частично, не выполнена; комментарий — после двоеточия.")
+HELP_PEOPLE = ("Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по "
+               "этому ФИО человека ищут на других листах. Статус: член РМО (по умолчанию)"
+               " или приглашённый (гостей не считают отсутствующими). Пол (ж или м) "
+               "нужен, только если его не понять по фамилии (Бойко, Ким): для справок о "
+               "выступлении.")
+HELP_CALENDAR = ("Строки таблицы плана, которые не являются заседаниями, в порядке плана."
+                 " Раздел — заголовок над группой строк. Несколько пунктов с одним сроком"
+                 " можно вписать в одну ячейку, каждый с новой строки (Alt+Enter), и "
+                 "ответственных — так же, по строке на пункт. Чтобы поставить в план "
+                 "заседание, впишите его номер в столбец «Заседание» — остальное "
+                 "возьмётся с листов «Заседания» и «Повестка».")
+HELP_MEETINGS = ("Одна строка — одно заседание. Срок — как в плане («Сентябрь – октябрь –"
+                 " ноябрь»). Дата — когда заседание прошло (15.10.2025 или 15 октября "
+                 "2025); пока даты нет, протокол не делается. Статус: отменено или "
+                 "перенесено, причина — после двоеточия. Форма: очно или дистанционно.")
+HELP_AGENDA = ("Пункты всех заседаний по порядку. Докладчики — ФИО с листа «Участники» "
+               "через «;». Ответственный — текст вместо докладчиков («Руководитель МО»). "
+               "Слушали — кратко, о чём говорили. Решили — решения, каждое с новой "
+               "строки. Проведено: «нет», если пункт не состоялся. Вид — что делал "
+               "докладчик; Голосование — как принято решение.")
+HELP_ATTENDANCE = ("ФИО и по столбцу на заседание (заголовок — номер заседания). Отметки:"
+                   " + (был), - или н (не был), или причина текстом: «болезнь», «курсы "
+                   "ПК».")
+HELP_PARTICIPATION = ("Конкурсы, конференции, семинары, курсы, публикации членов РМО. "
+                      "Вид, Уровень и Результат — из списка; Часы — для курсов.")
+HELP_CONCLUSIONS = ("Слова руководителя для анализа работы в мае. Раздел: Выводы, "
+                    "Проблемы, Задачи на следующий год.")
+
+ASSOCIATION = Sheet("Объединение", (ASSOCIATION_PARAMETER, ASSOCIATION_VALUE),
+                    layout=Layout.PARAMETERS, help=HELP_ASSOCIATION)
+PLAN_SECTIONS = Sheet("Разделы плана", (PLAN_SECTION, PLAN_TEXT, PLAN_FULFILMENT),
+                      help=HELP_PLAN_SECTIONS)
+PEOPLE = Sheet("Участники", (PEOPLE_NAME, PEOPLE_POSITION, PEOPLE_INSTITUTION, PEOPLE_STATUS,
+                             PEOPLE_SEX), help=HELP_PEOPLE)
+CALENDAR = Sheet("Календарный план", (CALENDAR_SECTION, CALENDAR_PERIOD, CALENDAR_CONTENT,
+                                      CALENDAR_RESPONSIBLE, CALENDAR_MEETING),
+                 help=HELP_CALENDAR)
+MEETINGS = Sheet("Заседания", (MEETINGS_NUMBER, MEETINGS_PERIOD, MEETINGS_DATE, MEETINGS_PLACE,
+                               MEETINGS_STATUS, MEETINGS_FORM), help=HELP_MEETINGS)
+AGENDA = Sheet("Повестка", (AGENDA_MEETING, AGENDA_CONTENT, AGENDA_SPEAKERS, AGENDA_RESPONSIBLE,
+                            AGENDA_HEARD, AGENDA_DECIDED, AGENDA_GIVEN, AGENDA_KIND, AGENDA_VOTE),
+               emptied=True, help=HELP_AGENDA)
+ATTENDANCE = Sheet("Посещаемость", (
+    ATTENDANCE_NAME,
+    Column("1", MarkType(), False, 10, cleared=True, help="отметка о заседании № 1"),
+    Column("2", MarkType(), False, 10, cleared=True, help="отметка о заседании № 2"),
+    Column("3", MarkType(), False, 10, cleared=True, help="отметка о заседании № 3"),
+), layout=Layout.ATTENDANCE, help=HELP_ATTENDANCE)
+PARTICIPATION = Sheet("Участие", (PARTICIPATION_NAME, PARTICIPATION_EVENT, PARTICIPATION_KIND,
+                                  PARTICIPATION_LEVEL, PARTICIPATION_RESULT, PARTICIPATION_DATE,
+                                  PARTICIPATION_HOURS),
+                      required=False, emptied=True,
+                      missing="сведения об участии в мероприятиях не внесены",
+                      help=HELP_PARTICIPATION)
+CONCLUSIONS = Sheet("Итоги", (CONCLUSIONS_SECTION, CONCLUSIONS_TEXT), required=False,
+                    emptied=True, missing="итоги года не внесены", help=HELP_CONCLUSIONS)
+
+SHEETS: tuple[Sheet, ...] = (ASSOCIATION, PLAN_SECTIONS, PEOPLE, CALENDAR, MEETINGS, AGENDA,
+                             ATTENDANCE, PARTICIPATION, CONCLUSIONS)
 
 INSTRUCTION_SHEET = "Инструкция"
 INTRODUCTION = (
@@ -324,17 +377,4 @@ INTRODUCTION = (
     "добавлять, программа их не читает и предупреждает об этом. Пустые строки пропускаются."
 )
 
-_BY_KEY = {normalize_key(s.name): s for s in SHEETS}
-
-# Each sheet by object: the code refers to these, never to a sheet's name typed again.
-(ASSOCIATION, PLAN_SECTIONS, PEOPLE, CALENDAR, MEETINGS, AGENDA, ATTENDANCE, PARTICIPATION,
- CONCLUSIONS) = SHEETS
 SHEET_ORDER = tuple(s.name for s in SHEETS)
-
-
-def sheet(name: str) -> Sheet:
-    return _BY_KEY[normalize_key(name)]
-
-
-def parameter(name: str) -> Parameter:
-    return next(p for p in PARAMETERS if normalize_key(p.name) == normalize_key(name))

@@ -92,10 +92,11 @@ def _next_year(ws, declared: contract.Sheet, following: SchoolYear) -> None:
         column = declared_column(declared, cell.value) if cell.value is not None else None
         if column is not None:
             columns[column.name] = cell.column
-    key, value = columns.get("Параметр"), columns.get("Значение")
+    key = columns.get(contract.ASSOCIATION_PARAMETER.name)
+    value = columns.get(contract.ASSOCIATION_VALUE.name)
     if key is None or value is None:
         return
-    year = normalize_key(contract.parameter("Учебный год").name)
+    year = normalize_key(contract.SCHOOL_YEAR.name)
     for row in range(2, ws.max_row + 1):
         if normalize_key(str(ws.cell(row, key).value or "")) == year:
             ws.cell(row, value).value = following.label

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import Problem, RmoError
 from ..model import SchoolYear, Workbook
 from ..russian.text import person_key
-from . import reading
+from . import contract, reading
 from .cells import Context
 from .contract import SHEET_ORDER
 from .links import assemble
@@ -62,7 +62,7 @@ def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
     sheets.check_sheet_names()
     roster = reading.read_people(sheets, ctx)
     params = reading.read_parameters(sheets, ctx)
-    year = params.typed.get("Учебный год")
+    year = params.typed.get(contract.SCHOOL_YEAR.name)
     if isinstance(year, SchoolYear):
         ctx.first_day, ctx.last_day = year.first_day, year.last_day
     plan = reading.read_plan(sheets, ctx)
