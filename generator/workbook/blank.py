@@ -25,19 +25,26 @@ Rows = Sequence[Sequence[Any] | Mapping[str, Any]]
 
 
 def instruction() -> list[tuple[str, str]]:
-    """The «Инструкция» sheet: what each sheet is for and what each column holds."""
+    """The «Инструкция» sheet: what each sheet is for (its help), then what each column or
+    parameter holds (theirs): each said once."""
+    def line(name: str, required: bool, help: str) -> tuple[str, str]:
+        end = "" if help.endswith("…") else "."  # «методист…», not «методист….»
+        return "", f"• {name} ({'обязательно' if required else 'по желанию'}) — {help}{end}"
+
     lines = [("Как заполнять книгу РМО", ""), ("", contract.INTRODUCTION)]
     for sheet in contract.SHEETS:
         lines.append((sheet.name, sheet.help + ("" if sheet.required else
                                                 " Лист необязательный.")))
         if sheet.layout is Layout.PARAMETERS:
-            for p in contract.PARAMETERS:
-                need = "обязательно" if p.required else "по желанию"
-                lines.append(("", f"• {p.name} ({need}) — {p.help}."))
+            lines += [line(p.name, p.required, p.help) for p in contract.PARAMETERS]
         elif sheet.layout is Layout.TABLE:
-            for c in sheet.columns:
-                need = "обязательно" if c.required else "по желанию"
-                lines.append(("", f"• {c.name} ({need}) — {c.help}."))
+            lines += [line(c.name, c.required, c.help) for c in sheet.columns]
+        else:  # attendance: the name, then a column per meeting, said once for them all
+            name, *meetings = sheet.columns
+            lines.append(line(name.name, name.required, name.help))
+            lines.append(line(", ".join(c.name for c in meetings) + "…", False,
+                              f"отметка о заседании с этим номером: "
+                              f"{meetings[0].type.describe()}"))
     return lines
 
 

@@ -207,8 +207,9 @@ ASSOCIATION_PARAMETER = Column("Параметр", Text(), True, 24,
                                help="название параметра, как в списке ниже")
 ASSOCIATION_VALUE = Column("Значение", Text(), False, 90, help="значение параметра")
 
-PLAN_SECTION = Column("Раздел", SECTION, True, 24, help="раздел плана")
-PLAN_TEXT = Column("Текст", Text(), True, 90, help="один пункт плана, без номера")
+PLAN_SECTION = Column("Раздел", SECTION, True, 24,
+                      help="Задачи, Направления работы, Формы работы или Ожидаемые результаты")
+PLAN_TEXT = Column("Текст", Text(), True, 90, help="один пункт плана, без номера и маркера")
 PLAN_FULFILMENT = Column("Выполнение", FULFILMENT, False, 30, cleared=True,
                          help="только для задач, в мае: выполнена, частично, не выполнена; "
                               "комментарий — после двоеточия")
@@ -225,28 +226,32 @@ PEOPLE_STATUS = Column("Статус", STATUS, False, 16,
                        help="член РМО (по умолчанию) или приглашённый: гостей не считают "
                             "отсутствующими")
 PEOPLE_SEX = Column("Пол", SEX, False, 8,
-                    help="ж или м — только если его не понять по фамилии (Бойко, Ким)")
+                    help="ж или м — только если его не понять по фамилии (Бойко, Ким): для "
+                         "справок о выступлении")
 
 CALENDAR_SECTION = Column("Раздел", Text(), False, 40,
                           help="заголовок над группой строк плана")
 CALENDAR_PERIOD = Column("Срок", Text(), True, 26, help="В течение года, май, Сентябрь – октябрь",
                          what="срок (например, «В течение года»)")
 CALENDAR_CONTENT = Column("Содержание", Text(), True, 60,
-                          help="пункт работы; несколько пунктов — каждый с новой строки",
+                          help="пункт работы; несколько пунктов с одним сроком — в одной "
+                               "ячейке, каждый с новой строки (Alt+Enter)",
                           what="текст (содержание работы)")
 CALENDAR_RESPONSIBLE = Column("Ответственный", Text(), True, 30,
-                              help="Руководитель МО, РМО библиотекарей",
+                              help="Руководитель МО, РМО библиотекарей; для нескольких "
+                                   "пунктов — так же, по строке на пункт",
                               what="текст (ответственный)")
 CALENDAR_MEETING = Column("Заседание", MeetingRef(), False, 12,
-                          help="номер заседания: здесь в плане стоит его блок (тогда остальное "
-                               "можно не заполнять)")
+                          help="номер заседания: здесь в плане стоит его блок, взятый с листов "
+                               "«Заседания» и «Повестка» (тогда остальное можно не заполнять)")
 
 MEETINGS_NUMBER = Column("№", MeetingRef(), True, 6, help="1, 2, 3…, без повторов",
                          aliases=("Номер", "№ заседания"))
 MEETINGS_PERIOD = Column("Срок", Text(), True, 30,
                          help="как в плане: «Сентябрь – октябрь – ноябрь»", what="срок из плана")
 MEETINGS_DATE = Column("Дата", Date(), False, 14, cleared=True,
-                       help="когда заседание прошло; пусто — ещё не прошло")
+                       help="когда заседание прошло (15.10.2025 или 15 октября 2025); пусто — "
+                            "ещё не прошло, протокол не делается")
 MEETINGS_PLACE = Column("Место", Text(), False, 36,
                         help="где; по умолчанию — «Место проведения» с листа «Объединение»")
 MEETINGS_STATUS = Column("Статус", MEETING_STATUS, False, 30, cleared=True,
@@ -291,80 +296,61 @@ PARTICIPATION_RESULT = Column("Результат", RESULT, False, 16,
                               help="участник, призёр, победитель…")
 PARTICIPATION_DATE = Column("Дата", Text(), False, 14, help="дата или текст")
 PARTICIPATION_HOURS = Column("Часы", Number(what="число часов, например 72"), False, 8,
-                             help="часы — для курсов")
+                             help="для курсов")
 
 CONCLUSIONS_SECTION = Column("Раздел", SUMMARY, True, 26,
                              help="Выводы, Проблемы, Задачи на следующий год")
 CONCLUSIONS_TEXT = Column("Текст", Text(), True, 100,
                           help="слова руководителя, по пункту в строке")
 
-# Each sheet by object, as the columns.
+# Each sheet by object, as the columns. A sheet's help says only what is about the sheet as
+# a whole (what one row is, how rows relate): each column's detail is its own help, said once.
 
-HELP_ASSOCIATION = ("Параметр — значение: Название, Учебный год (2025/2026), Методическая"
-                    " тема, Руководитель (ФИО как на листе «Участники»); по желанию — "
-                    "Секретарь, Полное название, Организация, Место проведения (по "
-                    "умолчанию для протоколов), Населённый пункт, Подписывает справки, "
-                    "Цель.")
-HELP_PLAN_SECTIONS = ("Одна строка — один пункт плана. Раздел: Задачи, Направления "
-                      "работы, Формы работы, Ожидаемые результаты. Номера и маркеры "
-                      "ставить не нужно. Выполнение (в мае, только для задач): выполнена,"
-                      " частично, не выполнена; комментарий — после двоеточия.")
-HELP_PEOPLE = ("Все члены РМО и приглашённые. ФИО — «Мазеева Р.В.» или полностью; по "
-               "этому ФИО человека ищут на других листах. Статус: член РМО (по умолчанию)"
-               " или приглашённый (гостей не считают отсутствующими). Пол (ж или м) "
-               "нужен, только если его не понять по фамилии (Бойко, Ким): для справок о "
-               "выступлении.")
-HELP_CALENDAR = ("Строки таблицы плана, которые не являются заседаниями, в порядке плана."
-                 " Раздел — заголовок над группой строк. Несколько пунктов с одним сроком"
-                 " можно вписать в одну ячейку, каждый с новой строки (Alt+Enter), и "
-                 "ответственных — так же, по строке на пункт. Чтобы поставить в план "
-                 "заседание, впишите его номер в столбец «Заседание» — остальное "
-                 "возьмётся с листов «Заседания» и «Повестка».")
-HELP_MEETINGS = ("Одна строка — одно заседание. Срок — как в плане («Сентябрь – октябрь –"
-                 " ноябрь»). Дата — когда заседание прошло (15.10.2025 или 15 октября "
-                 "2025); пока даты нет, протокол не делается. Статус: отменено или "
-                 "перенесено, причина — после двоеточия. Форма: очно или дистанционно.")
-HELP_AGENDA = ("Пункты всех заседаний по порядку. Докладчики — ФИО с листа «Участники» "
-               "через «;». Ответственный — текст вместо докладчиков («Руководитель МО»). "
-               "Слушали — кратко, о чём говорили. Решили — решения, каждое с новой "
-               "строки. Проведено: «нет», если пункт не состоялся. Вид — что делал "
-               "докладчик; Голосование — как принято решение.")
-HELP_ATTENDANCE = ("ФИО и по столбцу на заседание (заголовок — номер заседания). Отметки:"
-                   " + (был), - или н (не был), или причина текстом: «болезнь», «курсы "
-                   "ПК».")
-HELP_PARTICIPATION = ("Конкурсы, конференции, семинары, курсы, публикации членов РМО. "
-                      "Вид, Уровень и Результат — из списка; Часы — для курсов.")
-HELP_CONCLUSIONS = ("Слова руководителя для анализа работы в мае. Раздел: Выводы, "
-                    "Проблемы, Задачи на следующий год.")
-
-ASSOCIATION = Sheet("Объединение", (ASSOCIATION_PARAMETER, ASSOCIATION_VALUE),
-                    layout=Layout.PARAMETERS, help=HELP_ASSOCIATION)
-PLAN_SECTIONS = Sheet("Разделы плана", (PLAN_SECTION, PLAN_TEXT, PLAN_FULFILMENT),
-                      help=HELP_PLAN_SECTIONS)
-PEOPLE = Sheet("Участники", (PEOPLE_NAME, PEOPLE_POSITION, PEOPLE_INSTITUTION, PEOPLE_STATUS,
-                             PEOPLE_SEX), help=HELP_PEOPLE)
-CALENDAR = Sheet("Календарный план", (CALENDAR_SECTION, CALENDAR_PERIOD, CALENDAR_CONTENT,
-                                      CALENDAR_RESPONSIBLE, CALENDAR_MEETING),
-                 help=HELP_CALENDAR)
-MEETINGS = Sheet("Заседания", (MEETINGS_NUMBER, MEETINGS_PERIOD, MEETINGS_DATE, MEETINGS_PLACE,
-                               MEETINGS_STATUS, MEETINGS_FORM), help=HELP_MEETINGS)
-AGENDA = Sheet("Повестка", (AGENDA_MEETING, AGENDA_CONTENT, AGENDA_SPEAKERS, AGENDA_RESPONSIBLE,
-                            AGENDA_HEARD, AGENDA_DECIDED, AGENDA_GIVEN, AGENDA_KIND, AGENDA_VOTE),
-               emptied=True, help=HELP_AGENDA)
-ATTENDANCE = Sheet("Посещаемость", (
-    ATTENDANCE_NAME,
-    Column("1", MarkType(), False, 10, cleared=True, help="отметка о заседании № 1"),
-    Column("2", MarkType(), False, 10, cleared=True, help="отметка о заседании № 2"),
-    Column("3", MarkType(), False, 10, cleared=True, help="отметка о заседании № 3"),
-), layout=Layout.ATTENDANCE, help=HELP_ATTENDANCE)
-PARTICIPATION = Sheet("Участие", (PARTICIPATION_NAME, PARTICIPATION_EVENT, PARTICIPATION_KIND,
-                                  PARTICIPATION_LEVEL, PARTICIPATION_RESULT, PARTICIPATION_DATE,
-                                  PARTICIPATION_HOURS),
-                      required=False, emptied=True,
-                      missing="сведения об участии в мероприятиях не внесены",
-                      help=HELP_PARTICIPATION)
-CONCLUSIONS = Sheet("Итоги", (CONCLUSIONS_SECTION, CONCLUSIONS_TEXT), required=False,
-                    emptied=True, missing="итоги года не внесены", help=HELP_CONCLUSIONS)
+ASSOCIATION = Sheet(
+    "Объединение", (ASSOCIATION_PARAMETER, ASSOCIATION_VALUE), layout=Layout.PARAMETERS,
+    help="Одна строка — один параметр объединения: его название и значение.")
+PLAN_SECTIONS = Sheet(
+    "Разделы плана", (PLAN_SECTION, PLAN_TEXT, PLAN_FULFILMENT),
+    help="Одна строка — один пункт плана; пункты раздела идут в плане в том порядке, в каком "
+         "стоят здесь.")
+PEOPLE = Sheet(
+    "Участники", (PEOPLE_NAME, PEOPLE_POSITION, PEOPLE_INSTITUTION, PEOPLE_STATUS, PEOPLE_SEX),
+    help="Одна строка — один человек: все члены РМО и приглашённые.")
+CALENDAR = Sheet(
+    "Календарный план", (CALENDAR_SECTION, CALENDAR_PERIOD, CALENDAR_CONTENT,
+                         CALENDAR_RESPONSIBLE, CALENDAR_MEETING),
+    help="Одна строка — один пункт плана работы, кроме заседаний, в порядке плана; заседание "
+         "встаёт в план строкой с его номером.")
+MEETINGS = Sheet(
+    "Заседания", (MEETINGS_NUMBER, MEETINGS_PERIOD, MEETINGS_DATE, MEETINGS_PLACE,
+                  MEETINGS_STATUS, MEETINGS_FORM),
+    help="Одна строка — одно заседание; по его номеру на него ссылаются «Повестка», "
+         "«Посещаемость» и «Календарный план».")
+AGENDA = Sheet(
+    "Повестка", (AGENDA_MEETING, AGENDA_CONTENT, AGENDA_SPEAKERS, AGENDA_RESPONSIBLE,
+                 AGENDA_HEARD, AGENDA_DECIDED, AGENDA_GIVEN, AGENDA_KIND, AGENDA_VOTE),
+    emptied=True,
+    help="Одна строка — один пункт повестки; пункты всех заседаний по порядку, заседание — по "
+         "его номеру.")
+ATTENDANCE = Sheet(
+    "Посещаемость", (
+        ATTENDANCE_NAME,
+        Column("1", MarkType(), False, 10, cleared=True, help="отметка о заседании № 1"),
+        Column("2", MarkType(), False, 10, cleared=True, help="отметка о заседании № 2"),
+        Column("3", MarkType(), False, 10, cleared=True, help="отметка о заседании № 3"),
+    ), layout=Layout.ATTENDANCE,
+    help="Одна строка — один человек, один столбец — одно заседание (в заголовке — его номер).")
+PARTICIPATION = Sheet(
+    "Участие", (PARTICIPATION_NAME, PARTICIPATION_EVENT, PARTICIPATION_KIND,
+                PARTICIPATION_LEVEL, PARTICIPATION_RESULT, PARTICIPATION_DATE,
+                PARTICIPATION_HOURS),
+    required=False, emptied=True, missing="сведения об участии в мероприятиях не внесены",
+    help="Одна строка — одно участие одного человека: конкурсы, конференции, семинары, курсы, "
+         "публикации членов РМО.")
+CONCLUSIONS = Sheet(
+    "Итоги", (CONCLUSIONS_SECTION, CONCLUSIONS_TEXT), required=False, emptied=True,
+    missing="итоги года не внесены",
+    help="Одна строка — один пункт итогов года: слова руководителя для анализа работы в мае.")
 
 SHEETS: tuple[Sheet, ...] = (ASSOCIATION, PLAN_SECTIONS, PEOPLE, CALENDAR, MEETINGS, AGENDA,
                              ATTENDANCE, PARTICIPATION, CONCLUSIONS)
