@@ -26,6 +26,20 @@ from ..model import (
     Summary,
     TalkKind,
 )
+from ..russian.lists import (
+    EVENT_KIND_WORDS,
+    FORM_ALSO,
+    FULFILMENT_WORDS,
+    LEVEL_WORDS,
+    MEETING_STATUS_WORDS,
+    MEMBER_STATUS_ALSO,
+    PLAN_SECTION_ALSO,
+    REMOTE_PLACE,
+    RESULT_ALSO,
+    SEX_ALSO,
+    SUMMARY_ALSO,
+    also,
+)
 from ..russian.text import normalize_key
 from .cells import (
     CellType,
@@ -109,56 +123,31 @@ class Sheet:
 
 # --- closed lists and the other spellings accepted for their values -----------------------
 
-STATUS = Choice(MemberStatus, {MemberStatus.MEMBER: ("член", "участник"),
-                               MemberStatus.GUEST: ("гость", "приглашенная", "приглашённая",
-                                                    "приглашен", "приглашена")})
-SEX = Choice(Sex, {Sex.FEMALE: ("жен", "женский", "ж.", "f"),
-                   Sex.MALE: ("муж", "мужской", "м.", "m")},
-             allowed="«ж», «м» или пусто (пол определится по ФИО).")
-SECTION = Choice(PlanSection, {PlanSection.TASKS: ("задача",),
-                               PlanSection.DIRECTIONS: ("направление работы", "направления"),
-                               PlanSection.FORMS: ("форма работы", "формы"),
-                               PlanSection.RESULTS: ("ожидаемый результат", "результаты")})
+# The words of each list are in generator.russian.lists, with the forms documents print.
+STATUS = Choice(MemberStatus, MEMBER_STATUS_ALSO)
+SEX = Choice(Sex, SEX_ALSO, allowed=f"«{Sex.FEMALE.value}», «{Sex.MALE.value}» или пусто (пол "
+                                    "определится по ФИО).")
+SECTION = Choice(PlanSection, PLAN_SECTION_ALSO)
 FULFILMENT = Choice(
-    Fulfilment,
-    {Fulfilment.DONE: ("выполнено", "выполнен", "выполнены"),
-     Fulfilment.PARTLY: ("частично выполнена", "выполнена частично", "выполнено частично"),
-     Fulfilment.NOT_DONE: ("не выполнено", "не выполнен", "не выполнены")},
-    tail="prefix",
-    allowed="«выполнена», «частично», «не выполнена» (после них можно комментарий через "
-            "двоеточие).",
+    Fulfilment, also(FULFILMENT_WORDS), tail="prefix",
+    allowed=", ".join(f"«{f.value}»" for f in Fulfilment) + " (после них можно комментарий "
+                                                           "через двоеточие).",
     dropdown_style="warning",
 )
 MEETING_STATUS = Choice(
-    MeetingStatus,
-    {MeetingStatus.CANCELLED: ("отменен", "отменена", "отмена"),
-     MeetingStatus.MOVED: ("перенесен", "перенесена", "перенос")},
-    tail="reason", wrong="такого статуса нет",
-    allowed="пусто, «отменено» или «перенесено», причина — после двоеточия.",
+    MeetingStatus, also(MEETING_STATUS_WORDS), tail="reason", wrong="такого статуса нет",
+    allowed=f"пусто, «{MeetingStatus.CANCELLED.value}» или «{MeetingStatus.MOVED.value}», "
+            "причина — после двоеточия.",
     dropdown_style="warning",
 )
-FORM = Choice(MeetingForm, {MeetingForm.IN_PERSON: ("очная", "очное", "офлайн"),
-                            MeetingForm.REMOTE: ("дистанционная", "дистанционное", "онлайн",
-                                                 "заочно")})
+FORM = Choice(MeetingForm, FORM_ALSO)
 TALK_KIND = Choice(TalkKind, {TalkKind.OPEN_LESSON: ("открытый урок", "открытое мероприятие"),
                               TalkKind.MASTER_CLASS: ("мастер класс",),
                               TalkKind.CONSULTATION: ("методическая консультация",)})
-EVENT_KIND = Choice(EventKind, {
-    EventKind.COURSES: ("курсы", "курсы пк", "повышение квалификации"),
-    EventKind.MASTER_CLASS: ("мастер класс",),
-    EventKind.CONFERENCE: ("научно-практическая конференция",)})
-LEVEL = Choice(Level, {Level.SCHOOL: ("школа",),
-                       Level.MUNICIPAL: ("районный", "городской", "муниципалитет"),
-                       Level.REGIONAL: ("окружной", "областной", "краевой", "республиканский"),
-                       Level.FEDERAL: ("федеральный", "российский"),
-                       Level.INTERNATIONAL: ("мировой",)})
-RESULT = Choice(Result, {Result.WINNER: ("1 место", "первое место", "гран-при"),
-                         Result.PRIZE_WINNER: ("2 место", "3 место", "второе место",
-                                               "третье место", "призер"),
-                         Result.PARTICIPANT: ("участие", "участница"),
-                         Result.LAUREATE: ("лауреатка",)})
-SUMMARY = Choice(Summary, {Summary.CONCLUSIONS: ("вывод",), Summary.PROBLEMS: ("проблема",),
-                           Summary.NEXT_TASKS: ("задачи на следующий учебный год",)})
+EVENT_KIND = Choice(EventKind, also(EVENT_KIND_WORDS))
+LEVEL = Choice(Level, also(LEVEL_WORDS))
+RESULT = Choice(Result, RESULT_ALSO)
+SUMMARY = Choice(Summary, SUMMARY_ALSO)
 
 
 class Given(enum.Enum):
@@ -258,7 +247,7 @@ MEETINGS_STATUS = Column("Статус", MEETING_STATUS, False, 30, cleared=True
                          help="пусто, отменено или перенесено; причина — после двоеточия")
 MEETINGS_FORM = Column("Форма", FORM, False, 16,
                        help="очно или дистанционно; по умолчанию дистанционно, если Место "
-                            "начинается с «дистанционно» или «онлайн»")
+                            f"начинается с «{REMOTE_PLACE[0]}» или «{REMOTE_PLACE[1]}»")
 
 AGENDA_MEETING = Column("Заседание", MeetingRef(), True, 12, help="номер заседания")
 AGENDA_CONTENT = Column("Содержание", Text(), True, 60,

@@ -26,6 +26,7 @@ from ..model import (
     Task,
 )
 from ..russian import text
+from ..russian.lists import REMOTE_PLACE
 from . import contract
 from .cells import Context, Text
 from .collect import Cell
@@ -224,8 +225,7 @@ def read_plan(sheets: Sheets, ctx: Context) -> Plan:
 def default_form(place: str) -> MeetingForm:
     """The rule of the contract: remote when the place says so."""
     key = text.normalize_key(place)
-    return MeetingForm.REMOTE if key.startswith(("дистанционно", "онлайн")) else \
-        MeetingForm.IN_PERSON
+    return MeetingForm.REMOTE if key.startswith(REMOTE_PLACE) else MeetingForm.IN_PERSON
 
 
 def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
