@@ -5,8 +5,6 @@ cell it stands in; generator.workbook.links checks and resolves every reference 
 read, so that one broken sheet never makes the others look wrong.
 """
 
-# Over 400 lines: one reader per sheet, side by side, so that every sheet is read alike.
-
 from __future__ import annotations
 
 import re
@@ -113,13 +111,11 @@ class ParticipationRow:
 # --- «Участники» ------------------------------------------------------------------------------
 
 def read_people(sheets: Sheets, ctx: Context) -> Roster:
-    declared = contract.PEOPLE
     roster = Roster()
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.PEOPLE)
+    if rows is None:
         return roster
     roster.read = True
-    _, rows = table
     first_row: dict[str, str] = {}
     name_column = contract.PEOPLE_NAME.name
     for row in rows:
@@ -153,10 +149,9 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
 
 def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
     found = Parameters()
-    table = sheets.table(contract.ASSOCIATION)
-    if table is None:
+    rows = sheets.table_rows(contract.ASSOCIATION)
+    if rows is None:
         return found
-    _, rows = table
     known = {text.normalize_key(p.name): p for p in contract.PARAMETERS}
     unknown: dict[str, Row] = {}
     key_column, value_column = contract.ASSOCIATION_PARAMETER.name, contract.ASSOCIATION_VALUE.name
@@ -192,11 +187,9 @@ def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
 # --- «Разделы плана» --------------------------------------------------------------------------
 
 def read_plan(sheets: Sheets, ctx: Context) -> Plan:
-    declared = contract.PLAN_SECTIONS
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.PLAN_SECTIONS)
+    if rows is None:
         return Plan()
-    _, rows = table
     lists: dict[PlanSection, list] = {section: [] for section in PlanSection}
     for row in rows:
         section = contract.PLAN_SECTION.read(ctx, row)
@@ -229,13 +222,11 @@ def default_form(place: str) -> MeetingForm:
 
 
 def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
-    declared = contract.MEETINGS
     found = Meetings()
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.MEETINGS)
+    if rows is None:
         return found
     found.read = True
-    _, rows = table
     seen: dict[int, str] = {}
     for row in rows:
         number = contract.MEETINGS_NUMBER.read(ctx, row)
@@ -262,11 +253,9 @@ def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
 # --- «Календарный план» -----------------------------------------------------------------------
 
 def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
-    declared = contract.CALENDAR
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.CALENDAR)
+    if rows is None:
         return []
-    _, rows = table
     entries = []
     for row in rows:
         meeting = contract.CALENDAR_MEETING.read(ctx, row)
@@ -285,10 +274,9 @@ def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
 
 def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
     declared = contract.AGENDA
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(declared)
+    if rows is None:
         return []
-    _, rows = table
     items = []
     for row in rows:
         meeting = contract.AGENDA_MEETING.read(ctx, row)
@@ -378,10 +366,9 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
 
 def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[ParticipationRow]]:
     declared = contract.PARTICIPATION
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(declared)
+    if rows is None:
         return sheets.sheet(declared.name, required=False) is not None, []
-    _, rows = table
     found = []
     for row in rows:
         name = contract.PARTICIPATION_NAME.read(ctx, row)
@@ -398,10 +385,9 @@ def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[Partici
 
 def read_conclusions(sheets: Sheets, ctx: Context) -> tuple[bool, dict[Summary, tuple[str, ...]]]:
     declared = contract.CONCLUSIONS
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(declared)
+    if rows is None:
         return sheets.sheet(declared.name, required=False) is not None, {}
-    _, rows = table
     found: dict[Summary, list[str]] = {s: [] for s in Summary}
     for row in rows:
         section = contract.CONCLUSIONS_SECTION.read(ctx, row)

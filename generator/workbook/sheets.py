@@ -288,9 +288,10 @@ class Sheets:
                                 fix=f"Если сведения есть, добавьте лист «{declared.name}».")
         return None
 
-    def table(self, declared: contract.Sheet) -> tuple[list[str], list[Row]] | None:
-        """The rows of a table sheet under its header (row 1, or the first row that is not
-        empty). Returns the declared columns found (canonical names) and the non-empty rows.
+    def table_rows(self, declared: contract.Sheet) -> list[Row] | None:
+        """The non-empty rows of a table sheet under its header (row 1, or the first row that
+        is not empty), each with the cells of the declared columns found, by their canonical
+        names; None when the sheet is missing or its header lacks a required column (said).
 
         A header the contract does not know is an error when it looks like a missing column,
         a warning when its column holds data; both name the header's cell.
@@ -346,7 +347,7 @@ class Sheets:
                 missing.remove(candidates[0])
             message, fix = renamed_message(header, candidates)
             self.collector.add(message, ws.title, unknown[i].coordinate, fix=fix)
-        return list(columns), rows
+        return rows
 
     def unread_column(self, sheet: str, cell: Cell) -> None:
         self.collector.warn(f"столбец «{text.clean(str(cell.value))}» программа не знает и "
