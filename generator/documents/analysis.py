@@ -1,11 +1,5 @@
-"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports.
-
-A little over 400 lines: one section of the report per function, kept together because they
-share the report's phrasing.
-"""
-
-# Over 400 lines: the May analysis is one document of a dozen sections over the same figures;
-# split, one document's wording would be scattered.
+"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports:
+one section of the report per function, kept together because they share its phrasing."""
 
 from __future__ import annotations
 

@@ -14,8 +14,8 @@ from ..russian.text import normalize_key
 from . import contract
 from .blank import blank_rows, declared_column, write_workbook
 from .contract import Layout
+from .opening import open_workbook
 from .reader import inspect_workbook
-from .sheets import open_workbook
 
 
 def _refuse_existing(target: Path) -> None:

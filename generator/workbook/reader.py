@@ -12,9 +12,11 @@ from ..model import SchoolYear, Workbook
 from ..russian.text import person_key
 from . import contract, reading
 from .cells import Context
+from .collect import Collector
 from .contract import SHEET_ORDER
 from .links import assemble
-from .sheets import Collector, Sheets, open_workbook
+from .opening import open_workbook
+from .sheets import Sheets
 
 
 @dataclass(frozen=True)
