@@ -54,11 +54,6 @@ def attendance(workbook: Workbook, meeting: Meeting) -> Attendance:
                       tuple(alphabetical(guests)))
 
 
-def given_items(meeting: Meeting) -> list[AgendaItem]:
-    """Items actually given at the meeting (one marked «Проведено: нет» was withdrawn)."""
-    return [item for item in meeting.items if item.given]
-
-
 def numbered_items(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
     """Every item of the meeting with its number in the minutes: a withdrawn item keeps its
     place («Вопрос снят с повестки»), so the minutes number their items as the programme."""

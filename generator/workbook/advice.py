@@ -10,8 +10,8 @@ from .cells import Context
 
 if TYPE_CHECKING:
     from ..model import AgendaItem, Person, Workbook
+    from .collect import Row
     from .reading import Parameters
-    from .sheets import Row
 
 _SHEET = contract.ASSOCIATION.name
 _WITHOUT = {contract.AGENDA_DECIDED: "без решений протоколы не готовы — ни они, ни выписки и "

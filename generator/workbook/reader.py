@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..errors import Problem, RmoError
 from ..model import SchoolYear, Workbook
-from ..russian.text import person_key
 from . import contract, reading
 from .cells import Context
 from .collect import Collector
@@ -79,4 +78,4 @@ def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
                     participation, summary)
 
 
-__all__ = ["read_workbook", "inspect_workbook", "Inspection", "person_key", "RmoError"]
+__all__ = ["read_workbook", "inspect_workbook", "Inspection"]

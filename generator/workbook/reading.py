@@ -27,10 +27,10 @@ from ..russian import text
 from ..russian.lists import REMOTE_PLACE
 from . import contract
 from .cells import Context, Text
-from .collect import Cell
+from .collect import Cell, Row
 from .contract import Layout
 from .names import fold_latin, is_totals, latin_letter, totals_row
-from .sheets import Row, Sheets
+from .sheets import Sheets
 from .similar import closest, resembles
 
 
