@@ -160,12 +160,12 @@ def unsigned(workbook: Workbook, person: Person) -> tuple[Problem, ...]:
         return ()
     association = workbook.association
     line = association.certificate_signer
-    said = (f"в «Подписывает справки» указан сам {surname_first(person.name)}"
+    signer = contract.SIGNER.name
+    said = (f"в «{signer}» указан сам {surname_first(person.name)}"
             if line else "не указано, кто подписывает справки")
     return (problem(f"справку руководителя ({surname_first(person.name)}) подписать некому: "
-                    f"{said}.", contract.ASSOCIATION.name,
-                    association.cells.get("Подписывает справки", ""),
-                    fix="Впишите параметр «Подписывает справки» — должность и ФИО "
+                    f"{said}.", contract.ASSOCIATION.name, association.cells.get(signer, ""),
+                    fix=f"Впишите параметр «{signer}» — должность и ФИО "
                         "руководителя организации, например «Директор МАУ «БМЦ» "
                         "Е.А. Иванова»."),)
 

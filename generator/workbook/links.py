@@ -215,7 +215,7 @@ class Links:
             row_marks = {n: plain.read(self.ctx, row, str(n)) for n in known}
             if not name:
                 if any(row_marks.values()):
-                    self.ctx.add("есть отметки, но не заполнено ФИО.", row, column,
+                    self.ctx.add(f"есть отметки, но не заполнено {column}.", row, column,
                                  fix=f"Впишите ФИО с листа «{contract.PEOPLE.name}».")
                 continue
             if is_totals(name):
