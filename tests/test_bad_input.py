@@ -470,7 +470,7 @@ _ADVERSARIAL = {
 
 
 def _time_to_open(path) -> float:
-    from generator.workbook.sheets import open_workbook
+    from generator.workbook.opening import open_workbook
 
     best = float("inf")
     for _ in range(3):
@@ -523,7 +523,7 @@ def test_formulas_with_no_value_are_found_wherever_the_sheet_puts_them(cells, no
     found are the cells with a formula and no saved value, and only real cells count."""
     import io
 
-    from generator.workbook.sheets import _scan_sheet
+    from generator.workbook.opening import _scan_sheet
 
     rows, expected = [], set()
     for letter, row, formula, value, addressed in cells:

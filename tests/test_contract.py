@@ -104,3 +104,26 @@ def test_the_place_decides_the_form_when_it_is_not_given(tmp_path):
     data = read_workbook(workbook(tmp_path))
     # «дистанционно» in «Место» of meeting 2 of the base workbook
     assert [m.form for m in data.meetings] == [MeetingForm.IN_PERSON, MeetingForm.REMOTE]
+
+
+def test_the_instruction_says_each_column_once(tmp_path):
+    """«Инструкция» of `rmo init`: a sheet's line says what one row is, each column its own."""
+    path = init(tmp_path / "книга.xlsx")
+    rows = [(a or "", b or "") for a, b in
+            openpyxl.load_workbook(path)["Инструкция"].iter_rows(values_only=True)]
+    start = rows.index(("Посещаемость", "Одна строка — один человек, один столбец — одно "
+                                        "заседание (в заголовке — его номер)."))
+    assert rows[start + 1:start + 3] == [
+        ("", "• ФИО (обязательно) — ФИО с листа «Участники»."),
+        ("", "• 1, 2, 3… (по желанию) — отметка о заседании с этим номером: «+» (был), «-» "
+             "или «н» (не был) или причина словами («болезнь», «курсы ПК»)."),
+    ]
+    assert ("", "• Должность (обязательно) — педагог-библиотекарь, библиотекарь, методист…") \
+        in rows
+    for sheet in contract.SHEETS:
+        for column in sheet.columns:
+            # the sheet's own line tells neither a column's help nor what one column holds
+            assert column.help not in sheet.help and f"{column.name} —" not in sheet.help
+            if sheet.layout is contract.Layout.TABLE:
+                assert sum(body.startswith(f"• {column.name} (") and column.help in body
+                           for _, body in rows) >= 1, (sheet.name, column.name)

@@ -1,11 +1,5 @@
-"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports.
-
-A little over 400 lines: one section of the report per function, kept together because they
-share the report's phrasing.
-"""
-
-# Over 400 lines: the May analysis is one document of a dozen sections over the same figures;
-# split, one document's wording would be scattered.
+"""The May analysis: «Анализ работы … за 2025/2026 учебный год», in the phrasing of such reports:
+one section of the report per function, kept together because they share its phrasing."""
 
 from __future__ import annotations
 
@@ -14,15 +8,21 @@ import re
 from ..archive.issued import Issue
 from ..figures.association import Figures, compute
 from ..model import (
-    EventKind,
     Fulfilment,
-    Level,
     Meeting,
     MeetingStatus,
     Participation,
     Result,
     Summary,
     Workbook,
+)
+from ..russian.lists import (
+    EVENT_KIND_WORDS,
+    FULFILMENT_WORDS,
+    MEETING_STATUS_WORDS,
+    done_word,
+    guest_mark,
+    level_genitive,
 )
 from ..russian.talks import quoted, talk_of
 from ..russian.text import (
@@ -44,12 +44,8 @@ from .chart import BarChart
 from .common import alphabetical, cancelled, head_signature, in_period, signer_title
 from .kinds import Document, DocumentKind
 
-KIND_TITLE = {
-    EventKind.CONTEST: "конкурсы", EventKind.CONFERENCE: "конференции",
-    EventKind.SEMINAR: "семинары", EventKind.WEBINAR: "вебинары",
-    EventKind.MASTER_CLASS: "мастер-классы", EventKind.OPEN_EVENT: "открытые мероприятия",
-    EventKind.COURSES: "курсы повышения квалификации", EventKind.PUBLICATION: "публикации",
-}
+_CANCELLED = MEETING_STATUS_WORDS[MeetingStatus.CANCELLED].said
+_MOVED = MEETING_STATUS_WORDS[MeetingStatus.MOVED].said
 FIRST_SUMMARY_SECTION = 7  # after «6. Посещаемость заседаний»
 
 
@@ -111,12 +107,9 @@ def _theme(workbook: Workbook, figures: Figures) -> dict:
     summary = ""
     if judged:
         done = figures.tasks_by_fulfilment
-        parts = [f"полностью {_done(done[Fulfilment.DONE])} {done[Fulfilment.DONE]}"]
-        if done[Fulfilment.PARTLY]:
-            parts.append(f"частично{NBSP}– {done[Fulfilment.PARTLY]}")
-        if done[Fulfilment.NOT_DONE]:
-            undone = done[Fulfilment.NOT_DONE]
-            parts.append(f"не {_done(undone)}{NBSP}– {undone}")
+        # Every value but the fully done only when there is any.
+        parts = [FULFILMENT_WORDS[f].count.format(done=done_word(done[f]), n=done[f])
+                 for f in Fulfilment if f is Fulfilment.DONE or done[f]]
         total = len(tasks)
         summary = f"Из {total} {plural(total, 'задачи', 'задач', 'задач')} " + ", ".join(parts) \
             + "."
@@ -130,10 +123,6 @@ def _theme(workbook: Workbook, figures: Figures) -> dict:
         "tasks_list": [] if judged else [f"{r['number']}. {r['text']}" for r in rows],
         "tasks_summary": summary,
     }
-
-
-def _done(n: int) -> str:
-    return "выполнена" if singular(n) else "выполнено"
 
 
 def _fulfilment(value: Fulfilment | None, comment: str) -> str:
@@ -177,11 +166,11 @@ def _meetings(figures: Figures, workbook: Workbook) -> dict:
     notes = []
     for meeting in figures.cancelled:
         period = typography(lower_months(meeting.period))
-        notes.append(f"Заседание №{NBSP}{meeting.number} ({period}) отменено"
+        notes.append(f"Заседание №{NBSP}{meeting.number} ({period}) {_CANCELLED}"
                      + cancelled(meeting.reason) + ".")
     for meeting in figures.moved:
         when = f" и проведено {date_numeric(meeting.date)}" if meeting.date else ""
-        notes.append(f"Заседание №{NBSP}{meeting.number} перенесено{when}"
+        notes.append(f"Заседание №{NBSP}{meeting.number} {_MOVED}{when}"
                      + (f": {typography(meeting.reason)}" if meeting.reason else "") + ".")
     rows = [{
         "number": str(r.meeting.number),
@@ -217,7 +206,7 @@ def _talks(figures: Figures, workbook: Workbook) -> dict:
     given = len(figures.talks_given)
     lines = []
     for talk in figures.talks_given:
-        names = ", ".join(surname_first(p.name) + _guest(p) for p in talk.item.speakers)
+        names = ", ".join(surname_first(p.name) + guest_mark(p) for p in talk.item.speakers)
         title = talk.topic if talk_of(talk.item).subject else quoted(talk.topic)
         lines.append(typography(f"{names} – {title}."))
     missed = []
@@ -226,7 +215,7 @@ def _talks(figures: Figures, workbook: Workbook) -> dict:
         meeting = talk.meeting
         when = f"от {date_numeric(meeting.date)}" if meeting.date else \
             in_period(lower_months(meeting.period))
-        why = " отменено" if meeting.status is MeetingStatus.CANCELLED else \
+        why = f" {_CANCELLED}" if meeting.status is MeetingStatus.CANCELLED else \
             ("" if meeting.held else " не проведено")
         if meeting.held and meeting.date:  # the talk was withdrawn at a meeting held
             when = (f"снято с повестки заседания {date_numeric(meeting.date)}, протокол "
@@ -251,17 +240,6 @@ def _talks(figures: Figures, workbook: Workbook) -> dict:
     }
 
 
-def _guest(person) -> str:
-    """« (приглашённая)» after a guest's name in the talks: not counted among the members."""
-    if person.is_member:
-        return ""
-    from ..russian.declension import FEMALE, gender
-
-    found = gender(person)
-    return " (приглашённая)" if found == FEMALE else \
-        " (приглашённый)" if found else " (приглашённый участник)"
-
-
 def _no_participation(workbook: Workbook) -> str:
     """Without the sheet «Участие» nothing is known: the report never says nothing happened."""
     if not workbook.participation_entered:
@@ -272,7 +250,7 @@ def _no_participation(workbook: Workbook) -> str:
 def _participation(figures: Figures, workbook: Workbook) -> dict:
     entries = len(figures.participation)
     members = len(figures.members)
-    by_kind = [{"kind": KIND_TITLE[k], "entries": str(n), "people": str(p)}
+    by_kind = [{"kind": EVENT_KIND_WORDS[k].plural, "entries": str(n), "people": str(p)}
                for k, n, p in figures.by_kind]
     by_level = [{"level": lv.value, "entries": str(n)} for lv, n in figures.by_level]
     results = []
@@ -327,29 +305,11 @@ def _result(result: Result | None) -> str:
     return result.value if result else ""
 
 
-# The genitive of an event's kind and its grammatical gender, for «призёр муниципального
-# конкурса «…»».
-_KIND_GENITIVE = {
-    EventKind.CONTEST: ("конкурс", "конкурса", "m"),
-    EventKind.CONFERENCE: ("конференци", "конференции", "f"),
-    EventKind.SEMINAR: ("семинар", "семинара", "m"),
-    EventKind.WEBINAR: ("вебинар", "вебинара", "m"),
-    EventKind.MASTER_CLASS: ("мастер-класс", "мастер-класса", "m"),
-    EventKind.OPEN_EVENT: ("мероприяти", "открытого мероприятия", "m"),
-    EventKind.COURSES: ("курс", "курсов повышения квалификации", "p"),
-    EventKind.PUBLICATION: ("публикаци", "публикации", "f"),
-}
-_LEVEL_GENITIVE = {
-    Level.SCHOOL: "школьн", Level.MUNICIPAL: "муниципальн", Level.REGIONAL: "региональн",
-    Level.FEDERAL: "всероссийск", Level.INTERNATIONAL: "международн",
-}
-_ENDING = {"m": "ого", "f": "ой", "p": "ых"}
-
-
 def _achievement(p: Participation) -> str:
     """«призёр муниципального конкурса «Лучший школьный библиотекарь»»."""
-    stem, genitive, gender = _KIND_GENITIVE[p.kind]
-    level = _LEVEL_GENITIVE[p.level] + _ENDING[gender]
+    words = EVENT_KIND_WORDS[p.kind]
+    stem, genitive = words.stem, words.genitive
+    level = level_genitive(p.level, p.kind)
     event = typography(p.event).strip().rstrip(".")
     match = re.match(rf"^{stem}\w*\s*«(?P<title>.+)»$", event, re.IGNORECASE)
     if match:

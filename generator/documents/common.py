@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Association, Meeting, MeetingForm, Person
+from ..russian.lists import REMOTE_PLACE
 from ..russian.text import (
     MONTH_NAMES,
     MONTHS,
@@ -43,11 +44,12 @@ def online(meeting: Meeting) -> bool:
 def venue(meeting: Meeting) -> str:
     """«МАУ «БМЦ»», or «дистанционно, платформа «Сферум»» for an online meeting."""
     place = meeting.place.strip()
-    match = re.match(r"^(дистанционно|онлайн)\s*\((?P<what>.+)\)\s*$", place, re.IGNORECASE)
+    match = re.match(rf"^({'|'.join(REMOTE_PLACE)})\s*\((?P<what>.+)\)\s*$", place,
+                     re.IGNORECASE)
     if match:
         place = f"{match[1].lower()}, {match['what']}"
     elif online(meeting) and not place:
-        place = "дистанционно"
+        place = REMOTE_PLACE[0]
     return typography(place)
 
 

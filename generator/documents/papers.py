@@ -7,6 +7,7 @@ from ..archive.issued import Issue
 from ..errors import Problem, problem
 from ..model import AgendaItem, Meeting, MeetingStatus, Person, TalkKind, Workbook
 from ..russian.declension import FEMALE, gender, name_dative, name_genitive_any, position_dative
+from ..russian.lists import guest_mark
 from ..russian.talks import TALK_WORDS, talk_of
 from ..russian.text import NBSP, date_numeric, initials_first, surname_first, typography
 from ..workbook import contract
@@ -159,12 +160,12 @@ def unsigned(workbook: Workbook, person: Person) -> tuple[Problem, ...]:
         return ()
     association = workbook.association
     line = association.certificate_signer
-    said = (f"в «Подписывает справки» указан сам {surname_first(person.name)}"
+    signer = contract.SIGNER.name
+    said = (f"в «{signer}» указан сам {surname_first(person.name)}"
             if line else "не указано, кто подписывает справки")
     return (problem(f"справку руководителя ({surname_first(person.name)}) подписать некому: "
-                    f"{said}.", contract.ASSOCIATION.name,
-                    association.cells.get("Подписывает справки", ""),
-                    fix="Впишите параметр «Подписывает справки» — должность и ФИО "
+                    f"{said}.", contract.ASSOCIATION.name, association.cells.get(signer, ""),
+                    fix=f"Впишите параметр «{signer}» — должность и ФИО "
                         "руководителя организации, например «Директор МАУ «БМЦ» "
                         "Е.А. Иванова»."),)
 
@@ -253,7 +254,7 @@ def participants_document(workbook: Workbook, meeting: Meeting) -> Document:
     who = attendance(workbook, meeting)
     people = list(who.present) + list(who.guests)
     # Guests after the members and marked, so the rows agree with «Присутствовали: N».
-    rows = [{"number": str(i), "name": typography(surname_first(p.name)) + _guest_mark(p),
+    rows = [{"number": str(i), "name": typography(surname_first(p.name)) + guest_mark(p),
              "position": typography(p.position), "institution": typography(p.institution)}
             for i, p in enumerate(people, start=1)]
     day = date_numeric(meeting.date)
@@ -289,13 +290,6 @@ def _attachment(workbook: Workbook, meeting: Meeting) -> dict:
                           f"№{NBSP}{workbook.protocol_number(meeting)}"}
 
 
-def _guest_mark(person: Person) -> str:
-    """« (приглашённая)» after a guest's name in a list of members."""
-    if person.is_member:
-        return ""
-    sex = gender(person)
-    return {FEMALE: " (приглашённая)", None: " (приглашённый участник)"}.get(
-        sex, " (приглашённый)")
 
 
 def _list_header(workbook: Workbook, meeting: Meeting) -> dict:

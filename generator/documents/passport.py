@@ -6,6 +6,7 @@ members (ФИО, должность, учреждение) as a table of their o
 from __future__ import annotations
 
 from ..model import MeetingStatus, Person, Workbook
+from ..russian.lists import MEETING_STATUS_WORDS
 from ..russian.text import (
     NBSP,
     count,
@@ -41,7 +42,8 @@ def _meetings(workbook: Workbook) -> str:
         span = period_span(meeting.period)
         line = f"№{NBSP}{meeting.number}" + (f" ({span})" if span else "")
         if meeting.status is MeetingStatus.CANCELLED:
-            line += " – отменено" + cancelled(meeting.reason)
+            said = MEETING_STATUS_WORDS[meeting.status].said
+            line += f" – {said}" + cancelled(meeting.reason)
         elif meeting.held and meeting.date:
             line += (f" – проведено {date_numeric(meeting.date)}, протокол{NBSP}"
                      f"№{NBSP}{workbook.protocol_number(meeting)}")

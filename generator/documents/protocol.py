@@ -54,11 +54,6 @@ def attendance(workbook: Workbook, meeting: Meeting) -> Attendance:
                       tuple(alphabetical(guests)))
 
 
-def given_items(meeting: Meeting) -> list[AgendaItem]:
-    """Items actually given at the meeting (one marked «Проведено: нет» was withdrawn)."""
-    return [item for item in meeting.items if item.given]
-
-
 def numbered_items(meeting: Meeting) -> list[tuple[int, AgendaItem]]:
     """Every item of the meeting with its number in the minutes: a withdrawn item keeps its
     place («Вопрос снят с повестки»), so the minutes number their items as the programme."""
@@ -87,12 +82,13 @@ def undecided(workbook: Workbook, meeting: Meeting) -> tuple[Problem, ...]:
     """Why the minutes of a held meeting cannot be signed: an item given with no decision.
     Minutes that say «СЛУШАЛИ» and nothing after it are sent back by any office."""
     number = workbook.protocol_number(meeting)
+    decided = contract.AGENDA_DECIDED.name
     return tuple(
-        problem(f"в пункте {index} заседания №{NBSP}{meeting.number} не заполнено «Решили»: "
+        problem(f"в пункте {index} заседания №{NBSP}{meeting.number} не заполнено «{decided}»: "
                 f"протокол №{NBSP}{number} без решения не готов.", contract.AGENDA.name,
-                item.cells.get("Решили", ""),
+                item.cells.get(decided, ""),
                 fix="Впишите решение, например «Информацию принять к сведению.», или "
-                    "«нет» в «Проведено», если вопрос сняли с повестки.")
+                    f"«нет» в «{contract.AGENDA_GIVEN.name}», если вопрос сняли с повестки.")
         for index, item in numbered_items(meeting) if item.given and not item.decisions)
 
 

@@ -148,8 +148,8 @@ def unsigned_problem(year: Year, person: Person, said: str):
         f"справку об участии ({surname_first(person.name)}) подписать некому: в книге "
         f"{year.book.year} учебного года «{year.book.path.name}» {said}.",
         contract.ASSOCIATION.name,
-        association.cells.get("Подписывает справки", ""),
-        fix="Впишите параметр «Подписывает справки» — должность и ФИО руководителя "
+        association.cells.get(contract.SIGNER.name, ""),
+        fix=f"Впишите параметр «{contract.SIGNER.name}» — должность и ФИО руководителя "
             "организации, например «Директор МАУ «БМЦ» Е.А. Иванова», и сделайте документы "
             "этого года заново.")
 
@@ -160,9 +160,10 @@ def _signature(found: Found) -> tuple[str, str, tuple[Problem, ...]]:
     title, name = certificate_signature(latest.workbook, latest.person)
     if name:
         return title, name, ()
-    said = ("«Подписывает справки» называет того, кому справка выдаётся"
+    signer = contract.SIGNER.name
+    said = (f"«{signer}» называет того, кому справка выдаётся"
             if latest.workbook.association.certificate_signer else
-            "не заполнено «Подписывает справки», а руководитель объединения не подписывает "
+            f"не заполнено «{signer}», а руководитель объединения не подписывает "
             "справку о себе")
     return "", "", (unsigned_problem(latest, latest.person, said),)
 

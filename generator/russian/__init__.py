@@ -1,1 +1,2 @@
-"""Russian language: typography, names and their cases, the word forms of talks."""
+"""Russian language: typography, names and their cases, the word forms of talks and of every
+closed list."""

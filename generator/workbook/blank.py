@@ -25,19 +25,26 @@ Rows = Sequence[Sequence[Any] | Mapping[str, Any]]
 
 
 def instruction() -> list[tuple[str, str]]:
-    """The «Инструкция» sheet: what each sheet is for and what each column holds."""
+    """The «Инструкция» sheet: what each sheet is for (its help), then what each column or
+    parameter holds (theirs): each said once."""
+    def line(name: str, required: bool, help: str) -> tuple[str, str]:
+        end = "" if help.endswith("…") else "."  # «методист…», not «методист….»
+        return "", f"• {name} ({'обязательно' if required else 'по желанию'}) — {help}{end}"
+
     lines = [("Как заполнять книгу РМО", ""), ("", contract.INTRODUCTION)]
     for sheet in contract.SHEETS:
         lines.append((sheet.name, sheet.help + ("" if sheet.required else
                                                 " Лист необязательный.")))
         if sheet.layout is Layout.PARAMETERS:
-            for p in contract.PARAMETERS:
-                need = "обязательно" if p.required else "по желанию"
-                lines.append(("", f"• {p.name} ({need}) — {p.help}."))
+            lines += [line(p.name, p.required, p.help) for p in contract.PARAMETERS]
         elif sheet.layout is Layout.TABLE:
-            for c in sheet.columns:
-                need = "обязательно" if c.required else "по желанию"
-                lines.append(("", f"• {c.name} ({need}) — {c.help}."))
+            lines += [line(c.name, c.required, c.help) for c in sheet.columns]
+        else:  # attendance: the name, then a column per meeting, said once for them all
+            name, *meetings = sheet.columns
+            lines.append(line(name.name, name.required, name.help))
+            lines.append(line(", ".join(c.name for c in meetings) + "…", False,
+                              f"отметка о заседании с этим номером: "
+                              f"{meetings[0].type.describe()}"))
     return lines
 
 
@@ -58,7 +65,7 @@ def names_range(people_header: Sequence[Any]) -> str:
 
     roster = contract.PEOPLE
     index = next((i for i, h in enumerate(people_header)
-                  if declared_column(roster, h) is roster.column("ФИО")), 0)
+                  if declared_column(roster, h) is contract.PEOPLE_NAME), 0)
     letter = get_column_letter(index + 1)
     return f"'{roster.name}'!${letter}$2:${letter}${LAST_ROW}"
 
@@ -165,9 +172,10 @@ def _parameter_dropdowns(ws, headers: list[Any], names: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     keys = [normalize_key(str(h)) for h in headers]
-    if "параметр" not in keys or "значение" not in keys:
+    key, value = contract.ASSOCIATION_PARAMETER.key, contract.ASSOCIATION_VALUE.key
+    if key not in keys or value not in keys:
         return
-    key_col, value_col = keys.index("параметр") + 1, keys.index("значение") + 1
+    key_col, value_col = keys.index(key) + 1, keys.index(value) + 1
     people = {normalize_key(p.name) for p in contract.PARAMETERS if isinstance(p.type, PersonRef)}
     for row in range(2, ws.max_row + 1):
         if normalize_key(str(ws.cell(row, key_col).value or "")) in people:

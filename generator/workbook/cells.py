@@ -371,7 +371,7 @@ class MarkType(CellType):
         return Mark(False, raw)
 
     def describe(self) -> str:
-        return "«+» (был), «-» или «н» (не был) или причина словами"
+        return "«+» (был), «-» или «н» (не был) или причина словами («болезнь», «курсы ПК»)"
 
 
 _YEAR = re.compile(

@@ -66,7 +66,8 @@ class Links:
         if found is not None:
             latin_letter(self.ctx, ref.row, ref.column, name)
         elif self.roster.read:
-            self.ctx.add(f"«{ref.value}» нет на листе «Участники».", ref.row, ref.column,
+            self.ctx.add(f"«{ref.value}» нет на листе «{contract.PEOPLE.name}».", ref.row,
+                         ref.column,
                          fix="Впишите человека туда или исправьте ФИО, чтобы оно совпадало.")
         return found
 
@@ -81,9 +82,10 @@ class Links:
                 found += [self.person(Ref(p, ref.row, ref.column)) for p in parts]
                 continue
             if self.find(name) is None and len(parts) > 1 and self.roster.read:
-                self.ctx.add(f"«{name}» нет на листе «Участники».", ref.row, ref.column,
+                people = contract.PEOPLE.name
+                self.ctx.add(f"«{name}» нет на листе «{people}».", ref.row, ref.column,
                              fix="Если это несколько докладчиков, разделите их знаком «;», а "
-                                 "ФИО пишите, как на листе «Участники».")
+                                 f"ФИО пишите, как на листе «{people}».")
                 continue
             found.append(self.person(ref))
         return tuple(p for p in found if p is not None)
@@ -91,9 +93,10 @@ class Links:
     def meeting_exists(self, ref: Ref) -> bool:
         if ref.value in self.numbers:
             return True
+        meetings = contract.MEETINGS.name
         self.no_meeting(int(ref.value), ref.row.sheet, ref.row.coordinate(ref.column),
-                        f"заседания № {ref.value} нет на листе «Заседания».",
-                        "Исправьте номер или добавьте заседание на лист «Заседания».")
+                        f"заседания № {ref.value} нет на листе «{meetings}».",
+                        f"Исправьте номер или добавьте заседание на лист «{meetings}».")
         return False
 
     def no_meeting(self, number: int, sheet: str, cell: str, message: str, fix: str) -> None:
@@ -116,7 +119,7 @@ class Links:
                            f"№ {meant} на листе нет, хотя на него ссылаются ячейки: {cells}.")
                 fix = (f"Если здесь должно быть заседание № {meant}, исправьте номер: номера "
                        "заседаний не должны повторяться.")
-            self.ctx.add(message, row, "№", fix=fix)
+            self.ctx.add(message, row, contract.MEETINGS_NUMBER.name, fix=fix)
         for refs in self.unplaced.values():
             for sheet, cell, message, fix in refs:
                 self.ctx.collector.add(message, sheet, cell, fix=fix)
@@ -161,27 +164,35 @@ class Links:
         return tuple(found)
 
     def association(self, params: Parameters) -> Association | None:
-        year = params.typed.get("Учебный год")
+        year = params.typed.get(contract.SCHOOL_YEAR.name)
         if not isinstance(year, SchoolYear) or any(not params.values.get(p.name)
                                for p in contract.PARAMETERS if p.required):
             return None
-        head = self.person(Ref(params.values["Руководитель"], params.rows["Руководитель"],
-                               "Значение"))
-        secretary = None
-        if params.values.get("Секретарь"):
-            secretary = self.person(Ref(params.values["Секретарь"], params.rows["Секретарь"],
-                                        "Значение"))
+        column = contract.ASSOCIATION_VALUE.name
+
+        def person(parameter: contract.Parameter) -> Person | None:
+            name = parameter.name
+            return self.person(Ref(params.values[name], params.rows[name], column))
+
+        head = person(contract.HEAD)
+        secretary = person(contract.SECRETARY) if params.values.get(contract.SECRETARY.name) \
+            else None
         if head is None:
             return None
-        value = params.values.get
+
+        def value(parameter: contract.Parameter) -> str:
+            return params.values.get(parameter.name, "")
+
+        def typed(parameter: contract.Parameter) -> str:
+            return str(params.typed.get(parameter.name, ""))
+
         return Association(
-            name=value("Название", ""), year=year, theme=value("Методическая тема", ""),
-            head=head, secretary=secretary, full_name=value("Полное название", ""),
-            organisation=value("Организация", ""), place=value("Место проведения", ""),
-            town=str(params.typed.get("Населённый пункт", "")),
-            certificate_signer=str(params.typed.get("Подписывает справки", "")),
-            goal=value("Цель", ""),
-            cells={name: row.coordinate("Значение") for name, row in params.rows.items()},
+            name=value(contract.TITLE), year=year, theme=value(contract.THEME),
+            head=head, secretary=secretary, full_name=value(contract.FULL_NAME),
+            organisation=value(contract.ORGANISATION), place=value(contract.PLACE),
+            town=typed(contract.TOWN), certificate_signer=typed(contract.SIGNER),
+            goal=value(contract.GOAL),
+            cells={name: row.coordinate(column) for name, row in params.rows.items()},
         )
 
     # --- attendance -----------------------------------------------------------------------
@@ -195,28 +206,29 @@ class Links:
         seen: dict[str, str] = {}
         marked: set[int] = set()
         plain, reader = Text(), MarkType()
+        column = contract.ATTENDANCE_NAME.name
         for entry in sheet.rows:
             row = entry.cells
             marked.update(n for n in sheet.columns if n not in known
                           and plain.read(self.ctx, row, str(n)))
-            name = contract.NAME.read(self.ctx, row, "ФИО")
+            name = contract.ATTENDANCE_NAME.read(self.ctx, row, required=False)
             row_marks = {n: plain.read(self.ctx, row, str(n)) for n in known}
             if not name:
                 if any(row_marks.values()):
-                    self.ctx.add("есть отметки, но не заполнено ФИО.", row, "ФИО",
-                                 fix="Впишите ФИО с листа «Участники».")
+                    self.ctx.add(f"есть отметки, но не заполнено {column}.", row, column,
+                                 fix=f"Впишите ФИО с листа «{contract.PEOPLE.name}».")
                 continue
             if is_totals(name):
-                totals_row(self.ctx, row, "ФИО", name)
+                totals_row(self.ctx, row, column, name)
                 continue
-            person = self.person(Ref(name, row, "ФИО"))
+            person = self.person(Ref(name, row, column))
             if person is None:
                 continue
             if person.name in seen:
-                self.ctx.add(f"«{name}» уже есть в ячейке {seen[person.name]}.", row, "ФИО",
+                self.ctx.add(f"«{name}» уже есть в ячейке {seen[person.name]}.", row, column,
                              fix="Оставьте одну строку на человека.")
                 continue
-            seen[person.name] = row.coordinate("ФИО")
+            seen[person.name] = row.coordinate(column)
             rows[person.name] = row.number
             for number in known:
                 mark = reader.read(self.ctx, row, str(number))
@@ -225,7 +237,7 @@ class Links:
         for number in sorted(marked):
             raw, coordinate = sheet.headers[number]
             self.no_meeting(number, sheet.sheet, coordinate, f"столбец «{raw}»: заседания "
-                            f"№ {number} нет на листе «Заседания».",
+                            f"№ {number} нет на листе «{contract.MEETINGS.name}».",
                             "Исправьте номер в заголовке столбца.")
         return marks, rows
 

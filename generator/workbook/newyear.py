@@ -14,8 +14,8 @@ from ..russian.text import normalize_key
 from . import contract
 from .blank import blank_rows, declared_column, write_workbook
 from .contract import Layout
+from .opening import open_workbook
 from .reader import inspect_workbook
-from .sheets import open_workbook
 
 
 def _refuse_existing(target: Path) -> None:
@@ -92,10 +92,11 @@ def _next_year(ws, declared: contract.Sheet, following: SchoolYear) -> None:
         column = declared_column(declared, cell.value) if cell.value is not None else None
         if column is not None:
             columns[column.name] = cell.column
-    key, value = columns.get("Параметр"), columns.get("Значение")
+    key = columns.get(contract.ASSOCIATION_PARAMETER.name)
+    value = columns.get(contract.ASSOCIATION_VALUE.name)
     if key is None or value is None:
         return
-    year = normalize_key(contract.parameter("Учебный год").name)
+    year = normalize_key(contract.SCHOOL_YEAR.name)
     for row in range(2, ws.max_row + 1):
         if normalize_key(str(ws.cell(row, key).value or "")) == year:
             ws.cell(row, value).value = following.label

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from ..errors import Problem, RmoError
 from ..model import SchoolYear, Workbook
-from ..russian.text import person_key
-from . import reading
+from . import contract, reading
 from .cells import Context
+from .collect import Collector
 from .contract import SHEET_ORDER
 from .links import assemble
-from .sheets import Collector, Sheets, open_workbook
+from .opening import open_workbook
+from .sheets import Sheets
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
     sheets.check_sheet_names()
     roster = reading.read_people(sheets, ctx)
     params = reading.read_parameters(sheets, ctx)
-    year = params.typed.get("Учебный год")
+    year = params.typed.get(contract.SCHOOL_YEAR.name)
     if isinstance(year, SchoolYear):
         ctx.first_day, ctx.last_day = year.first_day, year.last_day
     plan = reading.read_plan(sheets, ctx)
@@ -77,4 +78,4 @@ def _read(sheets: Sheets, collector: Collector) -> Workbook | None:
                     participation, summary)
 
 
-__all__ = ["read_workbook", "inspect_workbook", "Inspection", "person_key", "RmoError"]
+__all__ = ["read_workbook", "inspect_workbook", "Inspection"]

@@ -5,8 +5,6 @@ cell it stands in; generator.workbook.links checks and resolves every reference 
 read, so that one broken sheet never makes the others look wrong.
 """
 
-# Over 400 lines: one reader per sheet, side by side, so that every sheet is read alike.
-
 from __future__ import annotations
 
 import re
@@ -26,12 +24,13 @@ from ..model import (
     Task,
 )
 from ..russian import text
+from ..russian.lists import REMOTE_PLACE
 from . import contract
 from .cells import Context, Text
-from .collect import Cell
+from .collect import Cell, Row
 from .contract import Layout
 from .names import fold_latin, is_totals, latin_letter, totals_row
-from .sheets import Row, Sheets
+from .sheets import Sheets
 from .similar import closest, resembles
 
 
@@ -109,45 +108,36 @@ class ParticipationRow:
     values: tuple  # event, kind, level, result, date, hours
 
 
-def read_value(ctx: Context, row: Row, column: contract.Column, required: bool | None = None):
-    """A declared column's value through its type."""
-    return column.type.read(ctx, row, column.name,
-                            required=column.required if required is None else required,
-                            what=column.what)
-
-
 # --- «Участники» ------------------------------------------------------------------------------
 
 def read_people(sheets: Sheets, ctx: Context) -> Roster:
-    declared = contract.PEOPLE
     roster = Roster()
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.PEOPLE)
+    if rows is None:
         return roster
     roster.read = True
-    _, rows = table
     first_row: dict[str, str] = {}
-    col = declared.column
+    name_column = contract.PEOPLE_NAME.name
     for row in rows:
-        name = read_value(ctx, row, col("ФИО"))
-        position = read_value(ctx, row, col("Должность"))
-        institution = read_value(ctx, row, col("Учреждение"))
-        status = read_value(ctx, row, col("Статус"))
-        sex = read_value(ctx, row, col("Пол"))
+        name = contract.PEOPLE_NAME.read(ctx, row)
+        position = contract.PEOPLE_POSITION.read(ctx, row)
+        institution = contract.PEOPLE_INSTITUTION.read(ctx, row)
+        status = contract.PEOPLE_STATUS.read(ctx, row)
+        sex = contract.PEOPLE_SEX.read(ctx, row)
         if not name:
             continue
         if is_totals(name):
-            totals_row(ctx, row, "ФИО", name)
+            totals_row(ctx, row, name_column, name)
             continue
-        if status is None and Text().read(ctx, row, "Статус"):
+        if status is None and Text().read(ctx, row, contract.PEOPLE_STATUS.name):
             roster.unsure.add(name)
-        latin_letter(ctx, row, "ФИО", name)
+        latin_letter(ctx, row, name_column, name)
         key = text.person_key(fold_latin(name))
         if key in first_row:
-            ctx.add(f"«{name}» уже есть в ячейке {first_row[key]}.", row, "ФИО",
+            ctx.add(f"«{name}» уже есть в ячейке {first_row[key]}.", row, name_column,
                     fix="ФИО в списке участников не должны повторяться.")
             continue
-        first_row[key] = row.coordinate("ФИО")
+        first_row[key] = row.coordinate(name_column)
         person = Person(name, position, institution, status or MemberStatus.MEMBER, sex)
         roster.by_key[key] = person
         roster.people.append(person)
@@ -159,36 +149,36 @@ def read_people(sheets: Sheets, ctx: Context) -> Roster:
 
 def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
     found = Parameters()
-    table = sheets.table(contract.ASSOCIATION)
-    if table is None:
+    rows = sheets.table_rows(contract.ASSOCIATION)
+    if rows is None:
         return found
-    _, rows = table
     known = {text.normalize_key(p.name): p for p in contract.PARAMETERS}
     unknown: dict[str, Row] = {}
+    key_column, value_column = contract.ASSOCIATION_PARAMETER.name, contract.ASSOCIATION_VALUE.name
     for row in rows:
-        raw = Text().read(ctx, row, "Параметр")
+        raw = Text().read(ctx, row, key_column)
         declared = known.get(text.normalize_key(raw))
         if declared is None:
             unknown[raw] = row  # a note of the user's own, or a typo
             continue
         found.rows[declared.name] = row
-        found.values[declared.name] = Text().read(ctx, row, "Значение")
+        found.values[declared.name] = Text().read(ctx, row, value_column)
         if found.values[declared.name]:
-            found.typed[declared.name] = declared.type.read(ctx, row, "Значение")
+            found.typed[declared.name] = declared.type.read(ctx, row, value_column)
     for declared in contract.PARAMETERS:
         name = declared.name
         if not declared.required or found.values.get(name):
             continue
         if name in found.rows:
-            ctx.add(f"не заполнено значение параметра «{name}».", found.rows[name], "Значение",
-                    fix="Впишите его в столбец «Значение».")
+            ctx.add(f"не заполнено значение параметра «{name}».", found.rows[name],
+                    value_column, fix=f"Впишите его в столбец «{value_column}».")
             continue
         near = closest(name, list(unknown))
         if near:
-            ctx.add(f"«{near}» — может быть, это параметр «{name}»?", unknown[near], "Параметр",
+            ctx.add(f"«{near}» — может быть, это параметр «{name}»?", unknown[near], key_column,
                     fix="Напишите его название точно так.")
         else:
-            ctx.collector.add(f"нет строки с параметром «{name}» (столбец «Параметр»).",
+            ctx.collector.add(f"нет строки с параметром «{name}» (столбец «{key_column}»).",
                               contract.ASSOCIATION.name,
                               fix=f"Добавьте строку «{name}» и впишите значение.")
     return found
@@ -197,24 +187,22 @@ def read_parameters(sheets: Sheets, ctx: Context) -> Parameters:
 # --- «Разделы плана» --------------------------------------------------------------------------
 
 def read_plan(sheets: Sheets, ctx: Context) -> Plan:
-    declared = contract.PLAN_SECTIONS
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.PLAN_SECTIONS)
+    if rows is None:
         return Plan()
-    _, rows = table
     lists: dict[PlanSection, list] = {section: [] for section in PlanSection}
-    col = declared.column
     for row in rows:
-        section = read_value(ctx, row, col("Раздел"))
-        body = read_value(ctx, row, col("Текст"))
-        fulfilment, comment = contract.FULFILMENT.read_with_tail(ctx, row, "Выполнение")
+        section = contract.PLAN_SECTION.read(ctx, row)
+        body = contract.PLAN_TEXT.read(ctx, row)
+        fulfilment, comment = contract.PLAN_FULFILMENT.read_with_tail(ctx, row)
         if section is None or not body:
             continue
         if section is PlanSection.TASKS:
             lists[section].append(Task(text.strip_numbering(body), fulfilment, comment))
         else:
             if fulfilment is not None:
-                ctx.add("«Выполнение» заполняют только для задач.", row, "Выполнение",
+                column = contract.PLAN_FULFILMENT.name
+                ctx.add(f"«{column}» заполняют только для задач.", row, column,
                         fix="Очистите эту ячейку.")
             lists[section].append(text.strip_numbering(body))
     return Plan(
@@ -230,34 +218,30 @@ def read_plan(sheets: Sheets, ctx: Context) -> Plan:
 def default_form(place: str) -> MeetingForm:
     """The rule of the contract: remote when the place says so."""
     key = text.normalize_key(place)
-    return MeetingForm.REMOTE if key.startswith(("дистанционно", "онлайн")) else \
-        MeetingForm.IN_PERSON
+    return MeetingForm.REMOTE if key.startswith(REMOTE_PLACE) else MeetingForm.IN_PERSON
 
 
 def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
-    declared = contract.MEETINGS
     found = Meetings()
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.MEETINGS)
+    if rows is None:
         return found
     found.read = True
-    _, rows = table
     seen: dict[int, str] = {}
-    col = declared.column
     for row in rows:
-        number = read_value(ctx, row, col("№"))
-        period = read_value(ctx, row, col("Срок"))
-        date = read_value(ctx, row, col("Дата"))
-        place = read_value(ctx, row, col("Место"))
-        status, reason = contract.MEETING_STATUS.read_with_tail(ctx, row, "Статус")
-        form = read_value(ctx, row, col("Форма"))
+        number = contract.MEETINGS_NUMBER.read(ctx, row)
+        period = contract.MEETINGS_PERIOD.read(ctx, row)
+        date = contract.MEETINGS_DATE.read(ctx, row)
+        place = contract.MEETINGS_PLACE.read(ctx, row)
+        status, reason = contract.MEETINGS_STATUS.read_with_tail(ctx, row)
+        form = contract.MEETINGS_FORM.read(ctx, row)
         if number is None:
             found.read = False  # a number we cannot read may be the one referred to
             continue
         if number in seen:
             found.duplicates.append((number, row, seen[number]))
             continue
-        seen[number] = row.coordinate("№")
+        seen[number] = row.coordinate(contract.MEETINGS_NUMBER.name)
         if form is not None:
             found.forms[number] = form
         found.meetings.append(Meeting(number, period, date, place,
@@ -269,21 +253,18 @@ def read_meetings(sheets: Sheets, ctx: Context) -> Meetings:
 # --- «Календарный план» -----------------------------------------------------------------------
 
 def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
-    declared = contract.CALENDAR
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(contract.CALENDAR)
+    if rows is None:
         return []
-    _, rows = table
     entries = []
-    col = declared.column
     for row in rows:
-        meeting = read_value(ctx, row, col("Заседание"))
+        meeting = contract.CALENDAR_MEETING.read(ctx, row)
         needed = meeting is None
-        period = read_value(ctx, row, col("Срок"), needed)
-        content = read_value(ctx, row, col("Содержание"), needed)
-        responsible = read_value(ctx, row, col("Ответственный"), needed)
-        section = read_value(ctx, row, col("Раздел"))
-        ref = Ref(meeting, row, "Заседание") if meeting is not None else None
+        period = contract.CALENDAR_PERIOD.read(ctx, row, needed)
+        content = contract.CALENDAR_CONTENT.read(ctx, row, needed)
+        responsible = contract.CALENDAR_RESPONSIBLE.read(ctx, row, needed)
+        section = contract.CALENDAR_SECTION.read(ctx, row)
+        ref = Ref(meeting, row, contract.CALENDAR_MEETING.name) if meeting is not None else None
         entries.append(CalendarEntry(CalendarRow(section, period, content, responsible,
                                                  meeting), ref))
     return entries
@@ -293,31 +274,29 @@ def read_calendar(sheets: Sheets, ctx: Context) -> list[CalendarEntry]:
 
 def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
     declared = contract.AGENDA
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(declared)
+    if rows is None:
         return []
-    _, rows = table
     items = []
-    col = declared.column
     for row in rows:
-        meeting = read_value(ctx, row, col("Заседание"))
-        content = read_value(ctx, row, col("Содержание"))
-        speakers = tuple(Ref(name, row, "Докладчики")
-                         for name in read_value(ctx, row, col("Докладчики")))
-        given = read_value(ctx, row, col("Проведено"))
+        meeting = contract.AGENDA_MEETING.read(ctx, row)
+        content = contract.AGENDA_CONTENT.read(ctx, row)
+        speakers = tuple(Ref(name, row, contract.AGENDA_SPEAKERS.name)
+                         for name in contract.AGENDA_SPEAKERS.read(ctx, row))
+        given = contract.AGENDA_GIVEN.read(ctx, row)
         decisions = tuple(map(text.strip_numbering,
-                              text.lines(read_value(ctx, row, col("Решили")))))
-        kind = read_value(ctx, row, col("Вид"))
-        ref = Ref(meeting, row, "Заседание") if meeting is not None else None
+                              text.lines(contract.AGENDA_DECIDED.read(ctx, row))))
+        kind = contract.AGENDA_KIND.read(ctx, row)
+        ref = Ref(meeting, row, contract.AGENDA_MEETING.name) if meeting is not None else None
         if meeting is None or not content:
             items.append(AgendaRow(ref, None, speakers))  # its references are still checked
             continue
         item = AgendaItem(
             meeting=meeting, text=text.strip_numbering(content),
-            responsible=read_value(ctx, row, col("Ответственный")),
-            heard=read_value(ctx, row, col("Слушали")), decisions=decisions,
+            responsible=contract.AGENDA_RESPONSIBLE.read(ctx, row),
+            heard=contract.AGENDA_HEARD.read(ctx, row), decisions=decisions,
             given=given is not contract.Given.NO, kind=kind,
-            vote=read_value(ctx, row, col("Голосование")),
+            vote=contract.AGENDA_VOTE.read(ctx, row),
             cells={column.name: row.coordinate(column.name) for column in declared.columns
                    if column.name in row.cells},
         )
@@ -340,7 +319,8 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
         return found
     found.present = True
     found.sheet = ws.title
-    name_keys = {declared.columns[0].key, *map(text.normalize_key, declared.columns[0].aliases)}
+    name_column = contract.ATTENDANCE_NAME
+    name_keys = {name_column.key, *map(text.normalize_key, name_column.aliases)}
     name_index = None
     columns: dict[str, int] = {}
     unknown: dict[int, Cell] = {}
@@ -363,20 +343,20 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
         columns[str(number)] = i
     if name_index is None:
         near = next(((i, c) for i, c in unknown.items()
-                     if resembles(str(c.value), ["ФИО"])), None)
+                     if resembles(str(c.value), [name_column.name])), None)
         if near is not None:
             ctx.collector.add(f"столбец «{text.clean(str(near[1].value))}» программа не знает. "
-                              "Может быть, это «ФИО»?", ws.title, near[1].coordinate,
-                              fix="Переименуйте заголовок.")
+                              f"Может быть, это «{name_column.name}»?", ws.title,
+                              near[1].coordinate, fix="Переименуйте заголовок.")
         else:
-            ctx.collector.add("в первой строке нет столбца «ФИО».", ws.title,
-                              fix="Добавьте столбец «ФИО» в первую строку.")
+            ctx.collector.add(f"в первой строке нет столбца «{name_column.name}».", ws.title,
+                              fix=f"Добавьте столбец «{name_column.name}» в первую строку.")
         return found
     found.name_column = True
-    columns = {"ФИО": name_index, **columns}
+    columns = {name_column.name: name_index, **columns}
     filled: dict[int, list] = {}
     for row in sheets.rows(ws, columns, unknown=set(unknown), filled=filled):
-        found.rows.append(AttendanceRow(Ref("", row, "ФИО"), row))
+        found.rows.append(AttendanceRow(Ref("", row, name_column.name), row))
     for i in sorted(filled):
         sheets.unread_column(ws.title, unknown[i])
     return found
@@ -386,17 +366,18 @@ def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
 
 def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[ParticipationRow]]:
     declared = contract.PARTICIPATION
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(declared)
+    if rows is None:
         return sheets.sheet(declared.name, required=False) is not None, []
-    _, rows = table
     found = []
-    col = declared.column
     for row in rows:
-        name = read_value(ctx, row, col("ФИО"))
-        values = tuple(read_value(ctx, row, col(c)) for c in
-                       ("Мероприятие", "Вид", "Уровень", "Результат", "Дата", "Часы"))
-        found.append(ParticipationRow(Ref(name, row, "ФИО") if name else None, row, values))
+        name = contract.PARTICIPATION_NAME.read(ctx, row)
+        values = tuple(column.read(ctx, row) for column in (
+            contract.PARTICIPATION_EVENT, contract.PARTICIPATION_KIND,
+            contract.PARTICIPATION_LEVEL, contract.PARTICIPATION_RESULT,
+            contract.PARTICIPATION_DATE, contract.PARTICIPATION_HOURS))
+        ref = Ref(name, row, contract.PARTICIPATION_NAME.name) if name else None
+        found.append(ParticipationRow(ref, row, values))
     return True, found
 
 
@@ -404,15 +385,13 @@ def read_participation(sheets: Sheets, ctx: Context) -> tuple[bool, list[Partici
 
 def read_conclusions(sheets: Sheets, ctx: Context) -> tuple[bool, dict[Summary, tuple[str, ...]]]:
     declared = contract.CONCLUSIONS
-    table = sheets.table(declared)
-    if table is None:
+    rows = sheets.table_rows(declared)
+    if rows is None:
         return sheets.sheet(declared.name, required=False) is not None, {}
-    _, rows = table
     found: dict[Summary, list[str]] = {s: [] for s in Summary}
-    col = declared.column
     for row in rows:
-        section = read_value(ctx, row, col("Раздел"))
-        body = read_value(ctx, row, col("Текст"))
+        section = contract.CONCLUSIONS_SECTION.read(ctx, row)
+        body = contract.CONCLUSIONS_TEXT.read(ctx, row)
         if section and body:
             found[section].append(text.strip_numbering(body))
     return True, {s: tuple(v) for s, v in found.items()}
