@@ -104,20 +104,15 @@ class Talk:
         return _LESSONS[self.lesson][0]
 
     @property
-    def noun_instrumental(self) -> str:
-        """«открытым уроком», for «СЛУШАЛИ: …, с открытым уроком «X»»."""
-        return _LESSONS[self.lesson][1]
-
-    @property
     def noun_prepositional(self) -> str:
         """«открытом уроке», for «СЛУШАЛИ: … о проведённом открытом уроке «X»»: nobody is
         heard «с открытым уроком»."""
-        return _LESSONS[self.lesson][3]
+        return _LESSONS[self.lesson][2]
 
     @property
     def done(self) -> str:
         """«проведён», agreeing with the lesson's noun in the certificate's passive phrasing."""
-        return _LESSONS[self.lesson][2]
+        return _LESSONS[self.lesson][1]
 
     @property
     def about(self) -> str:
@@ -135,11 +130,10 @@ class Talk:
         return self.kind is not TalkKind.DISCUSSION
 
 
-_LESSONS = {
-    "занятие": ("открытое занятие", "открытым занятием", "проведено", "открытом занятии"),
-    "урок": ("открытый урок", "открытым уроком", "проведён", "открытом уроке"),
-    "мероприятие": ("открытое мероприятие", "открытым мероприятием", "проведено",
-                    "открытом мероприятии"),
+_LESSONS = {  # the noun, its passive participle, the noun in the prepositional
+    "занятие": ("открытое занятие", "проведено", "открытом занятии"),
+    "урок": ("открытый урок", "проведён", "открытом уроке"),
+    "мероприятие": ("открытое мероприятие", "проведено", "открытом мероприятии"),
 }
 _LESSON_WORD = re.compile(r"^открыт\w*\s+(?P<word>заняти|урок|мероприяти)", re.IGNORECASE)
 
