@@ -129,14 +129,18 @@ def _refuse(message: str, fix: str) -> Exception:
     return RmoError([problem(message, fix=fix)])
 
 
-def declared_parts(path: Path) -> int:
+def declared_parts(path: Path | bytes) -> int:
     """The number of parts a zip's end record declares, read before zipfile reads the whole
-    directory (a crafted file may list millions); -1 when there is no end record."""
-    with path.open("rb") as stream:
-        stream.seek(0, 2)
-        size = stream.tell()
-        stream.seek(max(0, size - 65_557))  # the record and the longest zip comment
-        tail = stream.read()
+    directory (a crafted file may list millions); -1 when there is no end record. Of a file,
+    or of the bytes of an upload."""
+    if isinstance(path, bytes):
+        tail = path[-65_557:]  # the record and the longest zip comment
+    else:
+        with path.open("rb") as stream:
+            stream.seek(0, 2)
+            size = stream.tell()
+            stream.seek(max(0, size - 65_557))
+            tail = stream.read()
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) < at + 22:
         return -1

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import RmoError, problem
 from ..ooxml import docx_bytes
+from .template_source import TemplateSource, readable, version
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ def environment():
     return sandboxed()
 
 
-def render(template: Path, context: dict, properties: Properties) -> bytes:
+def render(template: TemplateSource, context: dict, properties: Properties) -> bytes:
     """Render one template with prepared strings and lists; return reproducible .docx bytes.
 
     A template that fails, or that holds a piece of a tag outside its tags, is an error in
@@ -40,7 +41,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     from .template_limits import Failed, budget
 
     _check_package(template)
-    document = template_class()(template)
+    document = template_class()(readable(template))
     document.init_docx()
     _refuse_broken_tags(template, document)
     try:
@@ -52,7 +53,8 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     except TemplateError as error:
         from .builtin import builtin_templates
 
-        if isinstance(error, Failed) and template.parent == builtin_templates():
+        if isinstance(error, Failed) and isinstance(template, Path) and \
+                template.parent == builtin_templates():
             raise error.original from error  # a built-in template is right: a bug of ours
         message, fix = _template_message(error, document, context)
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
@@ -67,7 +69,7 @@ def render(template: Path, context: dict, properties: Properties) -> bytes:
     return docx_bytes(document)
 
 
-def check_work(template: Path) -> None:
+def check_work(template: TemplateSource) -> None:
     """Fill a template with no workbook, every value empty, under the budget of a build: the
     work it does by itself (loops over numbers, long strings) is refused before any workbook
     is there to fill it. What depends on the data is left to the render with the data."""
@@ -76,7 +78,7 @@ def check_work(template: Path) -> None:
     from .sandbox import environment as sandboxed
     from .template_limits import Failed, Refusal, budget
 
-    document = DocxTemplate(template)
+    document = DocxTemplate(readable(template))
     document.init_docx()
     try:
         with budget():
@@ -94,14 +96,14 @@ def _fit(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def check_syntax(template: Path) -> None:
+def check_syntax(template: TemplateSource) -> None:
     """Parse every tag of a template without data: RmoError naming a broken tag. For a
     template checked before any workbook can fill it (render checks the rest)."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
     _check_package(template)
-    document = DocxTemplate(template)
+    document = DocxTemplate(readable(template))
     document.init_docx()
     _refuse_broken_tags(template, document)
     try:
@@ -111,22 +113,21 @@ def check_syntax(template: Path) -> None:
         raise RmoError([problem(f"Шаблон «{template.name}»: {message}", fix=fix)]) from error
 
 
-def _check_package(template: Path) -> None:
+def _check_package(template: TemplateSource) -> None:
     """The size limits of an uploaded template, held at build too (a template put in the
     folder by hand): checked once per file and version, before python-docx unpacks it."""
     from . import template_check
 
-    stat = template.stat()
-    key = (str(template), stat.st_size, stat.st_mtime_ns)
+    key = version(template)
     if key not in _PACKAGES:
         template_check.check_package(template)
         _PACKAGES.add(key)
 
 
-_PACKAGES: set[tuple[str, int, int]] = set()
+_PACKAGES: set[tuple[str, int, int | str]] = set()
 
 
-def _refuse_broken_tags(template: Path, document) -> None:
+def _refuse_broken_tags(template: TemplateSource, document) -> None:
     from . import template_check
 
     broken, left = _read_once(template, document)
@@ -140,20 +141,19 @@ def _refuse_broken_tags(template: Path, document) -> None:
             fix="Word мог потерять или разбить фигурную скобку. " + template_check.RETYPE)])
 
 
-def _read_once(template: Path, document) -> tuple[str, str]:
+def _read_once(template: TemplateSource, document) -> tuple[str, str]:
     """A tag begun and never ended, and a piece of a tag outside any tag, checked once per
     template file and version. Both are read in the template, never in a document: the
     workbook's text may hold «{{» and is printed as it is."""
     from . import template_check
 
-    stat = template.stat()
-    key = (str(template), stat.st_size, stat.st_mtime_ns)
+    key = version(template)
     if key not in _CHECKED:
         _CHECKED[key] = (template_check.unclosed(document), template_check.stray(document))
     return _CHECKED[key]
 
 
-_CHECKED: dict[tuple[str, int, int], tuple[str, str]] = {}
+_CHECKED: dict[tuple[str, int, int | str], tuple[str, str]] = {}
 
 
 def _template_message(error, document, context: dict) -> tuple[str, str]:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import difflib
 import html
+import io
 import re
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import Problem, warning
+from .template_source import TemplateSource, readable
 
 # A tag ends before the next one begins: scanning stays linear in the text, however many
 # braces a crafted template holds.
@@ -287,14 +290,14 @@ def _guess(path: Path, used: Sequence[str], words: Mapping[str, str]) -> str:
     return by_stem[close[0]] if close else ""
 
 
-def fields(path: Path) -> frozenset[str]:
+def fields(template: TemplateSource) -> frozenset[str]:
     """The names a template asks the program for ({{ theme }}, {% for p in people %})."""
     from docxtpl import DocxTemplate
 
-    return frozenset(DocxTemplate(str(path)).get_undeclared_template_variables())
+    return frozenset(DocxTemplate(readable(template)).get_undeclared_template_variables())
 
 
-def closer_kind(candidate: Path, expected: str, builtins: Mapping[str, Path]) -> str:
+def closer_kind(candidate: TemplateSource, expected: str, builtins: Mapping[str, Path]) -> str:
     """The built-in template whose fields the candidate's resemble more than those of the
     template it was given as (a protocol uploaded as the plan), or "" when it is not so."""
     def likeness(a: frozenset[str], b: frozenset[str]) -> float:
@@ -329,14 +332,14 @@ _FIELD_FIX = ("Удалите поле (Alt+F9 показывает коды п�
 MAX_BRACES = 6000
 
 
-def check_package(path: Path, links: bool = False) -> list:
+def check_package(path: TemplateSource, links: bool = False) -> list:
     """The limits of a template file, at upload and at build: its zip (size, compression,
     parts, DTD) and the number of its braces, before python-docx or Jinja reads it; with
     `links`, the links it holds to the outside (ooxml.Link)."""
     from .. import ooxml
     from ..errors import RmoError, problem
 
-    with ooxml.open_package(path, ooxml.TEMPLATE) as archive:
+    with _package(path) as archive:
         ooxml.check_package(archive, path.name, ooxml.TEMPLATE)
         braces = sum(archive.read(info).count(b"{") for info in archive.infolist()
                      if info.filename.startswith("word/") and info.filename.endswith(".xml"))
@@ -349,11 +352,24 @@ def check_package(path: Path, links: bool = False) -> list:
         return ooxml.outside_links(archive) if links else []
 
 
+def _package(template: TemplateSource) -> zipfile.ZipFile:
+    """The template's zip, opened once the number of parts it declares is sane."""
+    from .. import ooxml
+
+    if isinstance(template, Path):
+        return ooxml.open_package(template, ooxml.TEMPLATE)
+    refusal = ooxml.too_many_parts(template.name, ooxml.declared_parts(template.data),
+                                   ooxml.TEMPLATE)
+    if refusal is not None:
+        raise refusal
+    return zipfile.ZipFile(io.BytesIO(template.data))
+
+
 def _spaced(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
-def check_file(path: Path) -> None:
+def check_file(path: TemplateSource) -> None:
     """Refuse an uploaded template before it is parsed: too big, too compressed, of too many
     parts or braces, with a DTD, or reaching outside itself — a picture or a text fetched from
     an address or a file, which LibreOffice would fetch on the server when making a PDF."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import Problem, RmoError, problem
 from .builtin import builtin_templates
+from .template_source import TemplateSource
 
 
 def own_folder(templates: str | Path | None) -> Path | None:
@@ -58,7 +59,7 @@ def copy_templates(target: str | Path) -> list[Path]:
     return copied
 
 
-def same_kind(template: Path, kind: str) -> None:
+def same_kind(template: TemplateSource, kind: str) -> None:
     """Refuse another kind's template (the protocol uploaded in the plan's place) by naming
     it, before its fields are reported one by one as unknown."""
     from ..documents.kinds import KINDS
@@ -75,11 +76,12 @@ def same_kind(template: Path, kind: str) -> None:
                 f"«{names[kind]}».")])
 
 
-def check_template(template: Path, out_dir: str | Path, kind: str = "") -> None:
+def check_template(template: TemplateSource, out_dir: str | Path, kind: str = "") -> None:
     """Check a changed template as `--templates` would use it: render every document made
     from it with the newest workbook kept in the archive, or, with none yet, parse its tags.
-    `kind` is the built-in template it replaces (plan.docx) when the file is named otherwise,
-    as the person named it («План мой.docx»). Raises RmoError naming the template and what to
+    The template is a file or the bytes of an upload (TemplateBytes) with its name. `kind` is
+    the built-in template it replaces (plan.docx) when the file is named otherwise, as the
+    person named it («План мой.docx»). Raises RmoError naming the template and what to
     retype."""
     from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile

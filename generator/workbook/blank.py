@@ -109,14 +109,21 @@ def _split(sheet: contract.Sheet, data: Rows) -> tuple[list[Any], list[list[Any]
 
 def write_workbook(path: Path, rows: Mapping[str, Rows] | None = None,
                    notes: Sequence[tuple[str, str]] = ()) -> None:
-    """Write a contract workbook: styled headers, frozen first row, drop-down lists and the
-    instruction sheet; written to a temporary name, then renamed."""
+    """Write a contract workbook (workbook_bytes) to a temporary name, then rename it."""
+    from ..archive.store import replace
+
+    replace(path, workbook_bytes(rows, notes))
+
+
+def workbook_bytes(rows: Mapping[str, Rows] | None = None,
+                   notes: Sequence[tuple[str, str]] = ()) -> bytes:
+    """A contract workbook: styled headers, frozen first row, drop-down lists and the
+    instruction sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..archive.store import replace
     from ..ooxml import xlsx_bytes
 
     rows = rows or {}
@@ -163,7 +170,7 @@ def write_workbook(path: Path, rows: Mapping[str, Rows] | None = None,
             ws.add_data_validation(rule)
         if sheet.layout is Layout.PARAMETERS:
             _parameter_dropdowns(ws, headers, names)
-    replace(path, xlsx_bytes(book))
+    return xlsx_bytes(book)
 
 
 def _parameter_dropdowns(ws, headers: list[Any], names: str) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ..model import SchoolYear
 from ..ooxml import xlsx_bytes
 from ..russian.text import normalize_key
 from . import contract
-from .blank import blank_rows, declared_column, write_workbook
+from .blank import blank_rows, declared_column, workbook_bytes
 from .contract import Layout
 from .opening import open_workbook
 from .reader import inspect_workbook
@@ -28,31 +29,53 @@ def _refuse_existing(target: Path) -> None:
 
 def init(target: str | Path) -> Path:
     """A new workbook of the contract, empty but for the parameter names and the instructions."""
+    from ..archive.store import replace
+
     target = Path(target)
     _refuse_existing(target)
-    write_workbook(target, blank_rows())
+    replace(target, blank_book())
     return target
 
 
+def blank_book() -> bytes:
+    """The bytes of `rmo init`'s workbook (the page sends them as they are)."""
+    return workbook_bytes(blank_rows())
+
+
 def new_year(source: str | Path, target: str | Path) -> SchoolYear:
-    """Next year's workbook: the roster, plan sections and calendar kept; meetings kept with
-    their periods but no dates; agenda, attendance marks, participation, results and task
-    fulfilment cleared. Returns the new school year.
+    """Next year's workbook (next_year_book) from the workbook at `source`, written to
+    `target`. Returns the new school year."""
+    source, target = Path(source), Path(target)
+    _refuse_existing(target)
+    # What cannot be read from the path (no such file, a folder, locked) is said with the
+    # path the person typed; next_year_book says the rest by the file's name.
+    opened, _ = open_workbook(source)
+    opened.close()
+    following, data = next_year_book(source.read_bytes(), source.name)
+    write_new(target, data)
+    return following
+
+
+def next_year_book(data: bytes, name: str) -> tuple[SchoolYear, bytes]:
+    """Next year's workbook from the bytes of this year's one, and the new school year: the
+    roster, plan sections and calendar kept; meetings kept with their periods but no dates;
+    agenda, attendance marks, participation, results and task fulfilment cleared. `name` is
+    the file's name as the person knows it: every message names it.
 
     Mistakes in what the new year clears (a mark, a missing attendance row, a date of this
     year) do not matter: the book is checked as it is after clearing, and only mistakes in
     what it keeps stop it, named at their cells of the same book."""
     import openpyxl
 
-    source, target = Path(source), Path(target)
-    _refuse_existing(target)
-    opened, _ = open_workbook(source)  # what is not a workbook is refused by its own name
-    opened.close()
-    book = _cleared(openpyxl.load_workbook(source))
-    # Checked with the values Excel saved: a copy saved by openpyxl keeps formulas only.
-    checked = _cleared(openpyxl.load_workbook(source, data_only=True))
+    # The reader opens a workbook by its path (generator.workbook.opening checks the file and
+    # its zip before openpyxl reads it): the one copy made on disk, under her own name.
     with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / source.name
+        copy = _copy(Path(folder), name, data)
+        opened, _ = open_workbook(copy)  # what is not a workbook is refused by its own name
+        opened.close()
+        book = _cleared(openpyxl.load_workbook(io.BytesIO(data)))
+        # Checked with the values Excel saved: a copy saved by openpyxl keeps formulas only.
+        checked = _cleared(openpyxl.load_workbook(io.BytesIO(data), data_only=True))
         copy.write_bytes(xlsx_bytes(checked))
         found = inspect_workbook(copy)
     if found.workbook is None:
@@ -63,8 +86,22 @@ def new_year(source: str | Path, target: str | Path) -> SchoolYear:
         ws = sheets.get(normalize_key(declared.name))
         if ws is not None and ws.max_row >= 2 and declared.layout is Layout.PARAMETERS:
             _next_year(ws, declared, following)
-    write_new(target, xlsx_bytes(book))
-    return following
+    return following, xlsx_bytes(book)
+
+
+def _copy(folder: Path, name: str, data: bytes) -> Path:
+    """The bytes in the folder under her own file name; a name this system cannot store is
+    made safe."""
+    from ..archive.store import safe_filename
+
+    name = Path(name).name or "книга.xlsx"
+    for candidate in (name, safe_filename(name)):
+        try:
+            (folder / candidate).write_bytes(data)
+            return folder / candidate
+        except (OSError, ValueError):
+            continue
+    raise RmoError.single(f"Не удалось сохранить файл «{name}» во временную папку.")
 
 
 def _cleared(book):

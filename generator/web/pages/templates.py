@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -28,7 +26,6 @@ from ...errors import RmoError
 from ...render.templates import builtin_templates
 from ...russian.text import count
 from ..jobs import Busy, exclusive
-from ..settings import temporary_folder
 from .common import (
     OWN_TEMPLATES,
     TEMPLATE,
@@ -129,6 +126,7 @@ def own(request: HttpRequest, name: str) -> HttpResponse:
 
 @post_only("/templates/")
 def upload(request: HttpRequest, name: str) -> HttpResponse:
+    from ...render.template_source import TemplateBytes
     from ...render.templates import check_template
 
     folder = archive(request)
@@ -137,30 +135,25 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
         upload = uploaded_file(request, "template", TEMPLATE)
     except Refused as error:
         return refused(request, error, "templates", BACK)
-    work = Path(tempfile.mkdtemp(dir=temporary_folder(folder)))
+    # Checked in memory (its size is bounded by uploaded_file) under her own file's name, as
+    # the archive would store it, so that every message names the file she chose.
+    candidate = TemplateBytes(safe_filename(Path(upload.name).name), upload.read())
     try:
-        # Under her own name, so that every message names the file she chose.
-        candidate = work / safe_filename(Path(upload.name).name)
-        with candidate.open("wb") as stream:
-            for chunk in upload.chunks():
-                stream.write(chunk)
-        try:
-            check_template(candidate, folder, kind=spec.template)
-        except RmoError as error:
-            request.session[_REFUSED] = {
-                "failed": spec.template, "upload_name": upload.name,
-                "errors": [{"message": p.message, "fix": p.fix} for p in error.problems]}
-            return redirect("/templates/#refused")
+        check_template(candidate, folder, kind=spec.template)
+    except RmoError as error:
+        request.session[_REFUSED] = {
+            "failed": spec.template, "upload_name": upload.name,
+            "errors": [{"message": p.message, "fix": p.fix} for p in error.problems]}
+        return redirect("/templates/#refused")
+    try:
         with exclusive(folder):
             _room_for_former(folder)
             _retire(folder, spec)
-            write_new(_own(folder) / spec.template, candidate.read_bytes())
+            write_new(_own(folder) / spec.template, candidate.data)
     except Refused as error:
         return refused(request, error, "templates", BACK)
     except Busy:
         return refused(request, _busy(), "templates", BACK)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     request.session[_DONE] = {"saved": upload.name, "kind": spec.title}
     return redirect("/templates/#done")
 

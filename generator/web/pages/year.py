@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
+import io
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from ...archive.store import safe_filename
 from ...errors import RmoError
-from ..settings import temporary_folder
-from .common import WORKBOOK, Refused, archive, page, post_only, refused, uploaded_file
+from .common import WORKBOOK, Refused, page, post_only, refused, uploaded_file
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
@@ -20,56 +18,30 @@ def index(request: HttpRequest) -> HttpResponse:
     return page(request, "year.html", "year", {"title": "Новый год"})
 
 
-def _send(work: Path, path: Path, name: str) -> FileResponse:
-    """Send a file made in a temporary folder and remove the folder once it is sent."""
-    data = path.read_bytes()
-    shutil.rmtree(work, ignore_errors=True)
-    import io
-
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name,
-                        content_type="application/vnd.openxmlformats-officedocument."
-                                     "spreadsheetml.sheet")
+def _send(data: bytes, name: str) -> FileResponse:
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX)
 
 
 @require_GET
 def blank(request: HttpRequest) -> HttpResponse:
-    from ...workbook.newyear import init
+    from ...workbook.newyear import blank_book
 
-    work = Path(tempfile.mkdtemp(dir=temporary_folder(archive(request))))
-    path = init(work / "Книга РМО.xlsx")
-    return _send(work, path, "Книга РМО (пустая).xlsx")
-
-
-def _keep(upload, folder: Path) -> Path:
-    """The upload under her own file name, which the messages then name; a name this system
-    cannot store is made safe."""
-
-    folder.mkdir()
-    name = Path(upload.name).name or "книга.xlsx"
-    for candidate in (name, safe_filename(name)):
-        try:
-            with (folder / candidate).open("wb") as stream:
-                for chunk in upload.chunks():
-                    stream.write(chunk)
-            return folder / candidate
-        except (OSError, ValueError):
-            continue
-    raise RmoError.single(f"Не удалось сохранить файл «{name}» во временную папку.")
+    return _send(blank_book(), "Книга РМО (пустая).xlsx")
 
 
 @post_only("/new-year/")
 def following(request: HttpRequest) -> HttpResponse:
-    from ...workbook.newyear import new_year
+    from ...workbook.newyear import next_year_book
 
     try:
         upload = uploaded_file(request, "workbook", WORKBOOK)
     except Refused as error:
         return refused(request, error, "year", ("/new-year/", "К новому году"))
-    work = Path(tempfile.mkdtemp(dir=temporary_folder(archive(request))))
     try:
-        year = new_year(_keep(upload, work / "книга"), work / "next.xlsx")
+        # Under her own file's name, which the messages then name; the size is bounded by
+        # uploaded_file, so the bytes are read into memory.
+        year, data = next_year_book(upload.read(), upload.name)
     except RmoError as error:
-        shutil.rmtree(work, ignore_errors=True)
         return page(request, "year.html", "year", {
             "title": "Новый год", "name": upload.name, "errors": error.problems}, status=400)
-    return _send(work, work / "next.xlsx", f"Книга РМО {year.label.replace('/', '-')}.xlsx")
+    return _send(data, f"Книга РМО {year.label.replace('/', '-')}.xlsx")
