@@ -1,10 +1,12 @@
 """What an archive holds, read: its school years, a year's documents with their versions, the
-workbook of each year's latest build, the newest workbook of all, and how a register's time is
-written for a person. The pages,
-the centre, the person's record and the template check read the archive through here."""
+workbook of each year's latest build, the newest workbook of all, what a year holds at a
+glance (its latest build, its documents by kind), and how a register's time is written for a
+person. The pages, the centre, the person's record and the template check read the archive
+through here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,3 +151,40 @@ def year_documents(year: Path) -> YearDocuments:
     for document in documents.values():
         document.versions.sort(key=lambda v: v["version"])
     return YearDocuments(documents, workbooks, dates)
+
+
+@dataclass(frozen=True)
+class YearHoldings:
+    """What a year folder holds at a glance, as its register lists it. Kinds are the values
+    the register stores («Протокол»): the archive does not know the kinds' table."""
+
+    last_build: str  # the register's time of the latest build («2026-05-20 14:03:11»), or ""
+    first_built: dict[str, dt.date]  # a kind → the day its first document (.docx) was built
+    meetings: dict[str, frozenset[int | None]]  # a kind → the meetings it has documents of
+
+
+def year_holdings(year: Path | None) -> YearHoldings:
+    """What a year folder holds (None, or no such folder: nothing). The latest build is that
+    of its newest kept workbook, else its newest entry of any kind; a «written» that is no
+    time of rmo's (a register edited by hand) gives no day of a first build."""
+    entries = register.load(year) if year is not None and year.is_dir() else []
+    builds = [e.written for e in entries if e.kind == register.WORKBOOK_KIND] or \
+        [e.written for e in entries]
+    first: dict[str, dt.date] = {}
+    meetings: dict[str, set[int | None]] = {}
+    for entry in entries:
+        if not entry.file.lower().endswith(".docx"):
+            continue
+        meetings.setdefault(entry.kind, set()).add(entry.meeting)
+        day = _day(entry.written)
+        if day is not None and (entry.kind not in first or day < first[entry.kind]):
+            first[entry.kind] = day
+    return YearHoldings(max(builds, default=""), first,
+                        {kind: frozenset(found) for kind, found in meetings.items()})
+
+
+def _day(written: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(written[:10], "%Y-%m-%d").date()
+    except ValueError:
+        return None

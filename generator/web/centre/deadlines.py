@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...archive import issued, register
+from ...archive import issued
+from ...archive.contents import YearHoldings, year_holdings
 from ...documents.kinds import DocumentKind
 from ...errors import Problem, RmoError, problem
 from ...model import SchoolYear
@@ -73,27 +74,12 @@ def state(handed: dt.date | None, due: dt.date | None, on: dt.date) -> State:
     return State(OVERDUE if due and on > due else PENDING, None, due)
 
 
-def handed_in(entries: Iterable[register.Entry], kind: DocumentKind) -> dt.date | None:
-    """The day the first version of a year's document of this kind was built (a «written»
-    that is no time of rmo's — a register edited by hand — is passed over)."""
-    days = [_day(e.written) for e in entries
-            if DocumentKind.of(e.kind) is kind and e.file.lower().endswith(".docx")]
-    return min((d for d in days if d is not None), default=None)
-
-
-def _day(written: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(written[:10], "%Y-%m-%d").date()
-    except ValueError:
-        return None
-
-
-def states(folder: Path | None, dues: dict[str, dt.date],
+def states(held: YearHoldings, dues: dict[str, dt.date],
            on: dt.date | None = None) -> dict[str, State]:
-    """Each document of a year folder (None: nothing built that year), by DueKind value."""
-    entries = register.load(folder) if folder is not None and folder.is_dir() else []
+    """Each document of what a year folder holds, by DueKind value: handed in on the day its
+    first version was built."""
     on = on or issued.today()
-    return {d.key.value: state(handed_in(entries, d.kind), dues.get(d.key.value), on)
+    return {d.key.value: state(held.first_built.get(d.kind.value), dues.get(d.key.value), on)
             for d in DUES}
 
 
@@ -207,7 +193,7 @@ def head_rows(archive: Path, on: dt.date | None = None) -> list[HeadRow]:
     for year, dues in sorted(all_dues().items()):
         if year < current:
             continue
-        found = states(archive / year, dues, on)
+        found = states(year_holdings(archive / year), dues, on)
         rows.extend(HeadRow(year.replace("-", "/"), d.title, dues[d.key.value],
                             found[d.key.value]) for d in DUES if d.key.value in dues)
     return sorted(rows, key=lambda r: r.due)

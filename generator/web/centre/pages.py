@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ...archive import issued, register
-from ...archive.contents import when, year_folders
+from ...archive import issued
+from ...archive.contents import when, year_folders, year_holdings
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
 from ..pages.common import NAVIGATION
@@ -113,16 +113,10 @@ def year_status(association: Association,
     folders = {y.name: y for y in year_folders(archive)}
     found = []
     for name in sorted(set(folders) | set(dues), reverse=True):
-        year = folders.get(name)
-        entries = register.load(year) if year else []
-        documents = [e for e in entries if e.file.lower().endswith(".docx")]
-        builds = [e.written for e in entries if e.kind == register.WORKBOOK_KIND] or \
-            [e.written for e in entries]
+        held = year_holdings(folders.get(name))
         found.append(YearStatus(
-            association.name, name.replace("-", "/"), deadlines.states(year, dues.get(name, {})),
-            len({e.meeting for e in documents
-                 if DocumentKind.of(e.kind) is DocumentKind.PROTOCOL}),
-            when(max(builds, default=""))))
+            association.name, name.replace("-", "/"), deadlines.states(held, dues.get(name, {})),
+            len(held.meetings.get(DocumentKind.PROTOCOL.value, ())), when(held.last_build)))
     return found
 
 
