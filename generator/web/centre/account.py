@@ -1,4 +1,4 @@
-"""Signing in and out, the own password, and the throttle on password tries.
+"""Signing in and out, the one form of a new password, and the throttle on password tries.
 
 Django's auth forms and views do the work (hashed passwords, a new session key on sign-in,
 other sessions ended on a password change); this module adds the throttle. Every password try
@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from django.contrib.auth import password_validation
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
 from .models import FailedLogin
@@ -125,8 +126,40 @@ class ThrottledForm(AuthenticationForm):
         return self.cleaned_data
 
 
-class ThrottledPasswordChange(PasswordChangeForm):
-    """The own password's form: the current password is a password try like a sign-in's."""
+MISMATCH = "Пароль и повтор пароля не совпадают. Введите их ещё раз."
+
+
+def unsuitable(error: ValidationError) -> str:
+    """What the password validators of the settings said, in one sentence."""
+    return "Пароль не подходит: " + " ".join(error.messages)
+
+
+class NewPassword(SetPasswordForm):
+    """A new password typed twice and checked by the validators of the settings: the one form
+    of every new password — the own one («Пароль»), another person's set by the methodist and
+    a new account's (generator.web.centre.people) — so all say the same."""
+
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": MISMATCH}
+
+    def validate_password_for_user(self, user, password_field_name="new_password2"):
+        password = self.cleaned_data.get(password_field_name)
+        if password:
+            try:
+                password_validation.validate_password(password, user)
+            except ValidationError as error:
+                self.add_error(password_field_name,
+                               ValidationError(unsuitable(error), code="password_unsuitable"))
+
+    def messages(self) -> list[str]:
+        """Every refusal of the form, in the order of its fields."""
+        return [message for messages in self.errors.values() for message in messages]
+
+
+class ThrottledPasswordChange(PasswordChangeForm, NewPassword):
+    """The own password's form: a new password as every form takes it; the current password
+    is a password try like a sign-in's."""
+
+    error_messages = {**PasswordChangeForm.error_messages, **NewPassword.error_messages}
 
     def __init__(self, user, *args, request=None, **kwargs):
         super().__init__(user, *args, **kwargs)

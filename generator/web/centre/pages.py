@@ -284,10 +284,8 @@ def people_page(request: HttpRequest) -> HttpResponse:
             role = people.role_of(form.get("role", ""))
             chosen = list(Association.objects.filter(pk__in=[
                 int(x) for x in form.getlist("association") if x.isdigit()]))
-            if form.get("password", "") != form.get("password2", ""):
-                raise RmoError.single("Пароль и повтор пароля не совпадают. Введите их ещё раз.")
             person = people.add_user(form.get("login", ""), role, chosen,
-                                     form.get("password", ""))
+                                     form.get("password", ""), form.get("password2", ""))
         except RmoError as error:
             context["problems"] = error.problems
             return _people_page(request, context, status=400)
@@ -315,9 +313,8 @@ def person_password(request: HttpRequest) -> HttpResponse:
     hash is kept)."""
     form = request.POST
     try:
-        if form.get("password", "") != form.get("password2", ""):
-            raise RmoError.single("Пароль и повтор пароля не совпадают. Введите их ещё раз.")
-        people.set_password(form.get("login", ""), form.get("password", ""))
+        people.set_password(form.get("login", ""), form.get("password", ""),
+                            form.get("password2", ""))
     except RmoError as error:
         return _people_page(request, {"problems": error.problems, "reset": form}, status=400)
     return redirect(f"/centre/people/?password={form.get('login', '')}")

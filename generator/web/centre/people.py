@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model, password_validation
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from ...archive.store import safe_filename
-from ...errors import RmoError
+from ...errors import RmoError, problem
 from .folder import ASSOCIATIONS
 from .models import Association, FailedLogin, Person, Role
 
@@ -87,8 +86,9 @@ def role_of(word: str) -> Role:
 
 
 def add_user(login: str, role: Role, associations: Sequence[Association],
-             password: str) -> Person:
-    """A new account; the password is checked by Django's validators and stored hashed."""
+             password: str, again: str | None = None) -> Person:
+    """A new account; the password (typed `again` on the page; the command line's prompt asks
+    twice itself) is checked by Django's validators and stored hashed."""
     User = get_user_model()
     login = login.strip()
     if not login or len(login) > 150 or any(c.isspace() for c in login):
@@ -105,11 +105,7 @@ def add_user(login: str, role: Role, associations: Sequence[Association],
                               "читает (--association \"название\", можно несколько раз).")
     if role == Role.METHODIST and associations:
         raise RmoError.single("Методист видит все объединения: объединение ему не указывают.")
-    candidate = User(username=login)
-    try:
-        password_validation.validate_password(password, candidate)
-    except ValidationError as error:
-        raise RmoError.single("Пароль не подходит: " + " ".join(error.messages)) from error
+    _new_password(User(username=login), password, password if again is None else again)
     with _atomic():
         user = User.objects.create_user(login, password=password)
         person = Person.objects.create(user=user, role=role)
@@ -117,17 +113,24 @@ def add_user(login: str, role: Role, associations: Sequence[Association],
     return person
 
 
-def set_password(login: str, password: str) -> None:
+def set_password(login: str, password: str, again: str) -> None:
+    """The methodist gives a person a new password, typed twice."""
     User = get_user_model()
     user = User.objects.filter(username__iexact=login).first()
     if user is None:
         raise RmoError.single(f"Пользователя «{login}» нет.")
-    try:
-        password_validation.validate_password(password, user)
-    except ValidationError as error:
-        raise RmoError.single("Пароль не подходит: " + " ".join(error.messages)) from error
-    user.set_password(password)
+    _new_password(user, password, again).save(commit=False)
     user.save(update_fields=["password"])
+
+
+def _new_password(user, password: str, again: str):
+    """The form every new password goes through (account.NewPassword), or its refusals."""
+    from .account import NewPassword
+
+    form = NewPassword(user, {"new_password1": password, "new_password2": again})
+    if not form.is_valid():
+        raise RmoError([problem(message) for message in form.messages()])
+    return form
 
 
 @dataclass(frozen=True)
