@@ -35,7 +35,7 @@ class Server:
     other test runs use it); `restart()` stops it and starts it again on the same port."""
 
     def __init__(self, folder: Path, cwd: Path):
-        from generator.web.server import free_port
+        from .web_client import free_port
 
         self.folder, self.cwd, self.port = folder, cwd, free_port()
         self.errors = ""
@@ -255,8 +255,10 @@ def test_the_address_survives_a_restart_and_opens_in_any_browser(running, browse
     assert page.url == f"http://127.0.0.1:{running.port}/templates/"
 
     # A second `rmo serve` of this archive finds this one by its key, without sending it.
-    from generator.web.server import free_port, serves_this_archive
+    from generator.web.server import serves_this_archive
     from generator.web.settings import sign_in_key
+
+    from .web_client import free_port
 
     assert serves_this_archive(running.port, sign_in_key(running.folder))
     assert not serves_this_archive(running.port, "ключ другого архива")

@@ -278,7 +278,7 @@ def test_a_full_disk_during_a_build_says_so_with_the_menu(browser, tmp_path):  #
     import subprocess
     import sys
 
-    from generator.web.server import free_port
+    from .web_client import free_port
 
     folder = tmp_path / "центр"
     assert rmo("centre", "init", folder).returncode == 0

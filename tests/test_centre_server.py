@@ -153,7 +153,7 @@ class Browser:
 
 
 def serve(folder: Path):
-    from generator.web.server import free_port
+    from .web_client import free_port
 
     process = subprocess.Popen([*COMMAND, "serve", str(folder), "--port", str(free_port()),
                                 "--no-browser"],

@@ -195,7 +195,7 @@ def test_an_archive_a_killed_rmo_0_build_left_is_registered_with_kinds(tmp_path,
 
 @pytest.mark.slow
 def test_starting_the_page_finishes_a_killed_build(tmp_path):
-    from generator.web.server import free_port
+    from .web_client import free_port
 
     out = tmp_path / "archive"
     assert rmo("build", SAMPLE, "-o", out, kill_at=9).returncode == -signal.SIGKILL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import tempfile
 from pathlib import Path
 
@@ -41,3 +42,10 @@ def client(archive: Path, *, sign_in: bool = True, csrf: bool = False):
         response = browser.get(f"/?token={TOKEN}")
         assert response.status_code == 302 and response["Location"] == "/"
     return browser
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server a test starts."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

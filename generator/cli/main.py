@@ -2,8 +2,8 @@
 summary, centre). With generator.cli.terminal, the only place that talks to the terminal and
 chooses exit codes."""
 
-# Over 400 lines: the declarations and Russian help of every rmo command, thin; the centre's and
-# the person's commands are apart.
+# The declarations and Russian help of every rmo command, thin; what a build says on the
+# screen is in build_output, the centre's and the person's commands are apart.
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from .terminal import (
     Group,
     number_of,
     say,
-    terminal_width,
     warn,
 )
 
@@ -84,100 +83,22 @@ def build(workbook: Path, out_dir: Path, templates: Path | None, pdf: bool, only
       rmo build data/rmo-2025-2026.xlsx -o archive
       rmo build data/rmo-2025-2026.xlsx --only выписки,справки --pdf
     """
-    from ..archive.store import State
     from ..build import build as run_build
     from ..documents.kinds import parse_only
+    from .build_output import Screen, summary, unready
 
-    counting: list[bool] = []  # a PDF counter line is on the screen
-
-    def clear_counter() -> None:
-        if any(counting):  # LibreOffice stopped short of the total
-            click.echo("\r" + " " * (width or 0) + "\r", nl=False)
-            counting.clear()
-
-    def report(item) -> None:
-        clear_counter()
-        if item.status is State.UNCHANGED and not verbose:
-            return
-        extra = f" + {item.pdf.name}" if item.pdf else ""
-        if item.note:  # «…docx: изменён вручную после записи — оставлен как есть»
-            say(f"  {item.path}: {item.note}{extra}")
-            return
-        status = item.status.label if not dry_run or item.status is State.UNCHANGED else \
-            f"будет: {item.status.label}"
-        say(f"  {status:<14} {item.path}{extra}")
-
-    width = terminal_width(err=False)
-
-    def pdf_step(done: int, total: int, path: Path) -> None:
-        """A counter and the file LibreOffice is on: one line rewritten in a terminal,
-        a line each elsewhere (a log)."""
-        line = f"  PDF {done} из {total}: {path.name}"
-        if width is None:
-            say(line)
-            return
-        click.echo("\r" + line[:width].ljust(width), nl=False)
-        counting[:] = [done < total]
-        if done == total:
-            click.echo("\r" + " " * width + "\r", nl=False)
-
+    screen = Screen(verbose=verbose, dry_run=dry_run)
     if pdf and not dry_run:
         say("Документы готовятся, PDF делает LibreOffice — это может занять минуту…")
     kinds = parse_only(only)  # parsed here, at the edge: the core takes kinds
     results = run_build(workbook, out_dir, templates=templates, dry_run=dry_run, pdf=pdf,
-                        kinds=kinds, progress=report, pdf_progress=pdf_step)
-    clear_counter()
+                        kinds=kinds, progress=screen.document, pdf_progress=screen.pdf_step)
+    screen.clear_counter()
     say(summary(results.written, dry_run=dry_run, pdf=pdf))
     unready(results.not_ready)
     warn(results.warnings)
     if results.pdf_problem is not None:
         raise RmoError([results.pdf_problem])  # said last, once; exit code 1
-
-
-def unready(documents) -> None:
-    """The documents a build could not issue, each with what to fill in: listed after the
-    total, so they are not lost among the written ones."""
-    if not documents:
-        return
-    say(f"Не готовы — не записаны ({len(documents)}):")
-    for document in documents:
-        say(f"  {document.filename.removesuffix('.docx')}")
-        for missing in document.missing:
-            say(f"    {missing}")
-
-
-def summary(results, *, dry_run: bool = False, pdf: bool = False) -> str:
-    """The one-line total of a build: «Итого: 2 новых документа, 28 без изменений.»"""
-    from ..archive.store import State
-
-    def tally(status: State) -> int:
-        return sum(1 for r in results if r.status is status)
-
-    new, version, unchanged = tally(State.NEW), tally(State.VERSION), tally(State.UNCHANGED)
-    edited, earlier = tally(State.EDITED), tally(State.EARLIER)
-    pdfs = sum(1 for r in results if r.pdf)
-    parts = []
-    if new:
-        parts.append(number_of(new, "новый документ", "новых документа", "новых документов"))
-    if version:
-        parts.append(number_of(version, "новая версия", "новые версии", "новых версий"))
-    if edited:
-        parts.append(number_of(edited, "изменён вручную", "изменены вручную",
-                               "изменены вручную"))
-    if earlier:
-        parts.append(number_of(earlier, "совпадает с прежней версией",
-                               "совпадают с прежними версиями", "совпадают с прежними версиями"))
-    if pdf and pdfs:
-        parts.append(f"{pdfs} PDF")
-    if not parts:
-        total = len(results)
-        return (f"{'Будет записано' if dry_run else 'Итого'}: ничего нового — "
-                f"{number_of(total, 'документ', 'документа', 'документов')} без изменений.")
-    if unchanged:
-        parts.append(f"{unchanged} без изменений")
-    if dry_run:
-        return f"Будет записано: {', '.join(parts)}; ничего не записано."
-    return f"Итого: {', '.join(parts)}."
 
 
 @main.command()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from ..archive.store import SERVICE as SERVICE  # the archive's service folder: one definition
 from ..archive.store import private_file, private_folder, service_folder, write_private
 
 UPLOAD_LIMIT = 20 * 1024 * 1024  # the largest workbook or template the page accepts

@@ -14,12 +14,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
-from ...archive.store import replace, safe_filename
+from ...archive.store import replace, safe_filename, service_folder
 from ...errors import RmoError
 from ...russian import text
 from ..faults import fault, os_error
 from ..jobs import Busy, exclusive, is_busy
-from ..settings import service_folder
 from .common import (
     WORKBOOK,
     Refused,

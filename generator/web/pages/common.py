@@ -15,9 +15,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
-from ...archive.store import safe_filename
+from ...archive.store import safe_filename, service_folder
 from ...russian.text import count
-from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT, service_folder
+from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT
 
 NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
               ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны"))
