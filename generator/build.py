@@ -225,12 +225,20 @@ def _add_pdfs(batch: service.Batch, documents: list[Path],
 
     sources = {path: register.sha256(path.read_bytes()) for path in documents}
     converted = convert(documents, pdf_progress)
-    unknown = register.Entry(file="", kind="", sha256="", written="")  # a file put in by hand
-    entries = {path: known.get(path.name, dataclasses.replace(unknown, file=path.name))
-               .pdf(data, sources[path]) for path, data in converted.pdfs.items()}
+    entries = {path: _entry_of(path, known).pdf(data, sources[path])
+               for path, data in converted.pdfs.items()}
     batch.announce(list(entries.values()))
     return ({path: batch.put(entry, converted.pdfs[path]) for path, entry in entries.items()},
             converted.problem)
+
+
+def _entry_of(document: Path, known: dict[str, register.Entry]) -> register.Entry:
+    """The register's entry of a document; one put in by hand is entered as found there."""
+    entry = known.get(document.name)
+    if entry is None:
+        entry = register.Entry.of(archive.Planned(document, State.UNCHANGED, 1), "",
+                                  document.read_bytes())
+    return entry
 
 
 def add_pdfs(documents: list[Path], progress: Callable[[Path], None] | None = None

@@ -289,3 +289,26 @@ def _cut_links(root, is_rels: bool) -> bool:
                 text.text = ""
             cut = True
     return cut
+
+
+def wrapped_lines(value: Any, width: float) -> int:
+    """How many lines a wrapped cell of an xlsx sheet takes: Excel and LibreOffice do not
+    grow a row that was written without a height, so a wrapped name would run into the next
+    row on paper."""
+    if value is None:
+        return 1
+    # Characters per unit of width: the unit is the width of «0», and a line of names and
+    # words averages narrower letters (measured in LibreOffice and Excel at 11 points).
+    room = max(int(width * 1.15), 1)
+    total = 0
+    for paragraph in str(value).split("\n"):
+        length = 0
+        lines = 1
+        for word in paragraph.split(" "):
+            if length and length + 1 + len(word) > room:
+                lines += 1
+                length = len(word)
+            else:
+                length += (1 if length else 0) + len(word)
+        total += lines
+    return total

@@ -1,5 +1,5 @@
-"""The registry of document kinds is the one list: build, `--only`, `rmo templates`, the README
-and the template builder all follow it."""
+"""The registry of document kinds is the one list: build, `--only`, `rmo templates` and the
+README all follow it."""
 
 from __future__ import annotations
 

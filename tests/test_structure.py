@@ -101,8 +101,9 @@ def _package(module: str) -> str:
 
 
 def test_no_import_cycle_between_the_stage_packages():
-    """workbook → figures → documents → render → archive, faces over them: no package reaches
-    back into one that uses it, not even for a type annotation."""
+    """The stages as HOUSE lists them, faces first: each package imports only packages after
+    it (render → documents → figures → workbook → archive → russian), never back into one
+    that uses it, not even for a type annotation."""
     graph = import_graph(annotations=True)
     packages: dict[str, set[str]] = {}
     for module, targets in graph.items():

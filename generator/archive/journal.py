@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, warning
+from ..ooxml import wrapped_lines
 from .store import base_name, write_atomic
 
 if TYPE_CHECKING:
@@ -198,7 +199,8 @@ def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=1):
-        lines = max(_lines(cell.value, widths[cell.column - 1] * (0.9 if cell.row == 1 else 1))
+        lines = max(wrapped_lines(cell.value,
+                                  widths[cell.column - 1] * (0.9 if cell.row == 1 else 1))
                     for cell in row)  # headers are bold: a little wider
         sheet.row_dimensions[row[0].row].height = LINE * lines
     sheet.freeze_panes = "A2"
@@ -216,25 +218,3 @@ def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title:
     sheet.oddHeader.center.text = title
     sheet.oddFooter.right.text = "Страница &P из &N"
     return xlsx_bytes(book, fixed=True)
-
-
-def _lines(value: Any, width: float) -> int:
-    """How many lines a wrapped cell takes: Excel and LibreOffice do not grow a row that was
-    written without a height, so a wrapped name would run into the next row on paper."""
-    if value is None:
-        return 1
-    # Characters per unit of width: the unit is the width of «0», and a line of names and
-    # words averages narrower letters (measured in LibreOffice and Excel at 11 points).
-    room = max(int(width * 1.15), 1)
-    total = 0
-    for paragraph in str(value).split("\n"):
-        length = 0
-        lines = 1
-        for word in paragraph.split(" "):
-            if length and length + 1 + len(word) > room:
-                lines += 1
-                length = len(word)
-            else:
-                length += (1 if length else 0) + len(word)
-        total += lines
-    return total

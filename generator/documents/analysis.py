@@ -29,6 +29,7 @@ from ..russian.text import (
     NBSP,
     count,
     date_numeric,
+    lower_months,
     number,
     people_count,
     percent,
@@ -371,10 +372,3 @@ def _summary(workbook: Workbook) -> dict:
     return {"summary_sections": numbered}
 
 
-def lower_months(text: str) -> str:
-    """«Декабрь – январь» → «декабрь – январь»: month names are written in lower case."""
-    return _MONTH.sub(lambda m: m.group(0).lower(), text)
-
-
-_MONTH = re.compile(r"\b(Январ|Феврал|Март|Апрел|Ма[йя]|Июн|Июл|Август|Сентябр|Октябр|Ноябр"
-                    r"|Декабр)[а-яё]*", re.UNICODE)

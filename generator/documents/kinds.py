@@ -46,15 +46,6 @@ class DocumentKind(enum.Enum):
     def spec(self) -> KindSpec:
         return _BY_KIND[self]
 
-    @classmethod
-    def of(cls, value: str) -> DocumentKind | None:
-        """The kind a register entry stores («Протокол»); None for a PDF («Протокол (PDF)»),
-        a workbook or a file put in by hand."""
-        try:
-            return cls(value)
-        except ValueError:
-            return None
-
 
 @dataclass(frozen=True)
 class KindSpec:

@@ -122,9 +122,9 @@ def _genitive_to_accusative(phrase: str) -> str | None:
     """«основных направлений работы РМО» → «основные направления работы РМО»: the leading
     adjectives and the first noun in the genitive are put in the accusative; the rest depends
     on them and stays."""
-    from ..russian.declension import _morph
+    from ..russian.declension import morph_analyzer
 
-    morph = _morph()
+    morph = morph_analyzer()
     words = phrase.split(" ")
     out = []
     for i, word in enumerate(words):

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..archive.journal import _lines  # how many lines a wrapped cell takes: rows are sized by rmo
 from ..figures.centre import LEVELS, AssociationRow, CentreSummary, Totals
+from ..ooxml import wrapped_lines  # rows are sized by rmo: Excel does not grow them
 from ..russian.text import NBSP, surname_first
 from .summary import SIGNER, TITLE, notes
 
@@ -156,7 +156,7 @@ def _table(sheet, summary: CentreSummary, organisation: str) -> None:
     sheet.row_dimensions[1].height = 150  # the longest upright header on two lines
     for row in range(2, last + 1):
         sheet.row_dimensions[row].height = 15 * max(
-            _lines(sheet.cell(row, c).value, COLUMNS[c - 1][1]) for c in (2, 3))
+            wrapped_lines(sheet.cell(row, c).value, COLUMNS[c - 1][1]) for c in (2, 3))
     sheet.freeze_panes = "C2"
     # The associations only: sorting by a column must not move «Итого» among them.
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last - 1}"
@@ -187,7 +187,7 @@ def _about(sheet, summary: CentreSummary, organisation: str, signer: str) -> Non
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
         sheet.cell(row, 1).font = Font(name="Calibri", bold=True)
         sheet.cell(row, 1).alignment = Alignment(vertical="top")
-        sheet.row_dimensions[row].height = 15 * _lines(value, width)
+        sheet.row_dimensions[row].height = 15 * wrapped_lines(value, width)
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = width
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

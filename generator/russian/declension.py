@@ -27,7 +27,7 @@ def _petrovich():
 
 
 @lru_cache(maxsize=1)
-def _morph():
+def morph_analyzer():
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -129,7 +129,7 @@ def _position_in(position: str, case: str) -> str:
     another case (библиотекой, языка) or not a word (РМО, «БМЦ») and everything after it stay
     as they are.
     """
-    morph = _morph()
+    morph = morph_analyzer()
     out = []
     declining = True
     for token in re.split(r"(\s+)", position):
@@ -175,7 +175,7 @@ def phrase_instrumental(phrase: str) -> str | None:
     does not start with a noun (or adjectives and a noun) in the nominative that can be declined
     for sure: a free text is never guessed at.
     """
-    morph = _morph()
+    morph = morph_analyzer()
     words = phrase.strip().split(" ")
     out: list[str] = []
     for i, word in enumerate(words):

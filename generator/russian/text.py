@@ -19,6 +19,9 @@ MONTHS = (
 )
 MONTH_NAMES = tuple(nominative for nominative, _, _ in MONTHS)
 _GENITIVE = tuple(genitive for _, genitive, _ in MONTHS)
+# A month's name in any of those cases, written with a capital: «Декабрь», «Мая».
+_CAPITAL_MONTH = re.compile(r"\b({})\b".format("|".join(
+    sorted({form.capitalize() for forms in MONTHS for form in forms}, key=len, reverse=True))))
 
 # Excel stores characters it cannot put in XML as _xHHHH_; openpyxl leaves them as they are.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -281,3 +284,8 @@ def strip_numbering(text: str) -> str:
     """Drop numbering typed by hand («1.», «2)»): documents number their items themselves."""
     stripped = re.sub(r"^\s*\d{1,2}\s*[.)]\s*", "", text)
     return stripped or text  # «1.» alone is the text itself, not numbering
+
+
+def lower_months(text: str) -> str:
+    """«Декабрь – январь» → «декабрь – январь»: month names are written in lower case."""
+    return _CAPITAL_MONTH.sub(lambda m: m.group(0).lower(), text)
