@@ -145,7 +145,8 @@ class PersonRef(Text):
         return tuple(part.strip() for part in re.split(r"[;\n]", raw) if part.strip())
 
     def describe(self) -> str:
-        return "ФИО с листа «Участники»" + (" (несколько — через «;»)" if self.many else "")
+        return "ФИО с листа «Участники»" + (" (несколько — через «;» или с новой строки)"
+                                          if self.many else "")
 
 
 @dataclass(frozen=True)

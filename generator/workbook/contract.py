@@ -231,7 +231,7 @@ CALENDAR_RESPONSIBLE = Column("Ответственный", Text(), True, 30,
                                    "пунктов — так же, по строке на пункт",
                               what="текст (ответственный)")
 CALENDAR_MEETING = Column("Заседание", MeetingRef(), False, 12,
-                          help="номер заседания: здесь в плане стоит его блок, взятый с листов "
+                          help="здесь в плане стоит блок заседания с этим номером, взятый с листов "
                                "«Заседания» и «Повестка» (тогда остальное можно не заполнять)")
 
 MEETINGS_NUMBER = Column("№", MeetingRef(), True, 6, help="1, 2, 3…, без повторов",
@@ -249,15 +249,15 @@ MEETINGS_FORM = Column("Форма", FORM, False, 16,
                        help="очно или дистанционно; по умолчанию дистанционно, если Место "
                             f"начинается с «{REMOTE_PLACE[0]}» или «{REMOTE_PLACE[1]}»")
 
-AGENDA_MEETING = Column("Заседание", MeetingRef(), True, 12, help="номер заседания")
+AGENDA_MEETING = Column("Заседание", MeetingRef(), True, 12,
+                        help="заседание, к которому относится пункт: 1, 2, 3…")
 AGENDA_CONTENT = Column("Содержание", Text(), True, 60,
                         help="пункт повестки, как в плане. Пункт или решение об утверждении "
                              "плана («Утверждение плана работы …», «Утвердить план …») "
                              "проведённого заседания ставит над планом гриф «УТВЕРЖДЁН "
                              "протоколом заседания РМО от … № …»",
                         what="текст (пункт повестки)")
-AGENDA_SPEAKERS = Column("Докладчики", SPEAKERS, False, 30,
-                         help="ФИО с листа «Участники», через «;» или с новой строки")
+AGENDA_SPEAKERS = Column("Докладчики", SPEAKERS, False, 30, help="кто выступает с пунктом")
 AGENDA_RESPONSIBLE = Column("Ответственный", Text(), False, 26,
                             help="текст вместо докладчиков: «Руководитель МО»")
 AGENDA_HEARD = Column("Слушали", Text(), False, 40, help="кратко, о чём говорили")
@@ -272,10 +272,10 @@ AGENDA_VOTE = Column("Голосование", Text(), False, 24,
                      help="как принято решение: «единогласно» или «за – 12, против – 0»")
 
 ATTENDANCE_NAME = Column("ФИО", PersonRef(dropdown_style="stop"), True, 30,
-                         help="ФИО с листа «Участники»", aliases=("Ф.И.О.",))
+                         help="чьи отметки в строке", aliases=("Ф.И.О.",))
 
 PARTICIPATION_NAME = Column("ФИО", PersonRef(dropdown_style="stop"), True, 26,
-                            help="ФИО с листа «Участники»")
+                            help="кто участвовал")
 PARTICIPATION_EVENT = Column("Мероприятие", Text(), True, 50,
                              help="название конкурса, конференции, курсов",
                              what="текст (название мероприятия)")
