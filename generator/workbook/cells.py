@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..russian import text
+from ..russian.lists import ABSENT_MARKS, PRESENT_MARKS
 
 if TYPE_CHECKING:
     from .collect import Collector, Row
@@ -337,10 +338,6 @@ class YesNo(Choice):
         if found is None:
             ctx.add(f"«{raw}» — {self.wrong}.", row, column, fix=f"Допустимо: {self.allowed}")
         return found
-
-
-PRESENT_MARKS = ("+", "да", "был", "была", "присутствовал", "присутствовала", "✓", "✔", "v")
-ABSENT_MARKS = ("-", "–", "—", "н", "нет", "н/я", "отс", "отсутствовал", "отсутствовала")
 
 
 @dataclass(frozen=True)

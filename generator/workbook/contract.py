@@ -30,6 +30,7 @@ from ..russian.lists import (
     EVENT_KIND_WORDS,
     FORM_ALSO,
     FULFILMENT_WORDS,
+    GIVEN_ALSO,
     LEVEL_WORDS,
     MEETING_STATUS_WORDS,
     MEMBER_STATUS_ALSO,
@@ -38,8 +39,10 @@ from ..russian.lists import (
     RESULT_ALSO,
     SEX_ALSO,
     SUMMARY_ALSO,
+    Given,
     also,
 )
+from ..russian.talks import TALK_WORDS
 from ..russian.text import normalize_key
 from .cells import (
     CellType,
@@ -141,22 +144,13 @@ MEETING_STATUS = Choice(
     dropdown_style="warning",
 )
 FORM = Choice(MeetingForm, FORM_ALSO)
-TALK_KIND = Choice(TalkKind, {TalkKind.OPEN_LESSON: ("открытый урок", "открытое мероприятие"),
-                              TalkKind.MASTER_CLASS: ("мастер класс",),
-                              TalkKind.CONSULTATION: ("методическая консультация",)})
+TALK_KIND = Choice(TalkKind, also(TALK_WORDS))
 EVENT_KIND = Choice(EventKind, also(EVENT_KIND_WORDS))
 LEVEL = Choice(Level, also(LEVEL_WORDS))
 RESULT = Choice(Result, RESULT_ALSO)
 SUMMARY = Choice(Summary, SUMMARY_ALSO)
 
-
-class Given(enum.Enum):
-    YES = "да"
-    NO = "нет"
-
-
-GIVEN = YesNo(Given, {Given.YES: ("+", "проведено", "проведен"),
-                      Given.NO: ("-", "не проведено", "не проведен")},
+GIVEN = YesNo(Given, GIVEN_ALSO,
               allowed="пусто или «да» (пункт проведён), «нет» (не проведён).")
 
 PERSON = PersonRef()

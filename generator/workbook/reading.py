@@ -24,7 +24,7 @@ from ..model import (
     Task,
 )
 from ..russian import text
-from ..russian.lists import REMOTE_PLACE
+from ..russian.lists import REMOTE_PLACE, Given
 from . import contract
 from .cells import Context, Text
 from .collect import Cell, Row
@@ -295,7 +295,7 @@ def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
             meeting=meeting, text=text.strip_numbering(content),
             responsible=contract.AGENDA_RESPONSIBLE.read(ctx, row),
             heard=contract.AGENDA_HEARD.read(ctx, row), decisions=decisions,
-            given=given is not contract.Given.NO, kind=kind,
+            given=given is not Given.NO, kind=kind,
             vote=contract.AGENDA_VOTE.read(ctx, row),
             cells={column.name: row.coordinate(column.name) for column in declared.columns
                    if column.name in row.cells},
