@@ -378,7 +378,7 @@ _YEAR = re.compile(
 
 
 @dataclass(frozen=True)
-class Year(CellType):
+class SchoolYearType(CellType):
     """A school year: 2025/2026, 2025-2026, 2025/26."""
 
     what: str = field(default="учебный год", kw_only=True)

@@ -52,8 +52,8 @@ from .cells import (
     MeetingRef,
     Number,
     PersonRef,
+    SchoolYearType,
     Text,
-    Year,
     YesNo,
 )
 
@@ -161,7 +161,8 @@ SPEAKERS = PersonRef(what="ФИО докладчиков", many=True, dropdown_s
 # Every parameter of «Объединение» by object.
 TITLE = Parameter("Название", Text(), True, "краткое название объединения",
                   "РМО школьных библиотекарей")
-SCHOOL_YEAR = Parameter("Учебный год", Year(), True, "два соседних года", "2025/2026")
+SCHOOL_YEAR = Parameter("Учебный год", SchoolYearType(), True, "два соседних года",
+                        "2025/2026")
 THEME = Parameter("Методическая тема", Text(), True, "тема года",
                   "Библиотеки как центры внеклассной работы и творческого развития.")
 HEAD = Parameter("Руководитель", PERSON, True, "ФИО с листа «Участники»", "Леонтьева Н.А.")

@@ -92,7 +92,10 @@ class AttendanceRow:
 
 
 @dataclass
-class Attendance:
+class AttendanceSheet:
+    """«Посещаемость» as read, before its names and meetings are checked against the other
+    sheets (generator.documents.protocol.Attendance is who was at one meeting)."""
+
     sheet: str = ""
     present: bool = False
     name_column: bool = False
@@ -310,10 +313,10 @@ _MEETING_HEADER = re.compile(r"(?:заседание\s*)?(?:№\s*)?(\d{1,3})(?:
                              flags=re.IGNORECASE)
 
 
-def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
+def read_attendance(sheets: Sheets, ctx: Context) -> AttendanceSheet:
     declared = contract.ATTENDANCE
     assert declared.layout is Layout.ATTENDANCE
-    found = Attendance(sheet=declared.name)
+    found = AttendanceSheet(sheet=declared.name)
     ws = sheets.sheet(declared.name, required=False)
     if ws is None:
         return found
