@@ -93,8 +93,7 @@ class AttendanceRow:
 
 @dataclass
 class AttendanceSheet:
-    """«Посещаемость» as read, before its names and meetings are checked against the other
-    sheets (generator.documents.protocol.Attendance is who was at one meeting)."""
+    """«Посещаемость» as read, its names and meetings not yet checked (see links)."""
 
     sheet: str = ""
     present: bool = False
