@@ -143,6 +143,7 @@ _CRAFTED = {
 }
 
 
+@pytest.mark.slow  # a clock, kept out of the quick run
 @pytest.mark.parametrize("shape", sorted(_CRAFTED))
 def test_reading_a_crafted_agenda_item_takes_time_in_proportion_to_its_length(shape):
     """A cell of thousands of blank lines once took 40 s to read (a pattern backtracked over

@@ -35,6 +35,12 @@ def test_people_count():
         "21\u00a0человек"]
 
 
+def test_thousands_are_set_apart_by_a_space():
+    """The limits a template's refusal names: «10 000», «1 000 000»; below a thousand as is."""
+    assert [text.thousands(n) for n in (999, 6_000, 10_000, 200_013, 20_000_000)] == [
+        "999", "6 000", "10 000", "200 013", "20 000 000"]
+
+
 def test_dates():
     day = dt.date(2025, 10, 15)
     assert text.date_numeric(day) == "15.10.2025"

@@ -20,6 +20,7 @@ from jinja2.exceptions import TemplateError
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..russian.text import thousands
 from . import template_limits as limits
 from .template_limits import Failed, Refusal, budget, weight
 
@@ -108,7 +109,7 @@ def _measure(tree: nodes.Template, source: str) -> None:
         count += 1
         if depth > MAX_DEPTH or count > MAX_NODES:
             refusal = _too_deep() if depth > MAX_DEPTH else Refusal(
-                f"в шаблоне больше {limits.number(MAX_NODES)} частей выражений", r".")
+                f"в шаблоне больше {thousands(MAX_NODES)} частей выражений", r".")
             refusal.line = _line(source, getattr(node, "lineno", 0))
             raise refusal
         stack.extend((child, depth + 1) for child in node.iter_child_nodes())

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import Problem, warning
+from ..russian.text import thousands
 from .template_source import TemplateSource, readable
 
 # A tag ends before the next one begins: scanning stays linear in the text, however many
@@ -345,8 +346,8 @@ def check_package(path: TemplateSource, links: bool = False) -> list:
                      if info.filename.startswith("word/") and info.filename.endswith(".xml"))
         if braces > MAX_BRACES:
             raise RmoError([problem(
-                f"Шаблон «{path.name}»: фигурных скобок в нём {_spaced(braces)}, а в шаблоне "
-                f"документа их бывает не больше {_spaced(MAX_BRACES)}. Файл не прочитан.",
+                f"Шаблон «{path.name}»: фигурных скобок в нём {thousands(braces)}, а в шаблоне "
+                f"документа их бывает не больше {thousands(MAX_BRACES)}. Файл не прочитан.",
                 fix="Проверьте, тот ли файл выбран: в шаблоне нужны только теги встроенного "
                     "шаблона и ваш текст.")])
         return ooxml.outside_links(archive) if links else []
@@ -363,10 +364,6 @@ def _package(template: TemplateSource) -> zipfile.ZipFile:
     if refusal is not None:
         raise refusal
     return zipfile.ZipFile(io.BytesIO(template.data))
-
-
-def _spaced(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
 
 
 def check_file(path: TemplateSource) -> None:

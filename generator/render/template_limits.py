@@ -20,6 +20,8 @@ from functools import update_wrapper
 
 from jinja2.exceptions import SecurityError
 
+from ..russian.text import thousands
+
 # A year's documents take hundreds of loop steps and a few hundred kilobytes of XML per
 # render; each limit is far above that and far below what would hurt a server.
 MAX_STEPS = 200_000  # loop steps, calls and operations in one render
@@ -55,19 +57,14 @@ class Failed(Refusal):
         self.original = error
 
 
-def number(value: int) -> str:
-    """«10 000»: thousands apart, as Russian text writes them."""
-    return f"{value:,}".replace(",", " ")
-
-
 def too_long() -> Refusal:
-    return Refusal(f"тег составляет текст или список длиннее {number(MAX_TEXT)} знаков",
+    return Refusal(f"тег составляет текст или список длиннее {thousands(MAX_TEXT)} знаков",
                    r"\*|~|\+|\|")
 
 
 def _too_wide(width: object, pattern: str) -> Refusal:
-    shown = number(width) if isinstance(width, int) else width
-    return Refusal(f"ширина или число {shown} больше {number(MAX_WIDTH)}", pattern)
+    shown = thousands(width) if isinstance(width, int) else width
+    return Refusal(f"ширина или число {shown} больше {thousands(MAX_WIDTH)}", pattern)
 
 
 class Budget:
@@ -83,7 +80,7 @@ class Budget:
     def step(self, count: int = 1) -> None:
         before, self.steps = self.steps, self.steps + count
         if self.steps > MAX_STEPS:
-            raise Refusal(f"шаблон делает больше {number(MAX_STEPS)} шагов (циклы, вызовы, "
+            raise Refusal(f"шаблон делает больше {thousands(MAX_STEPS)} шагов (циклы, вызовы, "
                           "вычисления)", r"\bfor\b|\(")
         if before >> 8 != self.steps >> 8:  # the clock is read every 256 steps
             self.clock()
@@ -91,7 +88,7 @@ class Budget:
     def spend(self, chars: int) -> None:
         self.chars += chars
         if self.chars > MAX_CHARS:
-            raise Refusal(f"шаблон составляет больше {number(MAX_CHARS)} знаков текста",
+            raise Refusal(f"шаблон составляет больше {thousands(MAX_CHARS)} знаков текста",
                           r"\bfor\b|\*|~")
         self.step()
 
@@ -206,7 +203,7 @@ def check_format(text: str) -> None:
 def safe_range(*args: int) -> range:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
-        raise Refusal(f"ряд range(…) длиннее {number(MAX_RANGE)} чисел", r"\brange\b")
+        raise Refusal(f"ряд range(…) длиннее {thousands(MAX_RANGE)} чисел", r"\brange\b")
     return numbers
 
 

@@ -3,7 +3,9 @@
 For each value: the other spellings the workbook accepts for it (generator.workbook.contract
 builds its cell types and drop-downs from these tables) and the forms the documents print.
 The value itself is the word typed and shown in the workbook. Talks have their own table,
-generator.russian.talks.TALK_WORDS; month names are in generator.russian.text.
+generator.russian.talks.TALK_WORDS, with their spellings beside their other forms; month names
+are in generator.russian.text. One list is the workbook's own, not the model's: «Проведено»
+of an agenda item (Given), read into a flag; so are the attendance marks.
 """
 
 from __future__ import annotations
@@ -59,6 +61,27 @@ SUMMARY_ALSO: dict[Summary, tuple[str, ...]] = {
     Summary.CONCLUSIONS: ("вывод",), Summary.PROBLEMS: ("проблема",),
     Summary.NEXT_TASKS: ("задачи на следующий учебный год",),
 }
+
+
+# --- the workbook's own marks: «Проведено» of an agenda item, «Посещаемость» ----------------
+
+class Given(enum.Enum):
+    """«Проведено» of an agenda item; the reader turns it into AgendaItem.given."""
+
+    YES = "да"
+    NO = "нет"
+
+
+GIVEN_ALSO: dict[Given, tuple[str, ...]] = {
+    Given.YES: ("+", "проведено", "проведен"),
+    Given.NO: ("-", "не проведено", "не проведен"),
+}
+
+
+# The marks of «Посещаемость» read as present and as absent; any other word is a reason of
+# absence («болезнь»).
+PRESENT_MARKS = ("+", "да", "был", "была", "присутствовал", "присутствовала", "✓", "✔", "v")
+ABSENT_MARKS = ("-", "–", "—", "н", "нет", "н/я", "отс", "отсутствовал", "отсутствовала")
 
 
 # --- a guest ---------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ class TalkWords:
     did: tuple[str, str, str] | None = None
     done: tuple[str, str] | None = None
     noun: str | None = None  # the record over the years: the talk as a noun phrase
+    # Other spellings «Вид» accepts for the kind (the kind's value is the word itself).
+    also: tuple[str, ...] = ()
 
 
 # Every kind of talk in words, declared once; the order is the order they are tried in.
@@ -45,7 +47,8 @@ TALK_WORDS: dict[TalkKind, TalkWords] = {
     TalkKind.MASTER_CLASS: TalkWords(
         r"мастер[- ]класс", "с мастер-классом {title}",
         ("провела", "провёл", "мастер-класс {title}"),
-        ("проведён", "мастер-класс{who} {title}"), "мастер-класс {title}"),
+        ("проведён", "мастер-класс{who} {title}"), "мастер-класс {title}",
+        also=("мастер класс",)),
     TalkKind.PRESENTATION: TalkWords(
         r"презентаци[яи]", "с презентацией {title}",
         ("представила", "представил", "опыт работы по теме {title}"),
@@ -55,13 +58,13 @@ TALK_WORDS: dict[TalkKind, TalkWords] = {
         r"открыт(?:ое|ый|ой|ого|ым)\s+(?:заняти[ея]|урок|мероприяти[ея])",
         "о проведённом {lesson} {title}",
         ("провела", "провёл", "{noun} {title}"), ("{done}", "{noun}{who} {title}"),
-        "{noun} {title}"),
+        "{noun} {title}", also=("открытый урок", "открытое мероприятие")),
     TalkKind.CONSULTATION: TalkWords(
         r"(?:методическ(?:ая|ие)\s+)?консультаци[яи]",
         "с методической консультацией {about}",
         ("провела", "провёл", "методическую консультацию {about}"),
         ("проведена", "методическая консультация{who} {about}"),
-        "методическая консультация {about}"),
+        "методическая консультация {about}", also=("методическая консультация",)),
     TalkKind.DISCUSSION: TalkWords(r"обсуждени[ея]", "по вопросу {title}"),
 }
 _KIND_WORDS = {kind: words.head for kind, words in TALK_WORDS.items()}

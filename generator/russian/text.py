@@ -113,6 +113,11 @@ def number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def thousands(value: int) -> str:
+    """«10 000», «1 000 000»: thousands set apart by a space, as Russian text writes them."""
+    return f"{value:,}".replace(",", " ")
+
+
 # --- dates ---------------------------------------------------------------------------
 
 def date_numeric(day: dt.date) -> str:

@@ -38,14 +38,22 @@ def instruction() -> list[tuple[str, str]]:
         if sheet.layout is Layout.PARAMETERS:
             lines += [line(p.name, p.required, p.help) for p in contract.PARAMETERS]
         elif sheet.layout is Layout.TABLE:
-            lines += [line(c.name, c.required, c.help) for c in sheet.columns]
+            lines += [line(c.name, c.required, _column_help(c)) for c in sheet.columns]
         else:  # attendance: the name, then a column per meeting, said once for them all
             name, *meetings = sheet.columns
-            lines.append(line(name.name, name.required, name.help))
+            lines.append(line(name.name, name.required, _column_help(name)))
             lines.append(line(", ".join(c.name for c in meetings) + "…", False,
                               f"отметка о заседании с этим номером: "
                               f"{meetings[0].type.describe()}"))
     return lines
+
+
+def _column_help(column: contract.Column) -> str:
+    """A column's help; a name's column also says where the name comes from, which
+    docs/workbook.md tells in its own «Тип» column rather than in the help."""
+    if isinstance(column.type, PersonRef):
+        return f"{column.help}: {column.type.describe()}"
+    return column.help
 
 
 def declared_column(sheet: contract.Sheet, header: Any) -> contract.Column | None:

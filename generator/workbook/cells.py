@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..russian import text
+from ..russian.lists import ABSENT_MARKS, PRESENT_MARKS
 
 if TYPE_CHECKING:
     from .collect import Collector, Row
@@ -145,7 +146,8 @@ class PersonRef(Text):
         return tuple(part.strip() for part in re.split(r"[;\n]", raw) if part.strip())
 
     def describe(self) -> str:
-        return "ФИО с листа «Участники»" + (" (несколько — через «;»)" if self.many else "")
+        return "ФИО с листа «Участники»" + (" (несколько — через «;» или с новой строки)"
+                                          if self.many else "")
 
 
 @dataclass(frozen=True)
@@ -338,10 +340,6 @@ class YesNo(Choice):
         return found
 
 
-PRESENT_MARKS = ("+", "да", "был", "была", "присутствовал", "присутствовала", "✓", "✔", "v")
-ABSENT_MARKS = ("-", "–", "—", "н", "нет", "н/я", "отс", "отсутствовал", "отсутствовала")
-
-
 @dataclass(frozen=True)
 class MarkType(CellType):
     """An attendance mark: + present; - or н absent; a reason in words is absent for it."""
@@ -380,7 +378,7 @@ _YEAR = re.compile(
 
 
 @dataclass(frozen=True)
-class Year(CellType):
+class SchoolYearType(CellType):
     """A school year: 2025/2026, 2025-2026, 2025/26."""
 
     what: str = field(default="учебный год", kw_only=True)

@@ -30,6 +30,7 @@ from ..russian.lists import (
     EVENT_KIND_WORDS,
     FORM_ALSO,
     FULFILMENT_WORDS,
+    GIVEN_ALSO,
     LEVEL_WORDS,
     MEETING_STATUS_WORDS,
     MEMBER_STATUS_ALSO,
@@ -38,8 +39,10 @@ from ..russian.lists import (
     RESULT_ALSO,
     SEX_ALSO,
     SUMMARY_ALSO,
+    Given,
     also,
 )
+from ..russian.talks import TALK_WORDS
 from ..russian.text import normalize_key
 from .cells import (
     CellType,
@@ -49,8 +52,8 @@ from .cells import (
     MeetingRef,
     Number,
     PersonRef,
+    SchoolYearType,
     Text,
-    Year,
     YesNo,
 )
 
@@ -141,22 +144,13 @@ MEETING_STATUS = Choice(
     dropdown_style="warning",
 )
 FORM = Choice(MeetingForm, FORM_ALSO)
-TALK_KIND = Choice(TalkKind, {TalkKind.OPEN_LESSON: ("открытый урок", "открытое мероприятие"),
-                              TalkKind.MASTER_CLASS: ("мастер класс",),
-                              TalkKind.CONSULTATION: ("методическая консультация",)})
+TALK_KIND = Choice(TalkKind, also(TALK_WORDS))
 EVENT_KIND = Choice(EventKind, also(EVENT_KIND_WORDS))
 LEVEL = Choice(Level, also(LEVEL_WORDS))
 RESULT = Choice(Result, RESULT_ALSO)
 SUMMARY = Choice(Summary, SUMMARY_ALSO)
 
-
-class Given(enum.Enum):
-    YES = "да"
-    NO = "нет"
-
-
-GIVEN = YesNo(Given, {Given.YES: ("+", "проведено", "проведен"),
-                      Given.NO: ("-", "не проведено", "не проведен")},
+GIVEN = YesNo(Given, GIVEN_ALSO,
               allowed="пусто или «да» (пункт проведён), «нет» (не проведён).")
 
 PERSON = PersonRef()
@@ -167,7 +161,8 @@ SPEAKERS = PersonRef(what="ФИО докладчиков", many=True, dropdown_s
 # Every parameter of «Объединение» by object.
 TITLE = Parameter("Название", Text(), True, "краткое название объединения",
                   "РМО школьных библиотекарей")
-SCHOOL_YEAR = Parameter("Учебный год", Year(), True, "два соседних года", "2025/2026")
+SCHOOL_YEAR = Parameter("Учебный год", SchoolYearType(), True, "два соседних года",
+                        "2025/2026")
 THEME = Parameter("Методическая тема", Text(), True, "тема года",
                   "Библиотеки как центры внеклассной работы и творческого развития.")
 HEAD = Parameter("Руководитель", PERSON, True, "ФИО с листа «Участники»", "Леонтьева Н.А.")
@@ -231,7 +226,7 @@ CALENDAR_RESPONSIBLE = Column("Ответственный", Text(), True, 30,
                                    "пунктов — так же, по строке на пункт",
                               what="текст (ответственный)")
 CALENDAR_MEETING = Column("Заседание", MeetingRef(), False, 12,
-                          help="номер заседания: здесь в плане стоит его блок, взятый с листов "
+                          help="здесь в плане стоит блок заседания с этим номером, взятый с листов "
                                "«Заседания» и «Повестка» (тогда остальное можно не заполнять)")
 
 MEETINGS_NUMBER = Column("№", MeetingRef(), True, 6, help="1, 2, 3…, без повторов",
@@ -249,15 +244,15 @@ MEETINGS_FORM = Column("Форма", FORM, False, 16,
                        help="очно или дистанционно; по умолчанию дистанционно, если Место "
                             f"начинается с «{REMOTE_PLACE[0]}» или «{REMOTE_PLACE[1]}»")
 
-AGENDA_MEETING = Column("Заседание", MeetingRef(), True, 12, help="номер заседания")
+AGENDA_MEETING = Column("Заседание", MeetingRef(), True, 12,
+                        help="заседание, к которому относится пункт: 1, 2, 3…")
 AGENDA_CONTENT = Column("Содержание", Text(), True, 60,
                         help="пункт повестки, как в плане. Пункт или решение об утверждении "
                              "плана («Утверждение плана работы …», «Утвердить план …») "
                              "проведённого заседания ставит над планом гриф «УТВЕРЖДЁН "
                              "протоколом заседания РМО от … № …»",
                         what="текст (пункт повестки)")
-AGENDA_SPEAKERS = Column("Докладчики", SPEAKERS, False, 30,
-                         help="ФИО с листа «Участники», через «;» или с новой строки")
+AGENDA_SPEAKERS = Column("Докладчики", SPEAKERS, False, 30, help="кто выступает с пунктом")
 AGENDA_RESPONSIBLE = Column("Ответственный", Text(), False, 26,
                             help="текст вместо докладчиков: «Руководитель МО»")
 AGENDA_HEARD = Column("Слушали", Text(), False, 40, help="кратко, о чём говорили")
@@ -272,10 +267,10 @@ AGENDA_VOTE = Column("Голосование", Text(), False, 24,
                      help="как принято решение: «единогласно» или «за – 12, против – 0»")
 
 ATTENDANCE_NAME = Column("ФИО", PersonRef(dropdown_style="stop"), True, 30,
-                         help="ФИО с листа «Участники»", aliases=("Ф.И.О.",))
+                         help="чьи отметки в строке", aliases=("Ф.И.О.",))
 
 PARTICIPATION_NAME = Column("ФИО", PersonRef(dropdown_style="stop"), True, 26,
-                            help="ФИО с листа «Участники»")
+                            help="кто участвовал")
 PARTICIPATION_EVENT = Column("Мероприятие", Text(), True, 50,
                              help="название конкурса, конференции, курсов",
                              what="текст (название мероприятия)")

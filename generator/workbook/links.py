@@ -24,7 +24,7 @@ from .cells import Context, MarkType, Text
 from .names import fold_latin, is_totals, latin_letter, totals_row
 from .reading import (
     AgendaRow,
-    Attendance,
+    AttendanceSheet,
     CalendarEntry,
     Meetings,
     Parameters,
@@ -197,7 +197,8 @@ class Links:
 
     # --- attendance -----------------------------------------------------------------------
 
-    def attendance(self, sheet: Attendance) -> tuple[dict[int, dict[str, Mark]], dict[str, int]]:
+    def attendance(self, sheet: AttendanceSheet
+                   ) -> tuple[dict[int, dict[str, Mark]], dict[str, int]]:
         """The marks by meeting and person, and the row of each person's marks."""
         numbers = self.numbers
         known = {n: letter for n, letter in sheet.columns.items() if n in numbers}
@@ -241,7 +242,7 @@ class Links:
                             "Исправьте номер в заголовке столбца.")
         return marks, rows
 
-    def check_attendance(self, sheet: Attendance, marks: dict[int, dict[str, Mark]],
+    def check_attendance(self, sheet: AttendanceSheet, marks: dict[int, dict[str, Mark]],
                          rows: dict[str, int]) -> None:
         """Minutes of a held meeting need a mark for every member: present, or why not."""
         held = [m for m in self.meetings.meetings if m.held]
@@ -300,7 +301,7 @@ class Links:
 
 
 def assemble(ctx: Context, params: Parameters, roster: Roster, plan, meetings: Meetings,
-             calendar: list[CalendarEntry], agenda: list[AgendaRow], attendance: Attendance,
+             calendar: list[CalendarEntry], agenda: list[AgendaRow], attendance: AttendanceSheet,
              participation: tuple[bool, list[ParticipationRow]], summary) -> Workbook | None:
     """Check every reference and put the workbook together; None when anything is wrong."""
     links = Links(ctx, roster, meetings)

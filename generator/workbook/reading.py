@@ -24,7 +24,7 @@ from ..model import (
     Task,
 )
 from ..russian import text
-from ..russian.lists import REMOTE_PLACE
+from ..russian.lists import REMOTE_PLACE, Given
 from . import contract
 from .cells import Context, Text
 from .collect import Cell, Row
@@ -92,7 +92,9 @@ class AttendanceRow:
 
 
 @dataclass
-class Attendance:
+class AttendanceSheet:
+    """«Посещаемость» as read, its names and meetings not yet checked (see links)."""
+
     sheet: str = ""
     present: bool = False
     name_column: bool = False
@@ -295,7 +297,7 @@ def read_agenda(sheets: Sheets, ctx: Context) -> list[AgendaRow]:
             meeting=meeting, text=text.strip_numbering(content),
             responsible=contract.AGENDA_RESPONSIBLE.read(ctx, row),
             heard=contract.AGENDA_HEARD.read(ctx, row), decisions=decisions,
-            given=given is not contract.Given.NO, kind=kind,
+            given=given is not Given.NO, kind=kind,
             vote=contract.AGENDA_VOTE.read(ctx, row),
             cells={column.name: row.coordinate(column.name) for column in declared.columns
                    if column.name in row.cells},
@@ -310,10 +312,10 @@ _MEETING_HEADER = re.compile(r"(?:заседание\s*)?(?:№\s*)?(\d{1,3})(?:
                              flags=re.IGNORECASE)
 
 
-def read_attendance(sheets: Sheets, ctx: Context) -> Attendance:
+def read_attendance(sheets: Sheets, ctx: Context) -> AttendanceSheet:
     declared = contract.ATTENDANCE
     assert declared.layout is Layout.ATTENDANCE
-    found = Attendance(sheet=declared.name)
+    found = AttendanceSheet(sheet=declared.name)
     ws = sheets.sheet(declared.name, required=False)
     if ws is None:
         return found
