@@ -127,3 +127,14 @@ def test_the_instruction_says_each_column_once(tmp_path):
             if sheet.layout is contract.Layout.TABLE:
                 assert sum(body.startswith(f"• {column.name} (") and column.help in body
                            for _, body in rows) >= 1, (sheet.name, column.name)
+
+
+def test_the_sample_workbook_carries_the_instruction_of_the_contract():
+    """The sample is the first workbook a head opens: its «Инструкция» is the contract's of
+    today (remake it with `python tools/make_sample.py` after a change of the contract)."""
+    from generator.workbook.blank import instruction
+
+    sheet = openpyxl.load_workbook(ROOT / "data" / "rmo-2025-2026.xlsx", read_only=True)[
+        contract.INSTRUCTION_SHEET]
+    rows = [tuple(value or "" for value in row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[:len(instruction())] == instruction()
