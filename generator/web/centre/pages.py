@@ -19,7 +19,7 @@ from ...archive import issued
 from ...archive.contents import when, year_folders, year_holdings
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
-from ..pages.common import NAVIGATION
+from .. import menu
 from . import deadlines, people
 from .access import SELECTED, permitted
 from .folder import load
@@ -39,19 +39,7 @@ def navigation(request: HttpRequest) -> dict:
     if person is None:
         return {"nav": (), "archive_label": label, "account": None, "foot": foot}
     section = getattr(request, "rmo_section", "")
-    if person.role == Role.HEAD:
-        items = list(NAVIGATION)  # a head's menu is the local page's
-    else:
-        items = [("centre", "/centre/", "Объединения")]
-        if association is not None:
-            items.append(("archive", "/archive/", "Архив"))
-        if person.role == Role.METHODIST:
-            items += [("status", "/centre/status/", "Состояние"),
-                      ("summary", "/centre/summary/", "Сводный отчёт"),
-                      ("records", "/centre/records/", "Справки за годы"),
-                      ("people", "/centre/people/", "Люди")]
-    return {"nav": [{"url": url, "label": text, "current": key == section}
-                    for key, url, text in items],
+    return {"nav": menu.items(person.role, section, chosen=association is not None),
             "archive_label": label, "foot": foot,
             "account": {"login": request.user.username, "role": person.get_role_display()}}
 

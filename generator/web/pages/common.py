@@ -17,10 +17,9 @@ from django.shortcuts import redirect, render
 
 from ...archive.store import safe_filename, service_folder
 from ...russian.text import count
+from .. import menu
 from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT
 
-NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
-              ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны"))
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 KEEP_UPLOADS = 24 * 3600  # an upload older than this is not needed by any page
 
@@ -60,8 +59,7 @@ def navigation(request: HttpRequest) -> dict:
     if folder is None:  # not signed in: neither the menu nor the archive's place is shown
         return {"nav": (), "archive_label": ""}
     section = getattr(request, "rmo_section", "")
-    return {"nav": [{"url": url, "label": label, "current": key == section}
-                    for key, url, label in NAVIGATION],
+    return {"nav": menu.items(menu.HEAD, section),  # the local page is a head's
             "archive_label": str(Path(folder).resolve())}
 
 
