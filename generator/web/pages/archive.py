@@ -15,8 +15,9 @@ from ...archive.contents import YEAR, ArchivedDocument, when, year_documents, ye
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
 from ...record_file import RECORD_KIND
+from ...render.templates import archive_own_templates
 from ...russian.text import typography
-from .common import archive, own_templates, page, post_only, refusal
+from .common import archive, page, post_only, refusal
 
 # The year's own documents, above the meetings (the register's «Вид»).
 # Every kind in filing order (plan, passport, …, analysis); a year's own documents are the
@@ -126,7 +127,7 @@ def record(request: HttpRequest) -> HttpResponse:
     from ...figures.record import Source
 
     folder = archive(request)
-    return record_response(request, [Source(folder)], templates=own_templates(folder))
+    return record_response(request, [Source(folder)], templates=archive_own_templates(folder))
 
 
 @require_GET

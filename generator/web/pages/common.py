@@ -322,11 +322,3 @@ def _forget_old(root: Path) -> None:
         except OSError:
             pass
 
-
-OWN_TEMPLATES = "Шаблоны"  # the archive's folder of changed templates (the --templates folder)
-
-
-def own_templates(folder: Path) -> Path | None:
-    """The archive's own templates folder when it holds any template, else None (built-ins)."""
-    path = folder / OWN_TEMPLATES
-    return path if path.is_dir() and any(path.glob("*.docx")) else None
