@@ -159,6 +159,9 @@ class YearHoldings:
     the register stores («Протокол»): the archive does not know the kinds' table."""
 
     last_build: str  # the register's time of the latest build («2026-05-20 14:03:11»), or ""
+    # its newest entry of any kind (a PDF or a record may come after the build), or ""
+    last_entry: str
+    docx_files: int  # the Word files it lists, every version of every document
     first_built: dict[str, dt.date]  # a kind → the day its first document (.docx) was built
     meetings: dict[str, frozenset[int | None]]  # a kind → the meetings it has documents of
 
@@ -179,7 +182,8 @@ def year_holdings(year: Path | None) -> YearHoldings:
         day = _day(entry.written)
         if day is not None and (entry.kind not in first or day < first[entry.kind]):
             first[entry.kind] = day
-    return YearHoldings(max(builds, default=""), first,
+    return YearHoldings(max(builds, default=""), max((e.written for e in entries), default=""),
+                        sum(1 for e in entries if e.file.lower().endswith(".docx")), first,
                         {kind: frozenset(found) for kind, found in meetings.items()})
 
 

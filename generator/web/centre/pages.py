@@ -19,7 +19,9 @@ from ...archive import issued
 from ...archive.contents import when, year_folders, year_holdings
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
+from ...figures.record import Source, people_over_years
 from .. import menu
+from ..pages.common import record_response
 from . import deadlines, people
 from .access import SELECTED, permitted
 from .folder import load
@@ -220,8 +222,6 @@ def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) ->
 # --- records over the years --------------------------------------------------------------
 
 def _sources():
-    from ...figures.record import Source
-
     return [Source(people.archive_folder(a), a.name) for a in Association.objects.all()]
 
 
@@ -229,10 +229,7 @@ def _sources():
 def records(request: HttpRequest) -> HttpResponse:
     """Every teacher of every association, one row a person: a teacher of two associations
     is one record."""
-    from ..pages.archive import people_rows
-
-    sources = _sources()
-    rows, problems = people_rows([s.archive for s in sources], [s.association for s in sources])
+    rows, problems = people_over_years(_sources())
     return _page(request, "records.html", "records", {
         "title": "Справки за годы", "people": rows, "people_problems": problems,
         "record_url": "/centre/records/record/", "show_associations": True})
@@ -240,8 +237,6 @@ def records(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def record_docx(request: HttpRequest) -> HttpResponse:
-    from ..pages.archive import record_response
-
     return record_response(request, _sources(), load(settings.RMO_CENTRE).organisation,
                            back="/centre/records/")
 

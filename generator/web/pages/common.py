@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
 from ...archive.store import safe_filename, service_folder
+from ...errors import RmoError
 from ...russian.text import count
 from .. import menu
 from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT
@@ -322,3 +323,30 @@ def _forget_old(root: Path) -> None:
         except OSError:
             pass
 
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def record_response(request: HttpRequest, sources: list, organisation: str = "",
+                    templates: Path | None = None, back: str = "/archive/") -> HttpResponse:
+    """The record of the person the form names, for the period it chose, as a download; a
+    Russian page saying what to do when it cannot be made. The local archive's page and the
+    centre's «Справки за годы» answer with it (sources: figures.record.Source)."""
+    from django.utils.http import content_disposition_header
+
+    from ...figures.record import find, parse_year
+    from ...record_file import issue
+
+    form = request.POST
+    try:
+        since = parse_year(form["since"], "Начало периода") if form.get("since") else None
+        until = parse_year(form["until"], "Конец периода") if form.get("until") else None
+        found = find(form.get("name", ""), sources, since, until)
+        done = issue(found, templates, organisation)
+    except RmoError as error:
+        return refusal(request, "Справку не сделать",
+                       " ".join(str(p) for p in error.problems), section="archive",
+                       back=(back, "Вернуться к списку"))
+    response = HttpResponse(done.data, content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(True, done.filename)
+    return response
