@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import year_label
 from . import register
 from .store import base_name
 
@@ -42,7 +43,7 @@ class YearBook:
     @property
     def year(self) -> str:
         """«2025/2026», as documents write it."""
-        return self.folder.name.replace("-", "/")
+        return year_label(self.folder.name)
 
 
 def latest_workbook(folder: Path) -> YearBook | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..archive.contents import YearBook, latest_workbooks
 from ..errors import Problem, RmoError, problem
-from ..model import Person, Workbook
+from ..model import Person, SchoolYear, Workbook
 from ..russian.text import full_name_parts, split_name, typography
 
 
@@ -73,8 +73,8 @@ class Found:
 
 def period_label(first: int, last: int) -> str:
     """«2023/2024–2025/2026», or one year «2025/2026»."""
-    one = f"{first}/{first + 1}"
-    return one if first == last else f"{one}–{last}/{last + 1}"
+    one = SchoolYear(first).label
+    return one if first == last else f"{one}–{SchoolYear(last).label}"
 
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{4})\s*$")

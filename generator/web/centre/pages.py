@@ -20,6 +20,7 @@ from ...archive.contents import when, year_folders, year_holdings
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
 from ...figures.record import Source, people_over_years
+from ...model import year_label
 from .. import menu
 from ..pages.common import record_response
 from . import deadlines, people
@@ -70,8 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
     rows = []
     for association in visible(person):
         years = year_folders(people.archive_folder(association))
-        rows.append({"association": association, "years": [y.name.replace("-", "/")
-                                                           for y in years]})
+        rows.append({"association": association, "years": [year_label(y.name) for y in years]})
     return _page(request, "home.html", "centre", {"title": "Объединения", "rows": rows,
                                                   "methodist": person.role == Role.METHODIST})
 
@@ -105,7 +105,7 @@ def year_status(association: Association,
     for name in sorted(set(folders) | set(dues), reverse=True):
         held = year_holdings(folders.get(name))
         found.append(YearStatus(
-            association.name, name.replace("-", "/"), deadlines.states(held, dues.get(name, {})),
+            association.name, year_label(name), deadlines.states(held, dues.get(name, {})),
             len(held.meetings.get(DocumentKind.PROTOCOL.value, ())), when(held.last_build)))
     return found
 
@@ -130,7 +130,7 @@ def _status_page(request: HttpRequest, year: str, form=None, problems=(), code: 
     values = form if form is not None else deadlines.form_values(year)
     return _page(request, "status.html", "status", {
         "title": "Состояние объединений", "rows": rows, "years": offered, "year": year,
-        "label": year.replace("-", "/"), "problems": problems,
+        "label": year_label(year), "problems": problems,
         "fields": [{"key": d.key.value, "title": d.title, "value": values.get(d.key.value, ""),
                     "wrong": d.key.value in wrong} for d in deadlines.DUES],
         "saved": request.GET.get("saved") == year}, status=code)
@@ -170,7 +170,7 @@ def _chosen_year(request: HttpRequest) -> tuple[str, list[str]]:
 def summary(request: HttpRequest) -> HttpResponse:
     year, years = _chosen_year(request)
     context: dict = {"title": "Сводный отчёт", "year": year, "years": years,
-                     "label": year.replace("-", "/"), "summary": None, "problems": [],
+                     "label": year_label(year), "summary": None, "problems": [],
                      "claims": []}
     if year:
         books, missing = latest_workbooks(year)
@@ -211,7 +211,7 @@ def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) ->
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
-            "label": year.replace("-", "/"), "problems": error.problems}, status=400)
+            "label": year_label(year), "problems": error.problems}, status=400)
     response = HttpResponse(data, content_type=content_type)
     title = "Сводный отчёт" if suffix == ".docx" else "Сводная таблица"
     name = f"{title} РМО {year}{suffix}"

@@ -21,6 +21,7 @@ from ...archive.contents import (
 )
 from ...documents.kinds import DocumentKind
 from ...figures.record import Source, people_over_years
+from ...model import year_label
 from ...record_file import RECORD_KIND
 from ...render.templates import archive_own_templates
 from .common import archive, page, post_only, record_response
@@ -67,7 +68,7 @@ def years(request: HttpRequest) -> HttpResponse:
     for year in year_folders(archive(request)):
         held = year_holdings(year)
         # «последняя запись»: the newest entry, a PDF made after the build included
-        found.append({"folder": year.name, "label": year.name.replace("-", "/"),
+        found.append({"folder": year.name, "label": year_label(year.name),
                       "count": held.docx_files, "last": when(held.last_entry)})
     people, problems = people_over_years([Source(archive(request))])
     # The centre's office staff read documents; only who may make a record sees the forms.
@@ -89,8 +90,8 @@ def year(request: HttpRequest, year: str) -> HttpResponse:
     folder = _year(archive(request), year)
     found, workbooks = groups(folder)
     return page(request, "archive_year.html", "archive", {
-        "title": f"Архив: {year.replace('-', '/')} учебный год", "year": year,
-        "label": year.replace("-", "/"), "groups": found, "workbooks": workbooks,
+        "title": f"Архив: {year_label(year)} учебный год", "year": year,
+        "label": year_label(year), "groups": found, "workbooks": workbooks,
         "journal": register.XLSX_NAME if (folder / register.XLSX_NAME).is_file() else ""})
 
 
