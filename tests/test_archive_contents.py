@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.archive import register
-from generator.archive.contents import when, year_holdings
+from generator.archive.contents import year_holdings
+from generator.archive.times import readable
 from generator.documents.kinds import DocumentKind
 
 
@@ -28,7 +29,7 @@ def test_a_year_without_a_folder_holds_nothing(tmp_path):
     for folder in (None, tmp_path / "2030-2031"):
         held = year_holdings(folder)
         assert (held.last_build, held.first_built, held.meetings) == ("", {}, {})
-        assert when(held.last_build) == ""
+        assert readable(held.last_build) == ""
 
 
 def test_a_pdf_made_after_the_build_is_the_years_last_entry_not_its_build(sample_build,

@@ -16,7 +16,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ...archive import issued
-from ...archive.contents import when, year_folders, year_holdings
+from ...archive.contents import year_folders, year_holdings
+from ...archive.times import readable
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
 from ...figures.record import Source, people_over_years
@@ -106,7 +107,7 @@ def year_status(association: Association,
         held = year_holdings(folders.get(name))
         found.append(YearStatus(
             association.name, year_label(name), deadlines.states(held, dues.get(name, {})),
-            len(held.meetings.get(DocumentKind.PROTOCOL.value, ())), when(held.last_build)))
+            len(held.meetings.get(DocumentKind.PROTOCOL.value, ())), readable(held.last_build)))
     return found
 
 

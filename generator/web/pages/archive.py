@@ -14,11 +14,11 @@ from ...archive import register
 from ...archive.contents import (
     YEAR,
     ArchivedDocument,
-    when,
     year_documents,
     year_folders,
     year_holdings,
 )
+from ...archive.times import readable
 from ...documents.kinds import DocumentKind
 from ...figures.record import Source, people_over_years
 from ...model import year_label
@@ -69,7 +69,7 @@ def years(request: HttpRequest) -> HttpResponse:
         held = year_holdings(year)
         # «последняя запись»: the newest entry, a PDF made after the build included
         found.append({"folder": year.name, "label": year_label(year.name),
-                      "count": held.docx_files, "last": when(held.last_entry)})
+                      "count": held.docx_files, "last": readable(held.last_entry)})
     people, problems = people_over_years([Source(archive(request))])
     # The centre's office staff read documents; only who may make a record sees the forms.
     may = getattr(request, "rmo_may_open", lambda name: True)
