@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.archive.times import parse_written, readable, written, written_day
+from generator.archive.times import parse_written, readable, written, written_day, written_now
 
 
 def test_the_registers_time_is_written_and_read_back():
@@ -14,6 +14,8 @@ def test_the_registers_time_is_written_and_read_back():
     assert parse_written(written(moment)) == moment
     assert readable(written(moment)) == "20.05.2026 14:03"
     assert written_day(written(moment)) == dt.date(2026, 5, 20)
+    now = parse_written(written_now())
+    assert now is not None and abs(now - dt.datetime.now()) < dt.timedelta(seconds=5)
 
 
 def test_a_time_edited_by_hand_is_shown_as_typed_and_gives_no_moment():
