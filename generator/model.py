@@ -122,6 +122,12 @@ class SchoolYear:
         return dt.date(self.start + 1, 7, 31)
 
 
+
+def year_label(folder: str) -> str:
+    """«2025/2026» of a year folder's name «2025-2026»: SchoolYear.label of SchoolYear.folder,
+    and any other folder name the archive keeps written the same way."""
+    return folder.replace("-", "/")
+
 @dataclass(frozen=True)
 class Person:
     name: str  # as typed on «Участники»: the key other sheets refer to

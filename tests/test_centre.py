@@ -143,6 +143,42 @@ def test_the_table_of_roles_covers_every_url():
     assert METHODIST - set(names) == set()
 
 
+def test_every_section_of_the_menu_is_its_own_address():
+    from django.urls import resolve
+
+    from generator.web import menu
+    from generator.web.centre.models import Role
+
+    from .web_client import configure
+
+    configure()
+    for section in menu.SECTIONS:
+        assert resolve(section.path, "generator.web.centre.urls").url_name == section.name
+        assert section.roles | section.chosen <= set(Role.values), section
+    local = [s.name for s in menu.sections(menu.HEAD)]
+    assert local == [p.name for p in get_resolver("generator.web.urls").url_patterns
+                     if p.name in local], "the local page's menu lists its own addresses"
+
+
+def test_each_role_sees_its_menu_before_and_after_choosing_an_association(centre):
+    from .test_centre_faults import menu
+
+    b = centre.association("РМО школьных библиотекарей")
+    centre.person("head-b", "руководитель", b)
+    centre.person("metod", "методист")
+    centre.person("office-b", "делопроизводитель", b)
+    assert menu(centre.client("head-b").get("/")) == ["Книга года", "Архив", "Новый год",
+                                                      "Шаблоны"]
+    for login, before, after in (
+            ("metod", ["Объединения", "Состояние", "Сводный отчёт", "Справки за годы", "Люди"],
+             ["Объединения", "Архив", "Состояние", "Сводный отчёт", "Справки за годы", "Люди"]),
+            ("office-b", ["Объединения"], ["Объединения", "Архив"])):
+        browser = centre.client(login)
+        assert menu(browser.get("/centre/")) == before, login
+        assert browser.get(f"/centre/open/{b.pk}/").status_code == 302
+        assert menu(browser.get("/archive/")) == after, login
+
+
 @pytest.mark.slow  # builds an archive
 def test_a_head_of_a_gets_404_for_every_url_of_b(two):
     centre, a, b, values = two

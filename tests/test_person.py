@@ -134,6 +134,17 @@ def test_a_teacher_who_changed_school_and_post(archive, tmp_path):
            "03.03.2025." in text
 
 
+def test_the_people_over_the_years_list_a_person_once_with_the_latest_post(chemistry):
+    rows, problems = record.people_over_years([record.Source(chemistry, "Химики")])
+    assert problems == ()
+    (belova,) = [r for r in rows if r.name.startswith("Белова")]
+    assert belova.years == ("2023/2024", "2024/2025", "2025/2026")
+    assert belova.period == "2023/2024–2025/2026"
+    assert belova.associations == ("Химики",)
+    assert belova.position == "учитель биологии и химии"
+    assert belova.institution.startswith("МБОУ «Гимназия»")
+
+
 def test_gender_not_told_by_the_name_needs_no_guess(archive, tmp_path):
     target, _ = issue(archive, "кравченко о.п.", tmp_path)
     assert paragraphs(target)[8] == (

@@ -162,3 +162,19 @@ def test_every_command_has_russian_help_and_is_in_the_readme():
         assert re.search("[а-яё]", command.help or "", re.I), f"{path}: no Russian help"
         assert re.search("[а-яё]", command.short_help or command.help or "", re.I)
         assert path in readme, f"{path} is not in the README"
+
+
+def _said(pattern: str) -> list[str]:
+    """The package's modules whose code (not comments) matches a regular expression."""
+    import re
+
+    return sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                  if re.search(pattern, "\n".join(line.split("#")[0] for line in
+                                                  p.read_text(encoding="utf-8").splitlines())))
+
+
+def test_a_year_folders_label_is_written_by_one_function():
+    from generator.model import SchoolYear, year_label
+
+    assert year_label(SchoolYear(2025).folder) == SchoolYear(2025).label == "2025/2026"
+    assert _said(r"""replace\(["']-["'], ["']/["']\)""") == ["model.py"]

@@ -1,8 +1,8 @@
 """What an archive holds, read: its school years, a year's documents with their versions, the
 workbook of each year's latest build, the newest workbook of all, what a year holds at a
-glance (its latest build, its documents by kind), and how a register's time is written for a
-person. The pages, the centre, the person's record and the template check read the archive
-through here."""
+glance (its latest build, its documents by kind). The pages, the centre, the person's record
+and the template check read the archive through here (a register's time for a person:
+archive.times)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import year_label
 from . import register
 from .store import base_name
+from .times import readable, written_day
 
 YEAR = re.compile(r"^\d{4}-\d{4}$")  # a year folder: 2025-2026
 
@@ -23,12 +25,6 @@ def year_folders(folder: Path) -> list[Path]:
         return []
     return sorted((p for p in folder.iterdir() if YEAR.match(p.name) and p.is_dir()
                    and register.exists(p)), reverse=True)
-
-
-def when(stamp: str) -> str:
-    """«2026-05-20 14:03:11» of the register as a person writes it: «20.05.2026 14:03»."""
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})", stamp)
-    return f"{match[3]}.{match[2]}.{match[1]} {match[4]}" if match else stamp
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ class YearBook:
     @property
     def year(self) -> str:
         """«2025/2026», as documents write it."""
-        return self.folder.name.replace("-", "/")
+        return year_label(self.folder.name)
 
 
 def latest_workbook(folder: Path) -> YearBook | None:
@@ -132,7 +128,7 @@ def year_documents(year: Path) -> YearDocuments:
     for entry in entries:
         base, suffix = _base(entry.file)
         if entry.kind == register.WORKBOOK_KIND:
-            workbooks.append({"file": entry.file, "written": when(entry.written),
+            workbooks.append({"file": entry.file, "written": readable(entry.written),
                               "sha256": entry.sha256})
             continue
         if suffix != "docx":
@@ -144,7 +140,7 @@ def year_documents(year: Path) -> YearDocuments:
         fresh = pdf is not None and (pdf.source_sha256 or entry.sha256) == on_disk
         document = documents.setdefault(base, ArchivedDocument(base, entry.kind, entry.meeting))
         document.versions.append({"file": entry.file, "version": entry.version,
-                                  "written": when(entry.written), "current": entry.current,
+                                  "written": readable(entry.written), "current": entry.current,
                                   "edited": on_disk not in ("", entry.sha256),
                                   "pdf": pdf.file if pdf and fresh else "",
                                   "stale_pdf": pdf.file if pdf and not fresh else ""})
@@ -159,6 +155,9 @@ class YearHoldings:
     the register stores («Протокол»): the archive does not know the kinds' table."""
 
     last_build: str  # the register's time of the latest build («2026-05-20 14:03:11»), or ""
+    # its newest entry of any kind (a PDF or a record may come after the build), or ""
+    last_entry: str
+    docx_files: int  # the Word files it lists, every version of every document
     first_built: dict[str, dt.date]  # a kind → the day its first document (.docx) was built
     meetings: dict[str, frozenset[int | None]]  # a kind → the meetings it has documents of
 
@@ -176,15 +175,10 @@ def year_holdings(year: Path | None) -> YearHoldings:
         if not entry.file.lower().endswith(".docx"):
             continue
         meetings.setdefault(entry.kind, set()).add(entry.meeting)
-        day = _day(entry.written)
+        day = written_day(entry.written)
         if day is not None and (entry.kind not in first or day < first[entry.kind]):
             first[entry.kind] = day
-    return YearHoldings(max(builds, default=""), first,
+    return YearHoldings(max(builds, default=""), max((e.written for e in entries), default=""),
+                        sum(1 for e in entries if e.file.lower().endswith(".docx")), first,
                         {kind: frozenset(found) for kind, found in meetings.items()})
 
-
-def _day(written: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(written[:10], "%Y-%m-%d").date()
-    except ValueError:
-        return None

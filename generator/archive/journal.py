@@ -10,7 +10,6 @@ without «.docx»). Checksums are for programs and stay in реестр.json
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem, warning
 from ..ooxml import wrapped_lines
 from .store import base_name, write_atomic
+from .times import readable
 
 if TYPE_CHECKING:
     from .register import Entry
@@ -144,7 +144,7 @@ def rows(entries: Sequence[Entry]) -> list[list[Any]]:
         current = entry.current if base in flagged else entry.version == newest[base]
         result.append([number, shown(entry.file), entry.kind, meeting_label(entry),
                        entry.person, entry.issued, entry.version, CURRENT if current else "",
-                       _when(entry.written)])
+                       readable(entry.written)])
     return result
 
 
@@ -152,14 +152,6 @@ def meeting_label(entry: Entry) -> str:
     if not entry.meeting:
         return ""
     return f"№ {entry.meeting}" + (f" от {entry.meeting_date}" if entry.meeting_date else "")
-
-
-def _when(written: str) -> str:
-    """«2026-05-20 14:03:11» → «20.05.2026 14:03»."""
-    try:
-        return dt.datetime.strptime(written, "%Y-%m-%d %H:%M:%S").strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        return written
 
 
 def journal_bytes(entries: Sequence[Entry], staff: Sequence[StaffColumn], title: str) -> bytes:

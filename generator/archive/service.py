@@ -34,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import Problem, RmoError, warning
+from ..model import year_label
 from . import issued, journal, register
 from . import store as archive
 from .register import Entry
@@ -266,5 +267,5 @@ def list_in_register(folder: Path, added: list[Entry], current: Mapping[str, str
     («Реестр документов.xlsx»). Returns warnings: a journal open in Excel is not a reason to
     fail the build."""
     listed = register.update(folder, added, current, association, issued)
-    title = journal.title(listed.association, folder.name.replace("-", "/"))
+    title = journal.title(listed.association, year_label(folder.name))
     return journal.write(folder / register.XLSX_NAME, listed.entries, title)

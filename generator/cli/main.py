@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from ..documents.kinds import WORDS
 from ..errors import RmoError
+from ..model import year_label
 from .terminal import (
     CONTEXT,
     Argument,
@@ -177,7 +178,7 @@ def archive_command(out_dir: Path) -> None:
                               "«rmo build книга.xlsx».")
     for year in years:
         entries = load(year)
-        say(f"{year.name.replace('-', '/')} учебный год — "
+        say(f"{year_label(year.name)} учебный год — "
             f"{number_of(len(entries), 'файл', 'файла', 'файлов')}, реестр: {year / XLSX_NAME}")
         for e in entries:
             meeting = f"№ {e.meeting}" if e.meeting else ""

@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..archive.contents import YearBook, latest_workbooks
-from ..errors import RmoError, problem
-from ..model import Person, Workbook
-from ..russian.text import full_name_parts, split_name
+from ..errors import Problem, RmoError, problem
+from ..model import Person, SchoolYear, Workbook
+from ..russian.text import full_name_parts, split_name, typography
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ class Found:
 
 def period_label(first: int, last: int) -> str:
     """«2023/2024–2025/2026», or one year «2025/2026»."""
-    one = f"{first}/{first + 1}"
-    return one if first == last else f"{one}–{last}/{last + 1}"
+    one = SchoolYear(first).label
+    return one if first == last else f"{one}–{SchoolYear(last).label}"
 
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{4})\s*$")
@@ -154,6 +154,36 @@ def people(years: list[tuple[YearBook, Workbook, Source]]) -> list[Found]:
         name = next((n for n in reversed(names) if _full(n)), names[-1])
         found.append(Found(name, tuple(Year(b, w, p, s) for b, w, s, p in rows_of)))
     return sorted(found, key=lambda f: _plain(f.name))
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person of the archives' years as «Справка за годы» lists them to choose from."""
+
+    name: str
+    position: str  # the latest year's post and school, typeset
+    institution: str
+    associations: tuple[str, ...]  # in the order of the years
+    years: tuple[str, ...]  # «2025/2026», oldest first
+    period: str
+
+
+def people_over_years(sources: list[Source]) -> tuple[list[PersonRow], tuple[Problem, ...]]:
+    """Everyone of the archives' years, one row a person; or no rows and what stopped a kept
+    workbook from being read."""
+    try:
+        found = people(read_years(sources))
+    except RmoError as error:
+        return [], tuple(error.problems)
+    rows = []
+    for person in found:
+        latest = person.years[-1]
+        rows.append(PersonRow(
+            person.name, typography(latest.person.position),
+            typography(latest.person.institution),
+            tuple(dict.fromkeys(y.association for y in person.years)),
+            tuple(dict.fromkeys(y.book.year for y in person.years)), person.period))
+    return rows, ()
 
 
 def matches(query: str, person: Found) -> bool:

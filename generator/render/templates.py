@@ -5,6 +5,7 @@ person's record and the pages all come here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..errors import Problem, RmoError, problem
@@ -21,6 +22,60 @@ def own_folder(templates: str | Path | None) -> Path | None:
         raise RmoError([problem(f"Папка шаблонов «{folder}» не найдена. Создайте её "
                                 "командой «rmo templates ПАПКА».")])
     return folder
+
+
+# An archive's own templates: the pages keep them in ARCHIVE/Шаблоны under the package's names —
+# the folder `rmo build --templates` takes — so the page and the command line build alike. A
+# replaced or dropped one is moved to ARCHIVE/Шаблоны/прежние, never deleted.
+ARCHIVE_TEMPLATES = "Шаблоны"
+FORMER = "прежние"
+
+
+def archive_templates(archive: Path) -> Path:
+    """The archive's folder of own templates (made by the first upload)."""
+    return archive / ARCHIVE_TEMPLATES
+
+
+def archive_own_templates(archive: Path) -> Path | None:
+    """The archive's templates folder for a build when it holds any template, else None
+    (the built-ins)."""
+    path = archive_templates(archive)
+    return path if path.is_dir() and any(path.glob("*.docx")) else None
+
+
+def own_template(archive: Path, name: str) -> Path | None:
+    """The archive's own version of the template `name` (plan.docx), if there is one."""
+    path = archive_templates(archive) / name
+    return path if path.is_file() else None
+
+
+def former_templates(archive: Path) -> Path:
+    """Where the archive's replaced and dropped templates are kept."""
+    return archive_templates(archive) / FORMER
+
+
+def retire_own_template(archive: Path, name: str, title: str) -> None:
+    """Move the archive's own template `name` aside to «прежние», stamped with the time and
+    the document's `title` («План работы до 2025-09-01 10-00-00.docx»), never delete it."""
+    current = own_template(archive, name)
+    if current is None:
+        return
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+    target = former_templates(archive) / f"{title} до {stamp}.docx"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while target.exists():
+        number += 1
+        target = target.with_name(f"{title} до {stamp} ({number}).docx")
+    current.replace(target)
+
+
+def save_own_template(archive: Path, name: str, title: str, data: bytes) -> None:
+    """The archive's own template `name` is now `data`; the one it replaces is retired."""
+    from ..archive.store import write_new
+
+    retire_own_template(archive, name, title)
+    write_new(archive_templates(archive) / name, data)
 
 
 def template_path(name: str, custom: Path | None) -> Path:

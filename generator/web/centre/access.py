@@ -16,6 +16,7 @@ from urllib.parse import quote
 from django.http import Http404, HttpResponseRedirect
 from django.urls import Resolver404, resolve
 
+from .. import menu
 from .. import urls as local_urls
 from .models import Association, Role
 
@@ -26,16 +27,16 @@ ACCOUNT = frozenset({"logout", "password", "password-done"})
 READ = frozenset({"archive", "archive-year", "archive-year-zip", "file"})
 # the pages of rmo serve, but its answer to a second `rmo serve` of the same folder
 LOCAL = frozenset(p.name for p in local_urls.urlpatterns if p.name) - {"whoami"}
+# Each role opens the sections of its menu (generator.web.menu) and the addresses behind them.
 ALLOWED = {
-    Role.HEAD: LOCAL | ACCOUNT,
+    Role.HEAD: LOCAL | ACCOUNT | menu.names(menu.HEAD),
     # «Справка за годы»: of one association from its archive page, or of a teacher of
     # several associations in one record («records», «record-docx»).
-    Role.METHODIST: READ | ACCOUNT | {"centre", "centre-open", "status", "deadlines", "summary",
-                                      "summary-docx", "summary-xlsx", "associations", "people",
-                                      "person-password", "person-disable", "person-enable",
-                                      "person-remove", "archive-record", "records",
-                                      "record-docx"},
-    Role.OFFICE: READ | ACCOUNT | {"centre", "centre-open"},
+    Role.METHODIST: READ | ACCOUNT | menu.names(menu.METHODIST) | {
+        "centre-open", "deadlines", "summary-docx", "summary-xlsx", "associations",
+        "person-password", "person-disable", "person-enable", "person-remove", "archive-record",
+        "record-docx"},
+    Role.OFFICE: READ | ACCOUNT | menu.names(menu.OFFICE) | {"centre-open"},
 }
 
 

@@ -21,7 +21,7 @@ from ...archive import issued
 from ...archive.contents import YearHoldings, year_holdings
 from ...documents.kinds import DocumentKind
 from ...errors import Problem, RmoError, problem
-from ...model import SchoolYear
+from ...model import SchoolYear, year_label
 from ...russian.text import date_numeric, date_parts, parse_date
 from .models import Deadline, DueKind, Role
 
@@ -194,7 +194,7 @@ def head_rows(archive: Path, on: dt.date | None = None) -> list[HeadRow]:
         if year < current:
             continue
         found = states(year_holdings(archive / year), dues, on)
-        rows.extend(HeadRow(year.replace("-", "/"), d.title, dues[d.key.value],
+        rows.extend(HeadRow(year_label(year), d.title, dues[d.key.value],
                             found[d.key.value]) for d in DUES if d.key.value in dues)
     return sorted(rows, key=lambda r: r.due)
 

@@ -16,10 +16,14 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ...archive import issued
-from ...archive.contents import when, year_folders, year_holdings
+from ...archive.contents import year_folders, year_holdings
+from ...archive.times import readable
 from ...documents.kinds import DocumentKind
 from ...errors import RmoError
-from ..pages.common import NAVIGATION
+from ...figures.record import Source, people_over_years
+from ...model import year_label
+from .. import menu
+from ..pages.common import record_response
 from . import deadlines, people
 from .access import SELECTED, permitted
 from .folder import load
@@ -39,19 +43,7 @@ def navigation(request: HttpRequest) -> dict:
     if person is None:
         return {"nav": (), "archive_label": label, "account": None, "foot": foot}
     section = getattr(request, "rmo_section", "")
-    if person.role == Role.HEAD:
-        items = list(NAVIGATION)  # a head's menu is the local page's
-    else:
-        items = [("centre", "/centre/", "Объединения")]
-        if association is not None:
-            items.append(("archive", "/archive/", "Архив"))
-        if person.role == Role.METHODIST:
-            items += [("status", "/centre/status/", "Состояние"),
-                      ("summary", "/centre/summary/", "Сводный отчёт"),
-                      ("records", "/centre/records/", "Справки за годы"),
-                      ("people", "/centre/people/", "Люди")]
-    return {"nav": [{"url": url, "label": text, "current": key == section}
-                    for key, url, text in items],
+    return {"nav": menu.items(person.role, section, chosen=association is not None),
             "archive_label": label, "foot": foot,
             "account": {"login": request.user.username, "role": person.get_role_display()}}
 
@@ -80,8 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
     rows = []
     for association in visible(person):
         years = year_folders(people.archive_folder(association))
-        rows.append({"association": association, "years": [y.name.replace("-", "/")
-                                                           for y in years]})
+        rows.append({"association": association, "years": [year_label(y.name) for y in years]})
     return _page(request, "home.html", "centre", {"title": "Объединения", "rows": rows,
                                                   "methodist": person.role == Role.METHODIST})
 
@@ -115,8 +106,8 @@ def year_status(association: Association,
     for name in sorted(set(folders) | set(dues), reverse=True):
         held = year_holdings(folders.get(name))
         found.append(YearStatus(
-            association.name, name.replace("-", "/"), deadlines.states(held, dues.get(name, {})),
-            len(held.meetings.get(DocumentKind.PROTOCOL.value, ())), when(held.last_build)))
+            association.name, year_label(name), deadlines.states(held, dues.get(name, {})),
+            len(held.meetings.get(DocumentKind.PROTOCOL.value, ())), readable(held.last_build)))
     return found
 
 
@@ -140,7 +131,7 @@ def _status_page(request: HttpRequest, year: str, form=None, problems=(), code: 
     values = form if form is not None else deadlines.form_values(year)
     return _page(request, "status.html", "status", {
         "title": "Состояние объединений", "rows": rows, "years": offered, "year": year,
-        "label": year.replace("-", "/"), "problems": problems,
+        "label": year_label(year), "problems": problems,
         "fields": [{"key": d.key.value, "title": d.title, "value": values.get(d.key.value, ""),
                     "wrong": d.key.value in wrong} for d in deadlines.DUES],
         "saved": request.GET.get("saved") == year}, status=code)
@@ -180,7 +171,7 @@ def _chosen_year(request: HttpRequest) -> tuple[str, list[str]]:
 def summary(request: HttpRequest) -> HttpResponse:
     year, years = _chosen_year(request)
     context: dict = {"title": "Сводный отчёт", "year": year, "years": years,
-                     "label": year.replace("-", "/"), "summary": None, "problems": [],
+                     "label": year_label(year), "summary": None, "problems": [],
                      "claims": []}
     if year:
         books, missing = latest_workbooks(year)
@@ -221,7 +212,7 @@ def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) ->
     except RmoError as error:
         return _page(request, "summary.html", "summary", {
             "title": "Сводный отчёт", "year": year, "years": [year], "summary": None,
-            "label": year.replace("-", "/"), "problems": error.problems}, status=400)
+            "label": year_label(year), "problems": error.problems}, status=400)
     response = HttpResponse(data, content_type=content_type)
     title = "Сводный отчёт" if suffix == ".docx" else "Сводная таблица"
     name = f"{title} РМО {year}{suffix}"
@@ -232,8 +223,6 @@ def _summary_file(request: HttpRequest, suffix: str, content_type: str, make) ->
 # --- records over the years --------------------------------------------------------------
 
 def _sources():
-    from ...figures.record import Source
-
     return [Source(people.archive_folder(a), a.name) for a in Association.objects.all()]
 
 
@@ -241,10 +230,7 @@ def _sources():
 def records(request: HttpRequest) -> HttpResponse:
     """Every teacher of every association, one row a person: a teacher of two associations
     is one record."""
-    from ..pages.archive import people_rows
-
-    sources = _sources()
-    rows, problems = people_rows([s.archive for s in sources], [s.association for s in sources])
+    rows, problems = people_over_years(_sources())
     return _page(request, "records.html", "records", {
         "title": "Справки за годы", "people": rows, "people_problems": problems,
         "record_url": "/centre/records/record/", "show_associations": True})
@@ -252,8 +238,6 @@ def records(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def record_docx(request: HttpRequest) -> HttpResponse:
-    from ..pages.archive import record_response
-
     return record_response(request, _sources(), load(settings.RMO_CENTRE).organisation,
                            back="/centre/records/")
 

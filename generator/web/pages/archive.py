@@ -11,12 +11,20 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from ...archive import register
-from ...archive.contents import YEAR, ArchivedDocument, when, year_documents, year_folders
+from ...archive.contents import (
+    YEAR,
+    ArchivedDocument,
+    year_documents,
+    year_folders,
+    year_holdings,
+)
+from ...archive.times import readable
 from ...documents.kinds import DocumentKind
-from ...errors import RmoError
+from ...figures.record import Source, people_over_years
+from ...model import year_label
 from ...record_file import RECORD_KIND
-from ...russian.text import typography
-from .common import archive, own_templates, page, post_only, refusal
+from ...render.templates import archive_own_templates
+from .common import archive, page, post_only, record_response
 
 # The year's own documents, above the meetings (the register's «Вид»).
 # Every kind in filing order (plan, passport, …, analysis); a year's own documents are the
@@ -58,11 +66,11 @@ def groups(year: Path) -> tuple[list[Group], list[dict]]:
 def years(request: HttpRequest) -> HttpResponse:
     found = []
     for year in year_folders(archive(request)):
-        entries = register.load(year)
-        found.append({"folder": year.name, "label": year.name.replace("-", "/"),
-                      "count": sum(1 for e in entries if e.file.lower().endswith(".docx")),
-                      "last": when(max((e.written for e in entries), default=""))})
-    people, problems = people_rows([archive(request)])
+        held = year_holdings(year)
+        # «последняя запись»: the newest entry, a PDF made after the build included
+        found.append({"folder": year.name, "label": year_label(year.name),
+                      "count": held.docx_files, "last": readable(held.last_entry)})
+    people, problems = people_over_years([Source(archive(request))])
     # The centre's office staff read documents; only who may make a record sees the forms.
     may = getattr(request, "rmo_may_open", lambda name: True)
     return page(request, "archive.html", "archive", {
@@ -70,63 +78,11 @@ def years(request: HttpRequest) -> HttpResponse:
         "record_url": "/archive/record/" if may("archive-record") else ""})
 
 
-def people_rows(folders: list[Path], names: list[str] | None = None
-                ) -> tuple[list[dict], list[str]]:
-    """Everyone of the archives' years (``names``: the centre's names of the archives), for
-    «Справка за годы»: the name, the latest post and school, the years to choose from; and
-    what stopped a kept workbook from being read."""
-    from ...figures.record import Source, people, read_years
-
-    sources = [Source(f, n) for f, n in zip(folders, names or [""] * len(folders))]
-    try:
-        found = people(read_years(sources))
-    except RmoError as error:
-        return [], [str(p) for p in error.problems]
-    rows = []
-    for person in found:
-        latest = person.years[-1]
-        labels = list(dict.fromkeys(y.book.year for y in person.years))
-        rows.append({"name": person.name, "position": typography(latest.person.position),
-                     "institution": typography(latest.person.institution),
-                     "associations": list(dict.fromkeys(y.association for y in person.years)),
-                     "years": labels, "period": person.period})
-    return rows, []
-
-
-def record_response(request: HttpRequest, sources, organisation: str = "",
-                    templates: Path | None = None, back: str = "/archive/") -> HttpResponse:
-    """The record of the person the form names, for the period it chose, as a download; a
-    Russian page saying what to do when it cannot be made."""
-    from django.utils.http import content_disposition_header
-
-    from ...figures.record import find, parse_year
-    from ...record_file import issue
-
-    form = request.POST
-    try:
-        since = parse_year(form["since"], "Начало периода") if form.get("since") else None
-        until = parse_year(form["until"], "Конец периода") if form.get("until") else None
-        found = find(form.get("name", ""), sources, since, until)
-        done = issue(found, templates, organisation)
-    except RmoError as error:
-        return refusal(request, "Справку не сделать",
-                       " ".join(str(p) for p in error.problems), section="archive",
-                       back=(back, "Вернуться к списку"))
-    response = HttpResponse(done.data, content_type=DOCX)
-    response["Content-Disposition"] = content_disposition_header(True, done.filename)
-    return response
-
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
 @post_only("/archive/")
 def record(request: HttpRequest) -> HttpResponse:
     """«Справка за годы»: one person's record over the years chosen, from this archive."""
-    from ...figures.record import Source
-
     folder = archive(request)
-    return record_response(request, [Source(folder)], templates=own_templates(folder))
+    return record_response(request, [Source(folder)], templates=archive_own_templates(folder))
 
 
 @require_GET
@@ -134,8 +90,8 @@ def year(request: HttpRequest, year: str) -> HttpResponse:
     folder = _year(archive(request), year)
     found, workbooks = groups(folder)
     return page(request, "archive_year.html", "archive", {
-        "title": f"Архив: {year.replace('-', '/')} учебный год", "year": year,
-        "label": year.replace("-", "/"), "groups": found, "workbooks": workbooks,
+        "title": f"Архив: {year_label(year)} учебный год", "year": year,
+        "label": year_label(year), "groups": found, "workbooks": workbooks,
         "journal": register.XLSX_NAME if (folder / register.XLSX_NAME).is_file() else ""})
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from ...archive.store import replace, safe_filename, service_folder
 from ...errors import RmoError
+from ...render.templates import archive_own_templates
 from ...russian import text
 from ..faults import fault, os_error
 from ..jobs import Busy, exclusive, is_busy
@@ -26,7 +27,6 @@ from .common import (
     fault_page,
     find_upload,
     forget_upload,
-    own_templates,
     page,
     post_only,
     refused,
@@ -91,7 +91,7 @@ def make_documents(request: HttpRequest, path: Path) -> HttpResponse:
     try:
         with exclusive(folder, wait=getattr(settings, "RMO_BUILD_WAIT", 0)):
             path = find_upload(folder, upload_id)  # a build just before may have used it
-            report = run_build(path, folder, templates=own_templates(folder))
+            report = run_build(path, folder, templates=archive_own_templates(folder))
         forget_upload(path)
     except Refused as error:
         return refused(request, error)

@@ -16,11 +16,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
 from ...archive.store import safe_filename, service_folder
+from ...errors import RmoError
 from ...russian.text import count
+from .. import menu
 from ..settings import BODY_HEAD, BODY_LIMIT, UPLOAD_LIMIT
 
-NAVIGATION = (("book", "/", "Книга года"), ("archive", "/archive/", "Архив"),
-              ("year", "/new-year/", "Новый год"), ("templates", "/templates/", "Шаблоны"))
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 KEEP_UPLOADS = 24 * 3600  # an upload older than this is not needed by any page
 
@@ -60,8 +60,7 @@ def navigation(request: HttpRequest) -> dict:
     if folder is None:  # not signed in: neither the menu nor the archive's place is shown
         return {"nav": (), "archive_label": ""}
     section = getattr(request, "rmo_section", "")
-    return {"nav": [{"url": url, "label": label, "current": key == section}
-                    for key, url, label in NAVIGATION],
+    return {"nav": menu.items(menu.HEAD, section),  # the local page is a head's
             "archive_label": str(Path(folder).resolve())}
 
 
@@ -325,10 +324,29 @@ def _forget_old(root: Path) -> None:
             pass
 
 
-OWN_TEMPLATES = "Шаблоны"  # the archive's folder of changed templates (the --templates folder)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def own_templates(folder: Path) -> Path | None:
-    """The archive's own templates folder when it holds any template, else None (built-ins)."""
-    path = folder / OWN_TEMPLATES
-    return path if path.is_dir() and any(path.glob("*.docx")) else None
+def record_response(request: HttpRequest, sources: list, organisation: str = "",
+                    templates: Path | None = None, back: str = "/archive/") -> HttpResponse:
+    """The record of the person the form names, for the period it chose, as a download; a
+    Russian page saying what to do when it cannot be made. The local archive's page and the
+    centre's «Справки за годы» answer with it (sources: figures.record.Source)."""
+    from django.utils.http import content_disposition_header
+
+    from ...figures.record import find, parse_year
+    from ...record_file import issue
+
+    form = request.POST
+    try:
+        since = parse_year(form["since"], "Начало периода") if form.get("since") else None
+        until = parse_year(form["until"], "Конец периода") if form.get("until") else None
+        found = find(form.get("name", ""), sources, since, until)
+        done = issue(found, templates, organisation)
+    except RmoError as error:
+        return refusal(request, "Справку не сделать",
+                       " ".join(str(p) for p in error.problems), section="archive",
+                       back=(back, "Вернуться к списку"))
+    response = HttpResponse(done.data, content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(True, done.filename)
+    return response

@@ -1,10 +1,9 @@
 """«Шаблоны»: the built-in templates to download, the archive's own ones to upload or drop.
 
-The archive's own templates live in ПАПКА/Шаблоны — the folder `rmo build --templates` takes,
-under the package's names — so the page and the command line build with the same ones. A
+Where the archive's own templates live (ПАПКА/Шаблоны, the folder `rmo build --templates`
+takes) and how a replaced one is kept (ПАПКА/Шаблоны/прежние) is render.templates' business. A
 person sees the Russian names of the kinds registry («Протокол.docx») and her own file names.
-An uploaded template is checked as a build would use it before it replaces anything, and a
-replaced or dropped template is moved to ПАПКА/Шаблоны/прежние, never deleted.
+An uploaded template is checked as a build would use it before it replaces anything.
 """
 
 from __future__ import annotations
@@ -20,14 +19,20 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
-from ...archive.store import base_name, safe_filename, write_new
+from ...archive.store import base_name, safe_filename
 from ...documents.kinds import KINDS, KindSpec
 from ...errors import RmoError
-from ...render.templates import builtin_templates
+from ...render.templates import (
+    archive_templates,
+    builtin_templates,
+    former_templates,
+    own_template,
+    retire_own_template,
+    save_own_template,
+)
 from ...russian.text import count
 from ..jobs import Busy, exclusive
 from .common import (
-    OWN_TEMPLATES,
     TEMPLATE,
     Refused,
     archive,
@@ -38,7 +43,6 @@ from .common import (
     uploaded_file,
 )
 
-FORMER = "прежние"
 # The templates of an association's documents (the centre's summary is not theirs).
 NAMES = tuple(spec.template for spec in KINDS)  # in the addresses: /templates/own/plan.docx
 BACK = ("/templates/", "К шаблонам")
@@ -52,17 +56,13 @@ def _spec(name: str) -> KindSpec:
     raise Http404
 
 
-def _own(folder: Path) -> Path:
-    return folder / OWN_TEMPLATES
-
-
 def rows(folder: Path) -> list[dict]:
     """One row per kind of document: its built-in template and the archive's own, if any."""
     found = []
     for spec in KINDS:
-        own = _own(folder) / spec.template
+        own = own_template(folder, spec.template)
         stamp = dt.datetime.fromtimestamp(own.stat().st_mtime).strftime("%d.%m.%Y %H:%M") \
-            if own.is_file() else ""
+            if own is not None else ""
         found.append({"name": spec.template, "file": spec.template_title, "label": spec.title,
                       "own": stamp})
     return found
@@ -71,8 +71,8 @@ def rows(folder: Path) -> list[dict]:
 def _index(request: HttpRequest, status: int = 200, **extra) -> HttpResponse:
     folder = archive(request)
     return page(request, "templates.html", "templates", {
-        "title": "Шаблоны", "rows": rows(folder), "own_folder": _own(folder).resolve(),
-        "former_folder": (_own(folder) / FORMER).resolve(),
+        "title": "Шаблоны", "rows": rows(folder), "own_folder": archive_templates(folder).resolve(),
+        "former_folder": former_templates(folder).resolve(),
         **extra}, status=status)
 
 
@@ -117,8 +117,8 @@ def builtin_zip(request: HttpRequest) -> HttpResponse:
 @require_GET
 def own(request: HttpRequest, name: str) -> HttpResponse:
     spec = _spec(name)
-    path = _own(archive(request)) / spec.template
-    if not path.is_file():
+    path = own_template(archive(request), spec.template)
+    if path is None:
         raise Http404
     return FileResponse(path.open("rb"), as_attachment=True,
                         filename=f"{spec.title} (свой).docx", content_type=DOCX)
@@ -148,8 +148,7 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
     try:
         with exclusive(folder):
             _room_for_former(folder)
-            _retire(folder, spec)
-            write_new(_own(folder) / spec.template, candidate.data)
+            save_own_template(folder, spec.template, spec.title, candidate.data)
     except Refused as error:
         return refused(request, error, "templates", BACK)
     except Busy:
@@ -164,7 +163,7 @@ def revert(request: HttpRequest, name: str) -> HttpResponse:
     spec = _spec(name)
     try:
         with exclusive(folder):
-            _retire(folder, spec)
+            retire_own_template(folder, spec.template, spec.title)
     except Busy:
         return refused(request, _busy(), "templates", BACK)
     request.session[_DONE] = {"reverted": spec.title}
@@ -203,7 +202,7 @@ FORMER_SIZE = 200 * 1024 * 1024
 def _room_for_former(folder: Path) -> None:
     """Replaced templates are never deleted, so their folder is the quota: when it is full,
     a person (the centre's administrator) decides what goes."""
-    former = _own(folder) / FORMER
+    former = former_templates(folder)
     files = [p.stat().st_size for p in former.glob("*.docx")] if former.is_dir() else []
     if len(files) < FORMER_KEPT and sum(files) < FORMER_SIZE:
         return
@@ -217,17 +216,3 @@ def _room_for_former(folder: Path) -> None:
         "МБ); rmo их не удаляет, и "
         f"новый шаблон не сохранён. {who}"), status=429)
 
-
-def _retire(folder: Path, spec: KindSpec) -> None:
-    """Move the archive's own template aside (to «прежние», stamped), never delete it."""
-    current = _own(folder) / spec.template
-    if not current.is_file():
-        return
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
-    target = _own(folder) / FORMER / f"{spec.title} до {stamp}.docx"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    number = 1
-    while target.exists():
-        number += 1
-        target = target.with_name(f"{spec.title} до {stamp} ({number}).docx")
-    current.replace(target)

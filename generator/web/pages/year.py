@@ -44,4 +44,4 @@ def following(request: HttpRequest) -> HttpResponse:
     except RmoError as error:
         return page(request, "year.html", "year", {
             "title": "Новый год", "name": upload.name, "errors": error.problems}, status=400)
-    return _send(data, f"Книга РМО {year.label.replace('/', '-')}.xlsx")
+    return _send(data, f"Книга РМО {year.folder}.xlsx")
