@@ -178,3 +178,10 @@ def test_a_year_folders_label_is_written_by_one_function():
 
     assert year_label(SchoolYear(2025).folder) == SchoolYear(2025).label == "2025/2026"
     assert _said(r"""replace\(["']-["'], ["']/["']\)""") == ["model.py"]
+
+
+def test_the_registers_time_is_written_in_one_place():
+    """How the register writes a moment is said once, in archive/times.py."""
+    found = [str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+             if p.name != "times.py" and "%H:%M:%S" in p.read_text(encoding="utf-8")]
+    assert found == []

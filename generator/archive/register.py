@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .store import TEMPORARY, Planned, State, base_name, replace, year_service
 from .store import sha256 as sha256  # re-exported: the register's checksum
+from .times import written, written_now
 
 JSON_NAME = "реестр.json"
 XLSX_NAME = "Реестр документов.xlsx"
@@ -59,7 +60,7 @@ class Entry:
         number and workbook: it is the same paper in another format."""
         return dataclasses.replace(
             self, file=Path(self.file).with_suffix(".pdf").name, kind=pdf_kind(self.kind),
-            sha256=sha256(data), written=now(), current=False, source_sha256=source_sha256)
+            sha256=sha256(data), written=written_now(), current=False, source_sha256=source_sha256)
 
 
 def pdf_kind(kind: str) -> str:
@@ -71,8 +72,8 @@ def _written(planned: Planned) -> str:
     """When a file was written: now for a file the plan writes, the file's own time for one
     found there."""
     if planned.status in (State.NEW, State.VERSION) or not planned.path.is_file():
-        return now()
-    return dt.datetime.fromtimestamp(planned.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        return written_now()
+    return written(dt.datetime.fromtimestamp(planned.path.stat().st_mtime))
 
 
 _FIELDS = {f.name for f in dataclasses.fields(Entry)}
@@ -168,6 +169,3 @@ def _kind_of(name: str, entries: list[Entry]) -> str:
                  and base_name(e.file) == base), "")
     return pdf_kind(kind) if kind and docx != name else kind
 
-
-def now() -> str:
-    return dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
