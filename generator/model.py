@@ -94,6 +94,9 @@ class Result(Labeled):
 
 
 class Summary(Labeled):
+    """The kinds of rows of the «Итоги» sheet (the year's conclusions, not the centre's
+    summary report)."""
+
     CONCLUSIONS = "Выводы"
     PROBLEMS = "Проблемы"
     NEXT_TASKS = "Задачи на следующий год"

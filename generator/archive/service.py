@@ -40,6 +40,7 @@ from . import store as archive
 from .register import Entry
 from .store import TEMPORARY, service_folder, year_service
 
+# The journal of a build under way (not journal.py, the office's «Реестр документов.xlsx»).
 JOURNAL = "незаконченная сборка.json"
 _YEAR = re.compile(r"^\d{4}-\d{4}$")  # a year's service folder: «2025-2026»
 OLD_LOCK = ".rmo.lock"  # rmo 0.x's lock file at the archive's root
