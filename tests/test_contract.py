@@ -134,7 +134,10 @@ def test_the_sample_workbook_carries_the_instruction_of_the_contract():
     today (remake it with `python tools/make_sample.py` after a change of the contract)."""
     from generator.workbook.blank import instruction
 
-    sheet = openpyxl.load_workbook(ROOT / "data" / "rmo-2025-2026.xlsx", read_only=True)[
-        contract.INSTRUCTION_SHEET]
-    rows = [tuple(value or "" for value in row) for row in sheet.iter_rows(values_only=True)]
+    book = openpyxl.load_workbook(ROOT / "data" / "rmo-2025-2026.xlsx", read_only=True)
+    try:
+        rows = [tuple(value or "" for value in row)
+                for row in book[contract.INSTRUCTION_SHEET].iter_rows(values_only=True)]
+    finally:
+        book.close()  # a read-only book holds its file open until closed
     assert rows[:len(instruction())] == instruction()
