@@ -23,3 +23,15 @@ def sample_build(tmp_path_factory):
     from generator.build import build
 
     return build(SAMPLE, tmp_path_factory.mktemp("sample-archive"))
+
+
+@pytest.fixture
+def site(tmp_path):
+    """The local page, signed in, over an empty archive: (test client, archive folder)."""
+    from .web_client import client
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    browser = client(folder)
+    yield browser, folder
+    browser.override.disable()

@@ -27,15 +27,6 @@ from .helpers import BASE, SAMPLE, full_text, workbook
 from .web_client import TOKEN, client
 
 
-@pytest.fixture
-def site(tmp_path):
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    browser = client(folder)
-    yield browser, folder
-    browser.override.disable()
-
-
 def text(response) -> str:
     """What a person reads on the page: the main part, tags dropped, spaces collapsed."""
     body = response.content.decode("utf-8")

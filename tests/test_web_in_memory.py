@@ -21,16 +21,6 @@ from generator.workbook.newyear import blank_book, init, next_year_book
 
 from .helpers import BASE, SAMPLE, workbook
 from .test_web import rows, text
-from .web_client import client
-
-
-@pytest.fixture
-def site(tmp_path):
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    browser = client(folder)
-    yield browser, folder
-    browser.override.disable()
 
 
 def _no_temporary_files(monkeypatch):
