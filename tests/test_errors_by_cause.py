@@ -18,7 +18,7 @@ from generator.workbook.newyear import new_year
 from generator.workbook.reader import inspect_workbook, read_workbook
 
 from .helpers import BASE, SAMPLE, workbook
-from .test_web import rows, site, text, upload  # noqa: F401 — `site` is a fixture
+from .test_web import rows, text, upload
 
 # --- a key typed twice --------------------------------------------------------------------
 
