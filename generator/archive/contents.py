@@ -169,16 +169,15 @@ def year_holdings(year: Path | None) -> YearHoldings:
     entries = register.load(year) if year is not None and year.is_dir() else []
     builds = [e.written for e in entries if e.kind == register.WORKBOOK_KIND] or \
         [e.written for e in entries]
+    documents = [e for e in entries if e.file.lower().endswith(".docx")]
     first: dict[str, dt.date] = {}
     meetings: dict[str, set[int | None]] = {}
-    for entry in entries:
-        if not entry.file.lower().endswith(".docx"):
-            continue
+    for entry in documents:
         meetings.setdefault(entry.kind, set()).add(entry.meeting)
         day = written_day(entry.written)
         if day is not None and (entry.kind not in first or day < first[entry.kind]):
             first[entry.kind] = day
     return YearHoldings(max(builds, default=""), max((e.written for e in entries), default=""),
-                        sum(1 for e in entries if e.file.lower().endswith(".docx")), first,
+                        len(documents), first,
                         {kind: frozenset(found) for kind, found in meetings.items()})
 

@@ -13,7 +13,7 @@ from ..model import SchoolYear
 from ..ooxml import xlsx_bytes
 from ..russian.text import normalize_key
 from . import contract
-from .blank import blank_rows, declared_column, workbook_bytes
+from .blank import blank_rows, declared_column, workbook_bytes, write_workbook
 from .contract import Layout
 from .opening import open_workbook
 from .reader import inspect_workbook
@@ -29,11 +29,9 @@ def _refuse_existing(target: Path) -> None:
 
 def init(target: str | Path) -> Path:
     """A new workbook of the contract, empty but for the parameter names and the instructions."""
-    from ..archive.store import replace
-
     target = Path(target)
     _refuse_existing(target)
-    replace(target, blank_book())
+    write_workbook(target, blank_rows())  # the file form of blank_book()
     return target
 
 
